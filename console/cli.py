@@ -1,0 +1,264 @@
+"""Command line: the console, the demo, and tools for scripts and station tooling.
+
+Every failure a user can cause (wrong URL, missing database, bad argument) ends with one line on
+stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import re
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from console import __version__
+from console.storage.engine import DatabaseError, DatabaseUnavailable, default_database_url
+
+HEX_KEY = re.compile(r"^(?:[0-9A-Fa-f]{32}|[0-9A-Fa-f]{48}|[0-9A-Fa-f]{64})$")
+ACCOUNT = re.compile(r"^[0-9A-Fa-f]{3,16}$")
+LINE = re.compile(r"^[0-9A-Fa-f]{1,6}$")
+
+
+class CliError(Exception):
+    """A problem worded for the person at the terminal."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"vigie: error: {message} (see `vigie --help`)\n")
+
+
+def _iso_datetime(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date or date-time: {text!r}") from None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _hex_key(text: str) -> str:
+    if not HEX_KEY.match(text):
+        raise argparse.ArgumentTypeError("the AES key must be 32, 48 or 64 hexadecimal digits")
+    return text.upper()
+
+
+def _account(text: str) -> str:
+    if not ACCOUNT.match(text):
+        raise argparse.ArgumentTypeError(f"account must be 3 to 16 hexadecimal digits, not {text!r}")
+    return text.upper()
+
+
+def _line(text: str) -> str:
+    if not LINE.match(text):
+        raise argparse.ArgumentTypeError(f"line prefix must be 1 to 6 hexadecimal digits, not {text!r}")
+    return text.upper()
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be greater than 0")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="vigie", description="Vigie supervision console for alarm receiving centres.")
+    parser.add_argument("--version", action="version", version=f"vigie {__version__}")
+    parser.add_argument("--db", help="SQLAlchemy database URL (default: SQLite in the user's data folder)")
+    parser.add_argument("--lang", choices=["fr", "en"], help="interface language (default: the system's)")
+    parser.add_argument("--operator", help="sign in as this operator without the dialog")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help="run the console on a demo station with live traffic")
+    demo.add_argument("--db", dest="sub_db", help="database URL (default: a fresh demo database)")
+    demo.add_argument("--lang", dest="sub_lang", choices=["fr", "en"])
+    demo.add_argument("--screenshot", metavar="DIR", help="write DIR/queue.png and DIR/site.png, then exit")
+
+    db = sub.add_parser("db", help="database administration")
+    db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    init = db_sub.add_parser("init", help="create or upgrade the schema")
+    init.add_argument("--db", dest="sub_db", required=True)
+
+    accounts = sub.add_parser("accounts", help="transmitter accounts")
+    acc_sub = accounts.add_subparsers(dest="accounts_command", required=True, parser_class=_Parser)
+    add = acc_sub.add_parser("add", help="add a transmitter account (creates the site if needed)")
+    add.add_argument("--db", dest="sub_db", required=True)
+    add.add_argument("--site", required=True, help="site code")
+    add.add_argument("--account", required=True, type=_account)
+    add.add_argument("--line", type=_line, default="")
+    add.add_argument("--aes-key", type=_hex_key)
+    add.add_argument("--test-interval", type=_positive_int, metavar="SECONDS")
+
+    operators = sub.add_parser("operators", help="operator accounts")
+    op_sub = operators.add_subparsers(dest="operators_command", required=True, parser_class=_Parser)
+    op_add = op_sub.add_parser("add", help="add an operator (password read from stdin or prompted)")
+    op_add.add_argument("--db", dest="sub_db", required=True)
+    op_add.add_argument("--login", required=True)
+    op_add.add_argument("--name", required=True)
+    op_add.add_argument("--role", choices=["operator", "supervisor", "admin"], default="operator")
+
+    history = sub.add_parser("history", help="print received signals as JSON lines")
+    history.add_argument("--db", dest="sub_db", required=True)
+    history.add_argument("--site", help="only this site code")
+    history.add_argument("--since", type=_iso_datetime, help="only signals received at or after (ISO 8601)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except (CliError, DatabaseError) as exc:
+        print(f"vigie: {exc}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        from console.storage.engine import describe_db_error
+
+        print(f"vigie: database error: {describe_db_error(exc)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _db_url(args: argparse.Namespace) -> str:
+    return getattr(args, "sub_db", None) or args.db or default_database_url()
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command is None:
+        return _run_console(args, demo=False)
+    if command == "demo":
+        return _run_console(args, demo=True)
+    if command == "db":
+        return _db_init(_db_url(args))
+    if command == "accounts":
+        return _accounts_add(args)
+    if command == "operators":
+        return _operators_add(args)
+    if command == "history":
+        return _history(args)
+    raise CliError(f"unknown command {command}")
+
+
+def _open_existing(url: str):  # type: ignore[no-untyped-def]
+    """A database that must already exist and be reachable, at the current schema."""
+    from console.storage import migrate
+    from console.storage.engine import Database, check_connection
+
+    db = Database.from_url(url, must_exist=True)
+    check_connection(db.engine)
+    if migrate.current_revision(db.engine) is None:
+        raise CliError(f"the database at {url} has no Vigie schema (run `vigie db init --db {url}`)")
+    return db
+
+
+def _db_init(url: str) -> int:
+    from console.storage import migrate
+    from console.storage.engine import Database, check_connection
+
+    db = Database.from_url(url)
+    check_connection(db.engine)
+    before = migrate.current_revision(db.engine)
+    migrate.upgrade(db.engine)
+    after = migrate.current_revision(db.engine)
+    state = "already at" if before == after else f"upgraded from {before or 'empty'} to"
+    print(f"database {state} schema {after}")
+    db.dispose()
+    return 0
+
+
+def _accounts_add(args: argparse.Namespace) -> int:
+    from console.domain.journal import JournalAction
+    from console.storage.alarms import append_journal
+    from console.storage.sites import add_transmitter, ensure_site, find_transmitter
+
+    db = _open_existing(_db_url(args))
+    with db.write() as session:
+        existing = find_transmitter(session, args.account, args.line)
+        if existing is not None and existing.line == args.line:
+            raise CliError(f"account {args.account} line {args.line or '-'} is already registered")
+        site, created = ensure_site(session, args.site)
+        transmitter = add_transmitter(
+            session, site, args.account, line=args.line, aes_key=args.aes_key, test_interval_s=args.test_interval
+        )
+        append_journal(
+            session,
+            at=datetime.now(UTC),
+            action=JournalAction.ACCOUNT_ADDED,
+            detail=f"account {transmitter.account} line {transmitter.line or '-'}"
+            + (" (AES)" if transmitter.aes_key else ""),
+            site_id=site.id,
+        )
+    print(f"account {args.account} added to {'new ' if created else ''}site {args.site}")
+    db.dispose()
+    return 0
+
+
+def _operators_add(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import IntegrityError
+
+    from console.domain.alarm import Role
+    from console.storage.operators import add_operator
+
+    password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    if len(password) < 4:
+        raise CliError("the password must have at least 4 characters")
+    db = _open_existing(_db_url(args))
+    try:
+        with db.write() as session:
+            add_operator(session, args.login, args.name, password, Role(args.role))
+    except IntegrityError:
+        raise CliError(f"operator {args.login!r} already exists") from None
+    print(f"operator {args.login} added ({args.role})")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    from console.storage.signals import history
+
+    db = _open_existing(_db_url(args))
+    with db.read() as session:
+        for record in history(session, site_code=args.site, since=args.since):
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    db.dispose()
+    return 0
+
+
+def _run_console(args: argparse.Namespace, *, demo: bool) -> int:
+    from pathlib import Path
+
+    from console.app import ConsoleOptions, run_console
+    from console.resources import resource
+    from console.storage.engine import data_dir
+
+    lang = getattr(args, "sub_lang", None) or args.lang
+    if demo:
+        url = getattr(args, "sub_db", None) or args.db
+        if url is None:
+            path = data_dir() / "demo.sqlite"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)  # a fresh demo every time
+            url = f"sqlite:///{path}"
+        options = ConsoleOptions(
+            db_url=url,
+            lang=lang,
+            operator_login=args.operator or "demo",
+            demo_folder=resource("demo"),
+            screenshot_dir=Path(args.screenshot) if args.screenshot else None,
+        )
+    else:
+        options = ConsoleOptions(db_url=_db_url(args), lang=lang, operator_login=args.operator)
+    return run_console(options)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,216 @@
+"""Alarm lifecycle: the states an alarm goes through and who may move it.
+
+NEW → TAKEN → VERIFYING → DISPATCHED → CLOSED. An operator takes an alarm from the queue, removes
+the doubt, dispatches when needed, and closes it with a disposition and a comment. Every move is
+a `Transition` that the caller journals; an illegal move raises `TransitionError` with a reason an
+operator can read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+
+from console.domain.priority import EventCategory, Priority, queue_sort_key
+
+
+class AlarmState(StrEnum):
+    NEW = "new"
+    TAKEN = "taken"
+    VERIFYING = "verifying"
+    DISPATCHED = "dispatched"
+    CLOSED = "closed"
+
+
+class Action(StrEnum):
+    TAKE = "take"
+    RELEASE = "release"  # give a taken alarm back to the queue (end of shift, wrong desk)
+    VERIFY = "verify"  # start removing the doubt
+    DISPATCH = "dispatch"
+    CLOSE = "close"
+
+
+class Role(StrEnum):
+    OPERATOR = "operator"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class Disposition(StrEnum):
+    """How an alarm ended; drives false-alarm statistics per site."""
+
+    CONFIRMED_INTRUSION = "confirmed_intrusion"
+    CONFIRMED_FIRE = "confirmed_fire"
+    CONFIRMED_ASSAULT = "confirmed_assault"
+    MEDICAL_ASSISTANCE = "medical_assistance"
+    FALSE_ALARM_USER = "false_alarm_user"
+    FALSE_ALARM_TECHNICAL = "false_alarm_technical"
+    FALSE_ALARM_ENVIRONMENT = "false_alarm_environment"
+    TECHNICAL_FAULT_REPORTED = "technical_fault_reported"
+    TEST = "test"
+    CUSTOMER_CANCELLED = "customer_cancelled"
+    NO_ACTION_NEEDED = "no_action_needed"
+
+    @property
+    def label_fr(self) -> str:
+        return _DISPOSITION_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _DISPOSITION_LABELS[self][1]
+
+    def label(self, lang: str) -> str:
+        return self.label_fr if lang == "fr" else self.label_en
+
+
+_DISPOSITION_LABELS: dict[Disposition, tuple[str, str]] = {
+    Disposition.CONFIRMED_INTRUSION: ("Intrusion avérée", "Confirmed intrusion"),
+    Disposition.CONFIRMED_FIRE: ("Incendie avéré", "Confirmed fire"),
+    Disposition.CONFIRMED_ASSAULT: ("Agression avérée", "Confirmed hold-up or assault"),
+    Disposition.MEDICAL_ASSISTANCE: ("Assistance médicale", "Medical assistance"),
+    Disposition.FALSE_ALARM_USER: ("Fausse alarme : erreur utilisateur", "False alarm: user error"),
+    Disposition.FALSE_ALARM_TECHNICAL: ("Fausse alarme : défaut technique", "False alarm: technical"),
+    Disposition.FALSE_ALARM_ENVIRONMENT: (
+        "Fausse alarme : cause environnementale",
+        "False alarm: environment (animal, weather)",
+    ),
+    Disposition.TECHNICAL_FAULT_REPORTED: ("Défaut technique transmis", "Technical fault passed on"),
+    Disposition.TEST: ("Essai", "Test"),
+    Disposition.CUSTOMER_CANCELLED: ("Annulée par le client (mot de passe)", "Customer cancelled with password"),
+    Disposition.NO_ACTION_NEEDED: ("Sans suite", "No action needed"),
+}
+
+
+class TransitionError(Exception):
+    """An action the rules forbid; the message is meant for the operator."""
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    id: int
+    login: str
+    display_name: str
+    role: Role = Role.OPERATOR
+
+
+@dataclass(frozen=True, slots=True)
+class Alarm:
+    """An incident at one site: the signals grouped into it and where its handling stands.
+
+    Immutable: every change produces a new value, so a view holding one never sees it half-updated.
+    `version` increases on every stored change; a write carrying a stale version is refused, which
+    is how two workstations cannot both take the same alarm.
+    """
+
+    id: int
+    site_id: int | None
+    site_code: str
+    site_name: str
+    account: str
+    state: AlarmState
+    priority: Priority
+    category: EventCategory
+    title: str
+    created_at: datetime
+    last_signal_at: datetime
+    signal_count: int = 1
+    taken_at: datetime | None = None
+    verifying_at: datetime | None = None
+    dispatched_at: datetime | None = None
+    closed_at: datetime | None = None
+    operator_id: int | None = None
+    operator_login: str | None = None
+    disposition: Disposition | None = None
+    closing_comment: str | None = None
+    version: int = 1
+
+    @property
+    def is_open(self) -> bool:
+        return self.state is not AlarmState.CLOSED
+
+    def sort_key(self) -> tuple[int, datetime, int]:
+        return queue_sort_key(self.priority, self.created_at, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """The result of an allowed action: the alarm after it, and what the journal must say."""
+
+    action: Action
+    before: AlarmState
+    alarm: Alarm
+    at: datetime
+    operator: Operator
+    detail: str = ""
+
+
+_ALLOWED: dict[AlarmState, dict[Action, AlarmState]] = {
+    AlarmState.NEW: {Action.TAKE: AlarmState.TAKEN},
+    AlarmState.TAKEN: {
+        Action.RELEASE: AlarmState.NEW,
+        Action.VERIFY: AlarmState.VERIFYING,
+        Action.DISPATCH: AlarmState.DISPATCHED,
+        Action.CLOSE: AlarmState.CLOSED,
+    },
+    AlarmState.VERIFYING: {
+        Action.RELEASE: AlarmState.NEW,
+        Action.DISPATCH: AlarmState.DISPATCHED,
+        Action.CLOSE: AlarmState.CLOSED,
+    },
+    AlarmState.DISPATCHED: {Action.CLOSE: AlarmState.CLOSED},
+    AlarmState.CLOSED: {},
+}
+
+
+def allowed_actions(state: AlarmState) -> frozenset[Action]:
+    return frozenset(_ALLOWED[state])
+
+
+def apply_action(
+    alarm: Alarm,
+    action: Action,
+    operator: Operator,
+    at: datetime,
+    *,
+    disposition: Disposition | None = None,
+    comment: str | None = None,
+) -> Transition:
+    """Check an operator's action against the rules and return the transition it makes.
+
+    Only the operator holding an alarm (or a supervisor) may move it once taken; closing needs a
+    disposition and a non-blank comment because the closing record is what an audit reads.
+    """
+    target = _ALLOWED[alarm.state].get(action)
+    if target is None:
+        raise TransitionError(f"Cannot {action.value} an alarm that is {alarm.state.value}.")
+    holder = alarm.operator_id
+    if (
+        action is not Action.TAKE
+        and holder is not None
+        and holder != operator.id
+        and operator.role is Role.OPERATOR
+    ):
+        raise TransitionError(
+            f"Alarm {alarm.id} is handled by {alarm.operator_login}; only they or a supervisor may act on it."
+        )
+    changes: dict[str, object] = {"state": target}
+    detail = ""
+    if action is Action.TAKE:
+        changes.update(taken_at=at, operator_id=operator.id, operator_login=operator.login)
+    elif action is Action.RELEASE:
+        changes.update(operator_id=None, operator_login=None)
+    elif action is Action.VERIFY:
+        changes.update(verifying_at=at)
+    elif action is Action.DISPATCH:
+        changes.update(dispatched_at=at)
+    elif action is Action.CLOSE:
+        if disposition is None:
+            raise TransitionError("Choose a disposition before closing the alarm.")
+        text = (comment or "").strip()
+        if not text:
+            raise TransitionError("A closing comment is required.")
+        changes.update(closed_at=at, disposition=disposition, closing_comment=text)
+        detail = f"{disposition.value}: {text}"
+    after = replace(alarm, **changes)  # type: ignore[arg-type]
+    return Transition(action=action, before=alarm.state, alarm=after, at=at, operator=operator, detail=detail)

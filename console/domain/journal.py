@@ -1,0 +1,48 @@
+"""Names of the actions the journal (main courante) records, with their labels."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class JournalAction(StrEnum):
+    ALARM_RAISED = "alarm_raised"
+    PRIORITY_RAISED = "priority_raised"
+    TAKE = "take"
+    RELEASE = "release"
+    VERIFY = "verify"
+    DISPATCH = "dispatch"
+    CLOSE = "close"
+    STEP_DONE = "step_done"
+    NOTE = "note"
+    LOGIN = "login"
+    LOGOUT = "logout"
+    ACCOUNT_ADDED = "account_added"
+
+    def label(self, lang: str) -> str:
+        fr, en = _LABELS[self]
+        return fr if lang == "fr" else en
+
+
+_LABELS: dict[JournalAction, tuple[str, str]] = {
+    JournalAction.ALARM_RAISED: ("Alarme créée", "Alarm raised"),
+    JournalAction.PRIORITY_RAISED: ("Priorité relevée", "Priority raised"),
+    JournalAction.TAKE: ("Prise en compte", "Taken"),
+    JournalAction.RELEASE: ("Remise en file", "Released to the queue"),
+    JournalAction.VERIFY: ("Levée de doute en cours", "Verification started"),
+    JournalAction.DISPATCH: ("Intervention déclenchée", "Dispatched"),
+    JournalAction.CLOSE: ("Clôturée", "Closed"),
+    JournalAction.STEP_DONE: ("Consigne effectuée", "Procedure step done"),
+    JournalAction.NOTE: ("Note", "Note"),
+    JournalAction.LOGIN: ("Connexion", "Logged in"),
+    JournalAction.LOGOUT: ("Déconnexion", "Logged out"),
+    JournalAction.ACCOUNT_ADDED: ("Transmetteur ajouté", "Transmitter account added"),
+}
+
+
+def action_label(action: str, lang: str) -> str:
+    """Label of a stored action name; unknown names (from a newer version) are shown as they are."""
+    try:
+        return JournalAction(action).label(lang)
+    except ValueError:
+        return action

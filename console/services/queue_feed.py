@@ -1,0 +1,67 @@
+"""What the operator's queue needs from the database: the open alarms, then what changed.
+
+Runs off the GUI thread (the view hands results over in batches); raises DatabaseUnavailable
+when the database cannot be reached, so the console can show a banner and try again.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from console.domain.alarm import Alarm
+from console.domain.site import JournalEntry, SignalRecord, SiteFile
+from console.storage import alarms as alarm_store
+from console.storage.changes import ChangeCursor, last_change_id
+from console.storage.engine import Database, DatabaseUnavailable, describe_db_error
+from console.storage.signals import signals_for_alarm
+from console.storage.sites import load_site_file
+
+
+class QueueFeed:
+    """Snapshot of open alarms, then increments from the change feed."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._cursor: ChangeCursor | None = None
+
+    def snapshot(self) -> list[Alarm]:
+        """All open alarms; later `changes()` calls report what changed after this snapshot."""
+        try:
+            with self._db.read() as session:
+                cursor = ChangeCursor(last_id=last_change_id(session))
+                alarms = alarm_store.open_alarms(session)
+        except (OperationalError, DBAPIError) as exc:
+            raise DatabaseUnavailable(describe_db_error(exc)) from exc
+        self._cursor = cursor
+        return alarms
+
+    def changes(self) -> list[Alarm]:
+        """Alarms changed since the last call, closed ones included (so views can drop them)."""
+        if self._cursor is None:
+            return self.snapshot()
+        try:
+            with self._db.read() as session:
+                changed = self._cursor.poll(session)
+                return alarm_store.get_alarms(session, changed.get("alarm", ()))
+        except (OperationalError, DBAPIError) as exc:
+            raise DatabaseUnavailable(describe_db_error(exc)) from exc
+
+
+class SiteDesk:
+    """Read side of the site window: the site file, the alarm's signals and journal."""
+
+    def __init__(self, db: Database, lang: str = "en") -> None:
+        self._db = db
+        self.lang = lang
+
+    def site_file(self, site_id: int) -> SiteFile | None:
+        with self._db.read() as session:
+            return load_site_file(session, site_id)
+
+    def alarm_signals(self, alarm_id: int) -> list[SignalRecord]:
+        with self._db.read() as session:
+            return signals_for_alarm(session, alarm_id, self.lang)
+
+    def alarm_journal(self, alarm_id: int) -> list[JournalEntry]:
+        with self._db.read() as session:
+            return alarm_store.journal_for_alarm(session, alarm_id)

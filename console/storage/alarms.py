@@ -1,0 +1,146 @@
+"""Alarm and journal persistence, with the optimistic locking several desks rely on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session, aliased
+from sqlmodel import col, select
+
+from console.domain.alarm import Alarm, AlarmState
+from console.domain.site import JournalEntry
+from console.storage.mapping import alarm_from_row, journal_from_row
+from console.storage.tables import AlarmRow, JournalRow, OperatorRow, SiteRow
+
+
+class StaleAlarm(Exception):
+    """The alarm changed since it was read (another desk acted first)."""
+
+
+def _alarm_query():  # type: ignore[no-untyped-def]
+    holder = aliased(OperatorRow)
+    return (
+        select(AlarmRow, SiteRow, holder)
+        .join(SiteRow, col(AlarmRow.site_id) == col(SiteRow.id), isouter=True)
+        .join(holder, col(AlarmRow.operator_id) == col(holder.id), isouter=True)
+    )
+
+
+def get_alarm(session: Session, alarm_id: int) -> Alarm | None:
+    found = session.execute(_alarm_query().where(col(AlarmRow.id) == alarm_id)).first()
+    return alarm_from_row(*found) if found else None
+
+
+def get_alarms(session: Session, alarm_ids: Iterable[int]) -> list[Alarm]:
+    ids = sorted(set(alarm_ids))
+    if not ids:
+        return []
+    rows = session.execute(_alarm_query().where(col(AlarmRow.id).in_(ids))).all()
+    return [alarm_from_row(*r) for r in rows]
+
+
+def open_alarms(session: Session) -> list[Alarm]:
+    query = _alarm_query().where(col(AlarmRow.state) != AlarmState.CLOSED.value)
+    return [alarm_from_row(*r) for r in session.execute(query).all()]
+
+
+def open_alarm_for(session: Session, site_id: int | None, account: str) -> Alarm | None:
+    """The site's open alarm; for an unknown account (no site), the open alarm of that account."""
+    query = _alarm_query().where(col(AlarmRow.state) != AlarmState.CLOSED.value)
+    if site_id is not None:
+        query = query.where(col(AlarmRow.site_id) == site_id)
+    else:
+        query = query.where(col(AlarmRow.site_id).is_(None), col(AlarmRow.account) == account)
+    found = session.execute(query).first()
+    return alarm_from_row(*found) if found else None
+
+
+def insert_alarm(session: Session, alarm: Alarm) -> Alarm:
+    """Store a new alarm (its `id` is ignored) and return it with the database's id."""
+    row = AlarmRow(
+        site_id=alarm.site_id,
+        account=alarm.account,
+        state=alarm.state.value,
+        priority=int(alarm.priority),
+        category=alarm.category.value,
+        title=alarm.title,
+        created_at=alarm.created_at,
+        last_signal_at=alarm.last_signal_at,
+        signal_count=alarm.signal_count,
+        version=1,
+    )
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    return replace(alarm, id=row.id, version=1)
+
+
+def save_alarm(session: Session, alarm: Alarm, *, closed_by: int | None = None) -> Alarm:
+    """Write an alarm's new state if nobody changed it since `alarm.version` was read."""
+    values: dict[str, object] = {
+        "state": alarm.state.value,
+        "priority": int(alarm.priority),
+        "category": alarm.category.value,
+        "title": alarm.title,
+        "last_signal_at": alarm.last_signal_at,
+        "signal_count": alarm.signal_count,
+        "taken_at": alarm.taken_at,
+        "verifying_at": alarm.verifying_at,
+        "dispatched_at": alarm.dispatched_at,
+        "closed_at": alarm.closed_at,
+        "operator_id": alarm.operator_id,
+        "disposition": alarm.disposition.value if alarm.disposition else None,
+        "closing_comment": alarm.closing_comment,
+        "version": alarm.version + 1,
+    }
+    if closed_by is not None:
+        values["closed_by"] = closed_by
+    result = session.execute(
+        update(AlarmRow)
+        .where(col(AlarmRow.id) == alarm.id, col(AlarmRow.version) == alarm.version)
+        .values(**values)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise StaleAlarm(f"alarm {alarm.id} was changed elsewhere")
+    return replace(alarm, version=alarm.version + 1)
+
+
+def append_journal(
+    session: Session,
+    *,
+    at: datetime,
+    action: str,
+    detail: str = "",
+    operator_id: int | None = None,
+    alarm_id: int | None = None,
+    site_id: int | None = None,
+) -> None:
+    session.add(
+        JournalRow(
+            at=at, action=action, detail=detail, operator_id=operator_id, alarm_id=alarm_id, site_id=site_id
+        )
+    )
+
+
+def journal_for_alarm(session: Session, alarm_id: int) -> list[JournalEntry]:
+    query = (
+        select(JournalRow, OperatorRow.login)
+        .join(OperatorRow, col(JournalRow.operator_id) == col(OperatorRow.id), isouter=True)
+        .where(col(JournalRow.alarm_id) == alarm_id)
+        .order_by(col(JournalRow.at), col(JournalRow.id))
+    )
+    return [journal_from_row(row, login) for row, login in session.execute(query).all()]
+
+
+def journal_since(session: Session, after_id: int = 0, limit: int = 1000) -> Sequence[JournalEntry]:
+    query = (
+        select(JournalRow, OperatorRow.login)
+        .join(OperatorRow, col(JournalRow.operator_id) == col(OperatorRow.id), isouter=True)
+        .where(col(JournalRow.id) > after_id)
+        .order_by(col(JournalRow.id))
+        .limit(limit)
+    )
+    return [journal_from_row(row, login) for row, login in session.execute(query).all()]

@@ -1,0 +1,71 @@
+"""Change feed: how every console learns what another desk or the receiver service changed.
+
+Writers add a `change_log` row in the same transaction as the change. Readers poll for rows after
+the last id they saw. On PostgreSQL, ids are handed out when rows are inserted but become visible
+when their transaction commits, so a lower id can appear after a higher one: the reader keeps
+the ids it skipped and looks for them again for a while instead of losing those changes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, text
+from sqlalchemy.orm import Session
+from sqlmodel import col, or_, select
+
+from console.storage.tables import ChangeRow
+
+NOTIFY_CHANNEL = "vigie_changes"
+
+
+def record_changes(session: Session, entity: str, entity_ids: Iterable[int], at: datetime) -> None:
+    """Note that these entities changed; on PostgreSQL also wake listeners when the transaction commits."""
+    ids = sorted(set(entity_ids))
+    for entity_id in ids:
+        session.add(ChangeRow(at=at, entity=entity, entity_id=entity_id))
+    if ids and session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"NOTIFY {NOTIFY_CHANNEL}"))
+
+
+def last_change_id(session: Session) -> int:
+    return int(session.execute(select(func.coalesce(func.max(ChangeRow.id), 0))).scalar_one())
+
+
+@dataclass
+class ChangeCursor:
+    """A reader's position in the feed, with the skipped ids it still expects."""
+
+    last_id: int = 0
+    gap_timeout_s: float = 60.0
+    _gaps: dict[int, float] = field(default_factory=dict)
+
+    def poll(self, session: Session, limit: int = 5000) -> dict[str, set[int]]:
+        """Changes since the last poll, grouped by entity: {"alarm": {ids}}."""
+        now = time.monotonic()
+        self._gaps = {i: t for i, t in self._gaps.items() if now - t < self.gap_timeout_s}
+        condition = col(ChangeRow.id) > self.last_id
+        if self._gaps:
+            condition = or_(condition, col(ChangeRow.id).in_(list(self._gaps)))
+        rows = session.execute(
+            select(ChangeRow.id, ChangeRow.entity, ChangeRow.entity_id)
+            .where(condition)
+            .order_by(col(ChangeRow.id))
+            .limit(limit)
+        ).all()
+        changed: dict[str, set[int]] = {}
+        for change_id, entity, entity_id in rows:
+            changed.setdefault(entity, set()).add(entity_id)
+            self._gaps.pop(change_id, None)
+            if change_id > self.last_id:
+                for missing in range(self.last_id + 1, change_id):
+                    self._gaps.setdefault(missing, now)
+                self.last_id = change_id
+        return changed
+
+    @property
+    def pending_gaps(self) -> int:
+        return len(self._gaps)

@@ -1,0 +1,152 @@
+"""Engine set-up: SQLite in WAL mode by default, any SQLAlchemy URL (PostgreSQL for several desks).
+
+SQLite is tuned for the receiver's promise (an ACK means the signal is on disk): WAL with
+synchronous=FULL, foreign keys on, and write transactions that start with BEGIN IMMEDIATE so two
+processes (the receiver service and a console) wait for each other instead of failing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import InterfaceError as SAInterfaceError
+from sqlalchemy.orm import Session, sessionmaker
+
+
+class DatabaseError(Exception):
+    """A database problem worded for a person (bad URL, unreachable server, missing file)."""
+
+
+class DatabaseUnavailable(DatabaseError):
+    """The database could not be reached; the caller should show it and retry later."""
+
+
+def data_dir() -> Path:
+    """The user's data folder for Vigie (database, recordings), created on demand."""
+    override = os.environ.get("VIGIE_DATA_DIR")
+    if override:
+        base = Path(override)
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "vigie"
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{data_dir() / 'vigie.sqlite'}"
+
+
+def _normalise_url(url: str) -> str:
+    """Accept plain `postgresql://` URLs and use psycopg 3, the driver installed with Vigie."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"not a database URL: {url!r}") from exc
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def create_engine_for(url: str, *, must_exist: bool = False) -> Engine:
+    """Create an engine for `url`; with `must_exist`, a missing SQLite file is an error, not a new file."""
+    url = _normalise_url(url)
+    parsed = make_url(url)
+    kwargs: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            path = Path(database)
+            if must_exist and not path.exists():
+                raise DatabaseError(f"no database at {path} (create it with `vigie db init --db {url}`)")
+            if not path.parent.exists():
+                raise DatabaseError(f"folder {path.parent} does not exist")
+        kwargs["connect_args"] = {"timeout": 30}
+    elif parsed.get_backend_name() == "postgresql":
+        kwargs["pool_pre_ping"] = True
+        kwargs["connect_args"] = {"connect_timeout": 5}
+    try:
+        engine = create_engine(url, **kwargs)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise DatabaseError(f"cannot use database URL {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        _tune_sqlite(engine)
+    return engine
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's begin event issue BEGIN itself (pysqlite's implicit BEGIN is deferred).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = "IMMEDIATE" if conn.get_execution_options().get("vigie_write") else "DEFERRED"
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def check_connection(engine: Engine) -> None:
+    """Open and close one connection, turning driver errors into a readable DatabaseUnavailable."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except (OperationalError, SAInterfaceError) as exc:
+        raise DatabaseUnavailable(describe_db_error(exc)) from exc
+
+
+def describe_db_error(exc: BaseException) -> str:
+    """First line of the driver's message: enough for a banner or a one-line CLI error."""
+    original = getattr(exc, "orig", None) or exc
+    text = str(original).strip().splitlines()
+    return text[0] if text else type(original).__name__
+
+
+class Database:
+    """The engine and how sessions are opened on it: `read()` for queries, `write()` for changes."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def from_url(cls, url: str, *, must_exist: bool = False) -> Database:
+        return cls(create_engine_for(url, must_exist=must_exist))
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A transaction that commits on success and rolls back on any exception."""
+        with self._sessions() as session:
+            session.connection(execution_options={"vigie_write": True})
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()

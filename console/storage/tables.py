@@ -1,0 +1,232 @@
+"""The database schema as sqlmodel tables.
+
+Written for several workstations sharing one PostgreSQL from the start: alarms carry a `version`
+for optimistic locking (two operators cannot both take the same alarm), and every change a
+console must learn of is also written to `change_log`, in the same transaction, so other
+consoles can follow it by polling (or LISTEN/NOTIFY on PostgreSQL). The journal is append-only;
+the migration adds triggers that refuse UPDATE and DELETE on it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, text
+from sqlmodel import Field, SQLModel
+
+from console.storage.types import UTCDateTime
+
+
+_OPEN = text("state != 'closed'")
+_OPEN_UNKNOWN = text("state != 'closed' AND site_id IS NULL")
+
+
+def _utc(nullable: bool = False, index: bool = False) -> Column[datetime]:
+    return Column(UTCDateTime(), nullable=nullable, index=index)
+
+
+class OperatorRow(SQLModel, table=True):
+    __tablename__ = "operator"
+
+    id: int | None = Field(default=None, primary_key=True)
+    login: str = Field(max_length=64, unique=True)
+    display_name: str = Field(max_length=128)
+    role: str = Field(default="operator", max_length=16)
+    password_hash: str = Field(max_length=256)
+    active: bool = True
+    created_at: datetime = Field(sa_column=_utc())
+
+
+class SiteRow(SQLModel, table=True):
+    __tablename__ = "site"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, unique=True)
+    name: str = Field(max_length=200)
+    address: str = Field(default="", max_length=300)
+    postcode: str = Field(default="", max_length=16)
+    city: str = Field(default="", max_length=100)
+    latitude: float | None = None
+    longitude: float | None = None
+    timezone: str = Field(default="Europe/Paris", max_length=64)
+    risk_class: int | None = None
+    accessibility_needs: str = Field(default="", sa_type=Text)
+    notes: str = Field(default="", sa_type=Text)
+    created_at: datetime = Field(sa_column=_utc())
+
+
+class TransmitterRow(SQLModel, table=True):
+    """A transmitter account: how a site's panel identifies itself to the receiver."""
+
+    __tablename__ = "transmitter"
+    __table_args__ = (UniqueConstraint("account", "line", name="uq_transmitter_account_line"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    account: str = Field(max_length=16)
+    line: str = Field(default="", max_length=8)  # DC-09 L field, "" when the panel omits it
+    receiver: str = Field(default="", max_length=8)  # DC-09 R field
+    protocol: str = Field(default="", max_length=16)  # expected ID, "" when any
+    aes_key: str | None = Field(default=None, max_length=64)  # hex, 32/48/64 digits
+    test_interval_s: int | None = None
+    audio_module_uri: str | None = Field(default=None, max_length=200)
+    last_signal_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    created_at: datetime = Field(sa_column=_utc())
+
+
+class FloorPlanRow(SQLModel, table=True):
+    __tablename__ = "floor_plan"
+    __table_args__ = (UniqueConstraint("site_id", "level", name="uq_floor_plan_site_level"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    level: int = 0
+    name: str = Field(default="", max_length=100)
+    media_type: str = Field(default="image/svg+xml", max_length=64)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class ZoneRow(SQLModel, table=True):
+    __tablename__ = "zone"
+    __table_args__ = (UniqueConstraint("site_id", "number", name="uq_zone_site_number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    number: int
+    name: str = Field(default="", max_length=200)
+    detector_type: str = Field(default="pir", max_length=32)
+    plan_id: int | None = Field(default=None, foreign_key="floor_plan.id")
+    x: float | None = None
+    y: float | None = None
+
+
+class ContactRow(SQLModel, table=True):
+    """One entry of a site's ordered call list; password and duress word stored hashed only."""
+
+    __tablename__ = "contact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    rank: int
+    name: str = Field(max_length=200)
+    role: str = Field(default="", max_length=100)
+    phones: str = Field(default="", sa_type=Text)  # newline-separated, in calling order
+    sip_uri: str | None = Field(default=None, max_length=200)
+    availability: str = Field(default="", max_length=200)
+    accessibility_needs: str = Field(default="", sa_type=Text)
+    password_hash: str | None = Field(default=None, max_length=256)
+    duress_hash: str | None = Field(default=None, max_length=256)
+
+
+class ProcedureRow(SQLModel, table=True):
+    __tablename__ = "procedure"
+    __table_args__ = (UniqueConstraint("site_id", "category", name="uq_procedure_site_category"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    category: str = Field(max_length=32)
+    title: str = Field(default="", max_length=200)
+
+
+class ProcedureStepRow(SQLModel, table=True):
+    __tablename__ = "procedure_step"
+
+    id: int | None = Field(default=None, primary_key=True)
+    procedure_id: int = Field(foreign_key="procedure.id", index=True)
+    rank: int
+    text: str = Field(sa_type=Text)
+    mandatory: bool = True
+
+
+class AlarmRow(SQLModel, table=True):
+    __tablename__ = "alarm"
+    __table_args__ = (
+        Index("ix_alarm_state_priority", "state", "priority", "created_at"),
+        # At most one open alarm per site (per account when the account is unknown): two receivers
+        # or two desks racing to open one get a constraint error instead of a duplicate incident.
+        Index("uq_alarm_open_site", "site_id", unique=True, sqlite_where=_OPEN, postgresql_where=_OPEN),
+        Index(
+            "uq_alarm_open_unknown_account",
+            "account",
+            unique=True,
+            sqlite_where=_OPEN_UNKNOWN,
+            postgresql_where=_OPEN_UNKNOWN,
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int | None = Field(default=None, foreign_key="site.id", index=True)
+    account: str = Field(default="", max_length=16)
+    state: str = Field(default="new", max_length=16)
+    priority: int
+    category: str = Field(max_length=32)
+    title: str = Field(default="", max_length=300)
+    created_at: datetime = Field(sa_column=_utc())
+    last_signal_at: datetime = Field(sa_column=_utc())
+    signal_count: int = 1
+    taken_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    verifying_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    dispatched_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    closed_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    operator_id: int | None = Field(default=None, foreign_key="operator.id")
+    closed_by: int | None = Field(default=None, foreign_key="operator.id")
+    disposition: str | None = Field(default=None, max_length=40)
+    closing_comment: str | None = Field(default=None, sa_type=Text)
+    version: int = 1
+
+
+class SignalRow(SQLModel, table=True):
+    """Every received message, with its raw frame as it arrived."""
+
+    __tablename__ = "signal"
+    __table_args__ = (
+        Index("ix_signal_account_received", "account", "received_at"),
+        Index("ix_signal_site_received", "site_id", "received_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    received_at: datetime = Field(sa_column=_utc(index=True))
+    site_id: int | None = Field(default=None, foreign_key="site.id")
+    transmitter_id: int | None = Field(default=None, foreign_key="transmitter.id")
+    alarm_id: int | None = Field(default=None, foreign_key="alarm.id", index=True)
+    account: str = Field(max_length=16)
+    line: str = Field(default="", max_length=8)
+    receiver: str = Field(default="", max_length=8)
+    sequence: int | None = None
+    protocol: str = Field(max_length=16)
+    qualifier: str = Field(max_length=16)
+    event_system: str = Field(max_length=8)
+    event_code: str = Field(max_length=8)
+    category: str = Field(max_length=32)
+    priority: int
+    zone: int | None = None
+    partition: int | None = None
+    panel_time: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    peer: str = Field(default="", max_length=64)
+    extended: str = Field(default="", sa_type=Text)  # JSON object of DC-09 extended data
+    raw: str = Field(default="", sa_type=Text)
+
+
+class JournalRow(SQLModel, table=True):
+    """The station's running log (main courante): append-only, one row per action."""
+
+    __tablename__ = "journal"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=_utc(index=True))
+    operator_id: int | None = Field(default=None, foreign_key="operator.id")
+    alarm_id: int | None = Field(default=None, foreign_key="alarm.id", index=True)
+    site_id: int | None = Field(default=None, foreign_key="site.id", index=True)
+    action: str = Field(max_length=40)
+    detail: str = Field(default="", sa_type=Text)
+
+
+class ChangeRow(SQLModel, table=True):
+    """Feed of changes for the other consoles: entity and id, written with the change itself."""
+
+    __tablename__ = "change_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=_utc())
+    entity: str = Field(max_length=32)
+    entity_id: int

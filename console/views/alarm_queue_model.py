@@ -1,0 +1,254 @@
+"""Live table model of the open alarms, in the operator's order (priority, then age).
+
+Holds the domain `Alarm` values themselves, keyed by id, and applies changes row by row
+(insert, update, move, remove) so selections and scroll positions survive a busy night; it never
+resets. Ages tick through `tick()`, which only repaints the clock column.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+
+from console.domain.alarm import Alarm, AlarmState
+from console.domain.service_level import ClockLevel, ServiceTargets, age_seconds, clock_level
+from console.views.palette import CLOCK_COLOUR, PRIORITY_STRONG, PRIORITY_TINT
+
+ALARM_ROLE = Qt.ItemDataRole.UserRole + 1
+ALARM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    PRIORITY = 0
+    AGE = 1
+    SITE = 2
+    NAME = 3
+    TITLE = 4
+    STATE = 5
+    OPERATOR = 6
+    SIGNALS = 7
+
+
+def format_age(seconds: float) -> str:
+    seconds = int(seconds)
+    if seconds < 3600:
+        return f"{seconds // 60:02d}:{seconds % 60:02d}"
+    return f"{seconds // 3600}h{(seconds % 3600) // 60:02d}"
+
+
+class AlarmQueueModel(QAbstractTableModel):
+    """Open alarms sorted by `Alarm.sort_key()`; closed alarms leave the model."""
+
+    alarm_arrived = Signal(int)  # id of an alarm that was not in the queue before
+
+    def __init__(
+        self,
+        lang: str = "en",
+        targets: ServiceTargets | None = None,
+        clock: Callable[[], datetime] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._targets = targets or ServiceTargets()
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._alarms: list[Alarm] = []
+        self._keys: list[tuple[int, datetime, int]] = []
+        self._by_id: dict[int, Alarm] = {}
+        self._now = self._clock()
+        self._headers = [
+            self.tr("Priority"),
+            self.tr("Waiting"),
+            self.tr("Site"),
+            self.tr("Name"),
+            self.tr("Alarm"),
+            self.tr("State"),
+            self.tr("Operator"),
+            self.tr("Signals"),
+        ]
+        self._state_labels = {
+            AlarmState.NEW: self.tr("New"),
+            AlarmState.TAKEN: self.tr("Taken"),
+            AlarmState.VERIFYING: self.tr("Verifying"),
+            AlarmState.DISPATCHED: self.tr("Dispatched"),
+            AlarmState.CLOSED: self.tr("Closed"),
+        }
+
+    # --- Qt model interface ---------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._alarms)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self._headers):
+                return self._headers[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._alarms):
+            return None
+        alarm = self._alarms[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(alarm, column)
+        if role == ALARM_ROLE:
+            return alarm
+        if role == ALARM_ID_ROLE:
+            return alarm.id
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column is Column.AGE:
+                colour = CLOCK_COLOUR[self._clock_level(alarm)]
+                if colour is not None:
+                    return QBrush(colour)
+            if column is Column.PRIORITY:
+                return QBrush(PRIORITY_STRONG[alarm.priority])
+            return QBrush(PRIORITY_TINT[alarm.priority])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column is Column.PRIORITY or (
+                column is Column.AGE and self._clock_level(alarm) is ClockLevel.LATE
+            ):
+                return QBrush(Qt.GlobalColor.white)
+            return QBrush(Qt.GlobalColor.black)
+        if role == Qt.ItemDataRole.FontRole and (alarm.state is AlarmState.NEW or column is Column.AGE):
+            font = QFont()
+            font.setBold(alarm.state is AlarmState.NEW or self._clock_level(alarm) is not ClockLevel.ON_TIME)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{alarm.site_code} {alarm.site_name}\n{alarm.title}\n{alarm.created_at:%Y-%m-%d %H:%M:%S} UTC"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.AGE, Column.SIGNALS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # --- content --------------------------------------------------------------------------
+
+    def alarm_at(self, row: int) -> Alarm | None:
+        return self._alarms[row] if 0 <= row < len(self._alarms) else None
+
+    def alarm(self, alarm_id: int) -> Alarm | None:
+        return self._by_id.get(alarm_id)
+
+    def row_of(self, alarm_id: int) -> int | None:
+        alarm = self._by_id.get(alarm_id)
+        if alarm is None:
+            return None
+        return bisect.bisect_left(self._keys, alarm.sort_key())
+
+    def alarms(self) -> list[Alarm]:
+        return list(self._alarms)
+
+    def apply(self, alarms: Iterable[Alarm]) -> None:
+        """Merge a batch of changed alarms: new ones inserted, known ones updated or moved, closed removed."""
+        for alarm in alarms:
+            known = self._by_id.get(alarm.id)
+            if known is not None and alarm.version < known.version:
+                continue  # an older read arriving late
+            if not alarm.is_open:
+                if known is not None:
+                    self._remove(known)
+            elif known is None:
+                self._insert(alarm)
+                self.alarm_arrived.emit(alarm.id)
+            else:
+                self._update(known, alarm)
+
+    def reset_to(self, alarms: Iterable[Alarm]) -> None:
+        """Replace everything (first load, or after the database came back)."""
+        open_alarms = sorted((a for a in alarms if a.is_open), key=Alarm.sort_key)
+        self.beginResetModel()
+        self._alarms = open_alarms
+        self._keys = [a.sort_key() for a in open_alarms]
+        self._by_id = {a.id: a for a in open_alarms}
+        self.endResetModel()
+
+    def tick(self) -> None:
+        """Advance the clocks: repaint the waiting-time column only."""
+        self._now = self._clock()
+        if self._alarms:
+            self.dataChanged.emit(
+                self.index(0, Column.AGE),
+                self.index(len(self._alarms) - 1, Column.AGE),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole],
+            )
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _clock_level(self, alarm: Alarm) -> ClockLevel:
+        return clock_level(alarm, self._now, self._targets)
+
+    def _display(self, alarm: Alarm, column: Column) -> str:
+        if column is Column.PRIORITY:
+            return alarm.priority.label_fr if self._lang == "fr" else alarm.priority.label_en
+        if column is Column.AGE:
+            return format_age(age_seconds(alarm, self._now))
+        if column is Column.SITE:
+            return alarm.site_code or alarm.account
+        if column is Column.NAME:
+            return alarm.site_name
+        if column is Column.TITLE:
+            return alarm.title
+        if column is Column.STATE:
+            return self._state_labels[alarm.state]
+        if column is Column.OPERATOR:
+            return alarm.operator_login or ""
+        return str(alarm.signal_count)
+
+    def _insert(self, alarm: Alarm) -> None:
+        key = alarm.sort_key()
+        row = bisect.bisect_left(self._keys, key)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._alarms.insert(row, alarm)
+        self._keys.insert(row, key)
+        self._by_id[alarm.id] = alarm
+        self.endInsertRows()
+
+    def _remove(self, alarm: Alarm) -> None:
+        row = bisect.bisect_left(self._keys, alarm.sort_key())
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._alarms[row]
+        del self._keys[row]
+        del self._by_id[alarm.id]
+        self.endRemoveRows()
+
+    def _update(self, known: Alarm, alarm: Alarm) -> None:
+        old_row = bisect.bisect_left(self._keys, known.sort_key())
+        new_key = alarm.sort_key()
+        if new_key != self._keys[old_row]:
+            del self._keys[old_row]
+            target = bisect.bisect_left(self._keys, new_key)
+            self._keys.insert(old_row, known.sort_key())
+            # beginMoveRows counts the destination before the move; moving down means one past it.
+            destination = target + 1 if target > old_row else target
+            if destination not in (old_row, old_row + 1):
+                self.beginMoveRows(QModelIndex(), old_row, old_row, QModelIndex(), destination)
+                del self._alarms[old_row]
+                del self._keys[old_row]
+                self._alarms.insert(target, alarm)
+                self._keys.insert(target, new_key)
+                self._by_id[alarm.id] = alarm
+                self.endMoveRows()
+                self._emit_row_changed(target)
+                return
+            self._keys[old_row] = new_key
+        self._alarms[old_row] = alarm
+        self._by_id[alarm.id] = alarm
+        self._emit_row_changed(old_row)
+
+    def _emit_row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))

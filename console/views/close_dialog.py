@@ -1,0 +1,85 @@
+"""Closing an alarm: a disposition and a comment, both required, errors shown next to the field."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.alarm import Alarm, Disposition
+
+_ERROR_STYLE = "color: #c62828;"
+
+
+class CloseAlarmDialog(QDialog):
+    def __init__(self, alarm: Alarm, lang: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Close alarm %1").replace("%1", str(alarm.id)))
+        self.setObjectName("close_alarm_dialog")
+        self.disposition_box = QComboBox()
+        self.disposition_box.setObjectName("disposition")
+        self.disposition_box.addItem(self.tr("— choose —"), None)
+        for disposition in Disposition:
+            self.disposition_box.addItem(disposition.label(lang), disposition)
+        self.disposition_error = QLabel()
+        self.disposition_error.setStyleSheet(_ERROR_STYLE)
+        self.disposition_error.hide()
+        self.comment_edit = QPlainTextEdit()
+        self.comment_edit.setObjectName("comment")
+        self.comment_edit.setTabChangesFocus(True)
+        self.comment_edit.setPlaceholderText(self.tr("What was done, who was reached, the outcome"))
+        self.comment_error = QLabel()
+        self.comment_error.setStyleSheet(_ERROR_STYLE)
+        self.comment_error.hide()
+
+        form = QFormLayout()
+        form.addRow(QLabel(f"<b>{alarm.site_code}</b> {alarm.site_name} — {alarm.title}"))
+        form.addRow(self.tr("&Disposition"), self.disposition_box)
+        form.addRow("", self.disposition_error)
+        form.addRow(self.tr("&Comment"), self.comment_edit)
+        form.addRow("", self.comment_error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close alarm"))
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.disposition_box.setFocus()
+
+    @property
+    def disposition(self) -> Disposition | None:
+        value = self.disposition_box.currentData()
+        return value if isinstance(value, Disposition) else None
+
+    @property
+    def comment(self) -> str:
+        return self.comment_edit.toPlainText().strip()
+
+    def _on_accept(self) -> None:
+        ok = True
+        if self.disposition is None:
+            self.disposition_error.setText(self.tr("Choose how the alarm ended."))
+            self.disposition_error.show()
+            ok = False
+        else:
+            self.disposition_error.hide()
+        if not self.comment:
+            self.comment_error.setText(self.tr("A closing comment is required."))
+            self.comment_error.show()
+            ok = False
+        else:
+            self.comment_error.hide()
+        if ok:
+            self.accept()
+        elif self.disposition is None:
+            self.disposition_box.setFocus()
+        else:
+            self.comment_edit.setFocus()

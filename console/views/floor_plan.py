@@ -1,0 +1,219 @@
+"""Floor plans of a site with its zones drawn on top; tripped zones stand out.
+
+One tab per level. The plan itself (SVG or image) is the background; each zone is a live item
+placed at its stored position, coloured by its state, so the operator sees at a glance where in
+the building the detectors tripped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QByteArray, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QWheelEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QLabel,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.site import DetectorType, FloorPlan, Zone
+from console.views.palette import IDLE_ZONE, TRIPPED_ZONE
+
+ZONE_RADIUS = 12.0
+
+_DETECTOR_GLYPH: dict[DetectorType, str] = {
+    DetectorType.PIR: "IR",
+    DetectorType.DUAL_TECH: "DT",
+    DetectorType.DOOR_CONTACT: "OP",
+    DetectorType.GLASS_BREAK: "BV",
+    DetectorType.SHOCK: "CH",
+    DetectorType.SMOKE: "DF",
+    DetectorType.HEAT: "TH",
+    DetectorType.PANIC_BUTTON: "AG",
+    DetectorType.KEYPAD: "CL",
+    DetectorType.WATER_LEAK: "EA",
+    DetectorType.TECHNICAL: "TE",
+    DetectorType.SIREN: "SI",
+    DetectorType.BEAM: "BA",
+}
+
+
+class ZoneItem(QGraphicsEllipseItem):
+    """A detector on the plan: number inside, detector kind beside it, red when tripped."""
+
+    def __init__(self, zone: Zone) -> None:
+        r = ZONE_RADIUS
+        super().__init__(-r, -r, 2 * r, 2 * r)
+        self.zone = zone
+        self.tripped = False
+        self.setPos(zone.x or 0.0, zone.y or 0.0)
+        self.setZValue(10)
+        self.setToolTip(f"{zone.number} — {zone.name} ({zone.detector_type.value})")
+        self._halo = QGraphicsEllipseItem(-2.2 * r, -2.2 * r, 4.4 * r, 4.4 * r, self)
+        self._halo.setPen(QPen(Qt.PenStyle.NoPen))
+        self._halo.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self._number = QGraphicsSimpleTextItem(str(zone.number), self)
+        font = QFont("DejaVu Sans", 9)
+        font.setBold(True)
+        self._number.setFont(font)
+        bounds = self._number.boundingRect()
+        self._number.setPos(-bounds.width() / 2, -bounds.height() / 2)
+        self._glyph = QGraphicsSimpleTextItem(_DETECTOR_GLYPH.get(zone.detector_type, "?"), self)
+        self._glyph.setFont(QFont("DejaVu Sans", 7))
+        self._glyph.setPos(r * 0.8, -r * 1.6)
+        self.set_tripped(False)
+
+    def set_tripped(self, tripped: bool) -> None:
+        self.tripped = tripped
+        colour = TRIPPED_ZONE if tripped else IDLE_ZONE
+        self.setBrush(QBrush(colour if tripped else QColor("white")))
+        self.setPen(QPen(colour, 2.5))
+        self._number.setBrush(QBrush(QColor("white") if tripped else colour))
+        self._glyph.setBrush(QBrush(colour))
+        halo = QColor(TRIPPED_ZONE)
+        halo.setAlpha(70)
+        self._halo.setBrush(QBrush(halo))
+        self._halo.setVisible(tripped)
+
+
+class PlanGraphicsView(QGraphicsView):
+    """Zoom with the wheel (around the cursor), pan by dragging; fits the plan when shown."""
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setBackgroundBrush(QBrush(QColor("#f5f5f5")))
+        self._user_zoomed = False
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        factor = 1.2 if event.angleDelta().y() > 0 else 1 / 1.2
+        self.scale(factor, factor)
+        self._user_zoomed = True
+
+    def fit(self) -> None:
+        self._user_zoomed = False
+        rect = self.scene().itemsBoundingRect()
+        if not rect.isEmpty():
+            self.fitInView(rect.adjusted(-10, -10, 10, 10), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if not self._user_zoomed:
+            self.fit()
+
+
+class FloorPlanWidget(QWidget):
+    """Level tabs over a plan view."""
+
+    level_shown = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("floor_plan")
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("plan_levels")
+        self.scene = QGraphicsScene(self)
+        self.view = PlanGraphicsView(self.scene)
+        self.placeholder = QLabel(self.tr("No floor plan for this site."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.view)
+        layout.addWidget(self.placeholder)
+        self._plans: list[FloorPlan] = []
+        self._zones: list[Zone] = []
+        self._tripped: set[int] = set()
+        self._renderer: QSvgRenderer | None = None
+        self.zone_items: dict[int, ZoneItem] = {}
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.set_site([], [])
+
+    def set_site(self, plans: Sequence[FloorPlan], zones: Sequence[Zone]) -> None:
+        self._plans = sorted(plans, key=lambda p: p.level)
+        self._zones = list(zones)
+        self._tripped = set()
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for plan in self._plans:
+            self.tabs.addTab(plan.name or self.tr("Level %1").replace("%1", str(plan.level)))
+        self.tabs.blockSignals(False)
+        has_plans = bool(self._plans)
+        self.tabs.setVisible(len(self._plans) > 1)
+        self.view.setVisible(has_plans)
+        self.placeholder.setVisible(not has_plans)
+        if has_plans:
+            self.tabs.setCurrentIndex(0)
+            self._show(0)
+        else:
+            self.scene.clear()
+            self.zone_items = {}
+
+    def set_tripped(self, zone_numbers: Iterable[int]) -> None:
+        """Highlight these zones and bring the level of the first one into view."""
+        self._tripped = {n for n in zone_numbers}
+        first_plan = next(
+            (z.plan_id for z in self._zones if z.number in self._tripped and z.plan_id is not None), None
+        )
+        index = next((i for i, p in enumerate(self._plans) if p.id == first_plan), None)
+        if index is not None and index != self.tabs.currentIndex():
+            self.tabs.setCurrentIndex(index)  # redraws through _on_tab_changed
+        for number, item in self.zone_items.items():
+            item.set_tripped(number in self._tripped)
+
+    def current_plan(self) -> FloorPlan | None:
+        index = self.tabs.currentIndex()
+        return self._plans[index] if 0 <= index < len(self._plans) else None
+
+    def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self._plans):
+            self._show(index)
+
+    def _show(self, index: int) -> None:
+        plan = self._plans[index]
+        self.scene.clear()
+        self.zone_items = {}
+        background = self._background(plan)
+        if background is None:
+            self.scene.addText(self.tr("The plan image could not be read."))
+        else:
+            self.scene.addItem(background)
+            self.scene.setSceneRect(background.boundingRect())
+        for zone in self._zones:
+            if zone.plan_id == plan.id and zone.x is not None and zone.y is not None:
+                item = ZoneItem(zone)
+                item.set_tripped(zone.number in self._tripped)
+                self.scene.addItem(item)
+                self.zone_items[zone.number] = item
+        self.view.fit()
+        self.level_shown.emit(plan.level)
+
+    def _background(self, plan: FloorPlan) -> QGraphicsItem | None:
+        if plan.media_type == "image/svg+xml":
+            renderer = QSvgRenderer(QByteArray(plan.content))
+            if not renderer.isValid():
+                return None
+            self._renderer = renderer  # the item does not own a shared renderer
+            item = QGraphicsSvgItem()
+            item.setSharedRenderer(renderer)
+            return item
+        pixmap = QPixmap()
+        if not pixmap.loadFromData(plan.content):
+            return None
+        return QGraphicsPixmapItem(pixmap)
+
+    def scene_rect(self) -> QRectF:
+        return self.scene.sceneRect()

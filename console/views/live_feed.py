@@ -1,0 +1,85 @@
+"""Brings database changes to the GUI thread in batches, without ever blocking it.
+
+A single worker thread polls the change feed; its results cross to the GUI thread through a
+queued Qt signal, one batch per poll, so a flood of signals costs one model update per poll
+rather than one per alarm. When the database is unreachable the feed says so (for the banner)
+and keeps retrying; on recovery it reloads the whole queue, because changes may have been missed.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from console.services.queue_feed import QueueFeed
+from console.storage.engine import DatabaseUnavailable
+
+
+class LiveFeed(QObject):
+    snapshot_loaded = Signal(list)  # list[Alarm]: replace the queue
+    alarms_changed = Signal(list)  # list[Alarm]: merge into the queue
+    database_status_changed = Signal(bool, str)  # reachable, message
+    _poll_done = Signal(object, object, bool)  # alarms or None, error or None, was_snapshot
+
+    def __init__(self, feed: QueueFeed, interval_ms: int = 300, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._feed = feed
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vigie-feed")
+        self._in_flight = False
+        self._need_snapshot = True
+        self._reachable: bool | None = None
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(interval_ms)
+        self._poll_timer.timeout.connect(self.poll_now)
+        self._poll_done.connect(self._on_poll_done)
+
+    def start(self) -> None:
+        self.poll_now()
+        self._poll_timer.start()
+
+    def stop(self) -> None:
+        self._poll_timer.stop()
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    @property
+    def reachable(self) -> bool | None:
+        return self._reachable
+
+    @Slot()
+    def poll_now(self) -> None:
+        """Start a poll unless one is running (a slow database must not pile requests up)."""
+        if self._in_flight:
+            return
+        self._in_flight = True
+        snapshot = self._need_snapshot
+        future = self._executor.submit(self._feed.snapshot if snapshot else self._feed.changes)
+        future.add_done_callback(lambda f: self._deliver(f, snapshot))
+
+    def _deliver(self, future: Future[list[object]], snapshot: bool) -> None:
+        # Runs on the worker thread: only emit, the queued connection does the rest.
+        try:
+            self._poll_done.emit(future.result(), None, snapshot)
+        except DatabaseUnavailable as exc:
+            self._poll_done.emit(None, exc, snapshot)
+        except Exception as exc:  # a bug must not stop the feed for the rest of the shift
+            self._poll_done.emit(None, DatabaseUnavailable(f"{type(exc).__name__}: {exc}"), snapshot)
+
+    @Slot(object, object, bool)
+    def _on_poll_done(self, alarms: list[object] | None, error: Exception | None, snapshot: bool) -> None:
+        self._in_flight = False
+        if error is not None:
+            self._need_snapshot = True
+            self._set_reachable(False, str(error))
+            return
+        self._set_reachable(True, "")
+        if snapshot:
+            self._need_snapshot = False
+            self.snapshot_loaded.emit(alarms or [])
+        elif alarms:
+            self.alarms_changed.emit(alarms)
+
+    def _set_reachable(self, reachable: bool, message: str) -> None:
+        if reachable != self._reachable:
+            self._reachable = reachable
+            self.database_status_changed.emit(reachable, message)

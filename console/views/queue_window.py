@@ -1,0 +1,256 @@
+"""The operator's first screen: the live queue of open alarms.
+
+Keyboard first: T takes the selected alarm (or the most urgent new one), Return opens it in the
+site window, V / D mark verification and dispatch, C closes with a disposition, R releases it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.alarm import Action, Alarm, AlarmState, Operator, TransitionError
+from console.services.alarm_desk import AlarmDesk
+from console.storage.engine import DatabaseUnavailable
+from console.views.alarm_queue_model import AlarmQueueModel, Column
+from console.views.alert_sound import AlertSound
+from console.views.close_dialog import CloseAlarmDialog
+
+SHORTCUTS: list[tuple[str, str]] = [
+    ("T", "Take the selected alarm, or the most urgent new one"),
+    ("Return", "Open the selected alarm in the site window"),
+    ("V", "Start verification (doubt removal)"),
+    ("D", "Mark as dispatched"),
+    ("C", "Close with a disposition and a comment"),
+    ("R", "Release the alarm back to the queue"),
+    ("F1", "Show the keyboard shortcuts"),
+]
+
+
+class QueueWindow(QMainWindow):
+    alarm_opened = Signal(object)  # Alarm: show it in the site window
+
+    def __init__(
+        self,
+        model: AlarmQueueModel,
+        desk: AlarmDesk,
+        operator: Operator,
+        lang: str = "en",
+        sound: AlertSound | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("queue_window")
+        self.setWindowTitle(self.tr("Vigie — Alarm queue — %1").replace("%1", operator.display_name))
+        self.model = model
+        self._desk = desk
+        self._operator = operator
+        self._lang = lang
+        self._sound = sound or AlertSound(self)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("database_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #b71c1c; color: white; padding: 6px; font-weight: bold;")
+        self.banner.hide()
+
+        self.table = QTableView()
+        self.table.setObjectName("alarm_table")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.PRIORITY, 150), (Column.AGE, 70), (Column.SITE, 90), (Column.NAME, 240)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel()
+        self.database_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self._build_actions()
+        model.alarm_arrived.connect(self._on_alarm_arrived)
+        model.rowsInserted.connect(self._update_counts)
+        model.rowsRemoved.connect(self._update_counts)
+        model.modelReset.connect(self._update_counts)
+        model.modelReset.connect(self._select_first_if_none)
+        model.rowsInserted.connect(self._select_first_if_none)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(1000)
+        self._clock_timer.timeout.connect(model.tick)
+        self._clock_timer.start()
+        self._update_counts()
+        self.set_database_status(True, "")
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        toolbar = self.addToolBar(self.tr("Alarm"))
+        toolbar.setObjectName("alarm_toolbar")
+        menu = self.menuBar().addMenu(self.tr("&Alarm"))
+        specs: list[tuple[str, str, str, Callable[[], None]]] = [
+            ("take", self.tr("Take"), "T", self.take_selected),
+            ("open", self.tr("Open"), "Return", self.open_selected),
+            ("verify", self.tr("Verify"), "V", lambda: self._act_on_selected(Action.VERIFY)),
+            ("dispatch", self.tr("Dispatched"), "D", lambda: self._act_on_selected(Action.DISPATCH)),
+            ("close", self.tr("Close…"), "C", self.close_selected),
+            ("release", self.tr("Release"), "R", lambda: self._act_on_selected(Action.RELEASE)),
+        ]
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, key, slot in specs:
+            action = QAction(text, self)
+            action.setObjectName(f"action_{name}")
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setToolTip(f"{text} ({key})")
+            action.triggered.connect(slot)
+            toolbar.addAction(action)
+            menu.addAction(action)
+            self.actions_by_name[name] = action
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = QAction(self.tr("Keyboard shortcuts"), self)
+        shortcuts.setShortcut(QKeySequence("F1"))
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts)
+
+    def selected_alarm(self) -> Alarm | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.alarm_at(rows[0].row()) if rows else None
+
+    def select_alarm(self, alarm_id: int) -> None:
+        row = self.model.row_of(alarm_id)
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    @Slot()
+    def take_selected(self) -> None:
+        alarm = self.selected_alarm()
+        if alarm is None or alarm.state is not AlarmState.NEW:
+            alarm = next((a for a in self.model.alarms() if a.state is AlarmState.NEW), None)
+        if alarm is None:
+            self._report(self.tr("No new alarm to take."))
+            return
+        taken = self._run(lambda: self._desk.take(alarm.id, self._operator))
+        if taken is not None:
+            self.select_alarm(taken.id)
+            self.alarm_opened.emit(taken)
+
+    @Slot()
+    def open_selected(self) -> None:
+        alarm = self.selected_alarm()
+        if alarm is not None:
+            self.alarm_opened.emit(alarm)
+
+    @Slot()
+    def close_selected(self) -> None:
+        alarm = self.selected_alarm()
+        if alarm is None:
+            self._report(self.tr("Select an alarm to close."))
+            return
+        dialog = CloseAlarmDialog(alarm, self._lang, self)
+        dialog.setModal(True)
+
+        def on_accepted() -> None:
+            disposition = dialog.disposition
+            assert disposition is not None
+            self._run(lambda: self._desk.close(alarm.id, self._operator, disposition, dialog.comment))
+            dialog.deleteLater()
+
+        dialog.accepted.connect(on_accepted)
+        dialog.rejected.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _act_on_selected(self, action: Action) -> None:
+        alarm = self.selected_alarm()
+        if alarm is None:
+            self._report(self.tr("Select an alarm first."))
+            return
+        self._run(lambda: self._desk.act(alarm.id, action, self._operator))
+
+    def _run(self, operation: Callable[[], Alarm]) -> Alarm | None:
+        """Run a desk operation; show refusals in the status bar and outages in the banner."""
+        try:
+            alarm = operation()
+        except TransitionError as exc:
+            self._report(str(exc))
+            return None
+        except DatabaseUnavailable as exc:
+            self.set_database_status(False, str(exc))
+            return None
+        self.model.apply([alarm])
+        self.statusBar().showMessage(f"{alarm.site_code} — {alarm.title}: {alarm.state.value}", 5000)
+        return alarm
+
+    def _report(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{key}</b></td><td>{self.tr(text)}</td></tr>" for key, text in SHORTCUTS)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table cellpadding='4'>{rows}</table>")
+
+    # --- status -----------------------------------------------------------------------------
+
+    @Slot(bool, str)
+    def set_database_status(self, reachable: bool, message: str) -> None:
+        if reachable:
+            self.banner.hide()
+            self.database_label.setText(self.tr("Database: OK"))
+            self.database_label.setStyleSheet("color: #2e7d32;")
+        else:
+            self.banner.setText(
+                self.tr("Database unreachable — the queue may be out of date; retrying. (%1)").replace("%1", message)
+            )
+            self.banner.show()
+            self.database_label.setText(self.tr("Database: DOWN"))
+            self.database_label.setStyleSheet("color: #c62828; font-weight: bold;")
+
+    @Slot(int)
+    def _on_alarm_arrived(self, _alarm_id: int) -> None:
+        self._sound.ring()
+
+    @Slot()
+    def _update_counts(self) -> None:
+        alarms = self.model.alarms()
+        new = sum(a.state is AlarmState.NEW for a in alarms)
+        self.status_label.setText(self.tr("%1 open, %2 waiting").replace("%1", str(len(alarms))).replace("%2", str(new)))
+
+    @Slot()
+    def _select_first_if_none(self) -> None:
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
+            self.select_alarm(self.model.alarm_at(0).id)  # type: ignore[union-attr]
+
+    @Slot(QModelIndex)
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        alarm = self.model.alarm_at(index.row())
+        if alarm is not None:
+            self.alarm_opened.emit(alarm)

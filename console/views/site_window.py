@@ -1,0 +1,219 @@
+"""The second screen: everything about the site of the alarm being handled.
+
+Site details and occupants' needs at the top, the floor plan with the tripped zones in the
+middle, and around it (as docks the operator can rearrange) the procedure checklist, the ordered
+contacts, the alarm's signals and its journal.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.alarm import Alarm
+from console.domain.journal import action_label
+from console.domain.site import Contact, JournalEntry, ProcedureStep, SignalRecord, SiteFile
+from console.views.floor_plan import FloorPlanWidget
+from console.views.procedure_model import ProcedureChecklistModel
+from console.views.record_model import ColumnSpec, RecordTableModel, local_time
+
+
+class SiteWindow(QMainWindow):
+    step_ticked = Signal(int, object)  # alarm id, ProcedureStep
+
+    def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("site_window")
+        self.setWindowTitle(self.tr("Vigie — Site"))
+        self._lang = lang
+        self.alarm: Alarm | None = None
+        self.site_file: SiteFile | None = None
+
+        self.header = QLabel()
+        self.header.setObjectName("site_header")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.needs = QLabel()
+        self.needs.setObjectName("accessibility_needs")
+        self.needs.setWordWrap(True)
+        self.needs.setStyleSheet(
+            "background: #fff176; color: #212121; border: 2px solid #f9a825; padding: 6px; font-weight: bold;"
+        )
+        self.plan = FloorPlanWidget()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.needs)
+        layout.addWidget(self.plan, 1)
+        self.setCentralWidget(central)
+
+        self.checklist = ProcedureChecklistModel(self)
+        self.checklist.step_ticked.connect(self._on_step_ticked)
+        self.procedure_title = QLabel()
+        self.checklist_view = QListView()
+        self.checklist_view.setObjectName("procedure_checklist")
+        self.checklist_view.setModel(self.checklist)
+        self.checklist_view.setWordWrap(True)
+        procedure_box = QWidget()
+        procedure_layout = QVBoxLayout(procedure_box)
+        procedure_layout.setContentsMargins(2, 2, 2, 2)
+        procedure_layout.addWidget(self.procedure_title)
+        procedure_layout.addWidget(self.checklist_view)
+
+        self.contacts = RecordTableModel[Contact](
+            [
+                ColumnSpec(self.tr("#"), lambda c: c.rank),
+                ColumnSpec(self.tr("Name"), lambda c: c.name),
+                ColumnSpec(self.tr("Role"), lambda c: c.role),
+                ColumnSpec(self.tr("Phones"), lambda c: ", ".join(c.phones)),
+                ColumnSpec(self.tr("Availability"), lambda c: c.availability),
+                ColumnSpec(self.tr("Needs"), lambda c: c.accessibility_needs, lambda c: bool(c.accessibility_needs)),
+            ],
+            self,
+        )
+        self.signals = RecordTableModel[SignalRecord](
+            [
+                ColumnSpec(self.tr("Time"), lambda s: local_time(s.received_at)),
+                ColumnSpec(self.tr("Code"), lambda s: s.event_code),
+                ColumnSpec(self.tr("Event"), lambda s: s.label),
+                ColumnSpec(self.tr("Zone"), self._zone_text),
+                ColumnSpec(self.tr("Q"), lambda s: s.qualifier),
+            ],
+            self,
+        )
+        self.journal = RecordTableModel[JournalEntry](
+            [
+                ColumnSpec(self.tr("Time"), lambda e: local_time(e.at)),
+                ColumnSpec(self.tr("Operator"), lambda e: e.operator_login or self.tr("system")),
+                ColumnSpec(self.tr("Action"), lambda e: action_label(e.action, self._lang)),
+                ColumnSpec(self.tr("Detail"), lambda e: e.detail),
+            ],
+            self,
+        )
+        self._dock("procedure", self.tr("Procedure"), procedure_box, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.contacts_view = self._dock_table("contacts", self.tr("Contacts (call in this order)"), self.contacts,
+                                              Qt.DockWidgetArea.RightDockWidgetArea)
+        self.signals_view = self._dock_table("signals", self.tr("Signals"), self.signals,
+                                             Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.journal_view = self._dock_table("journal", self.tr("Journal"), self.journal,
+                                             Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.show_nothing()
+
+    # --- content ----------------------------------------------------------------------------
+
+    def show_nothing(self) -> None:
+        self.alarm = None
+        self.site_file = None
+        self.header.setText(f"<h2>{escape(self.tr('No alarm selected'))}</h2>")
+        self.needs.hide()
+        self.plan.set_site([], [])
+        self.checklist.set_procedure(None)
+        self.procedure_title.setText("")
+        self.contacts.set_records([])
+        self.signals.set_records([])
+        self.journal.set_records([])
+
+    def show_alarm(
+        self,
+        alarm: Alarm,
+        site_file: SiteFile | None,
+        signals: list[SignalRecord],
+        journal: list[JournalEntry],
+        done_steps: set[int] | None = None,
+    ) -> None:
+        same_site = self.site_file is not None and site_file is not None and self.site_file.site.id == site_file.site.id
+        same_alarm = self.alarm is not None and self.alarm.id == alarm.id
+        self.alarm = alarm
+        self.site_file = site_file
+        self._show_header(alarm, site_file)
+        if not same_site:
+            self.plan.set_site(site_file.plans if site_file else [], site_file.zones if site_file else [])
+            self.contacts.set_records(list(site_file.contacts) if site_file else [])
+        procedure = site_file.procedure_for(alarm.category) if site_file else None
+        if not same_alarm or procedure is None:
+            self.checklist.set_procedure(procedure, done_steps)
+        self.procedure_title.setText(
+            f"<b>{escape(procedure.title)}</b>" if procedure else escape(self.tr("No procedure for this kind of alarm."))
+        )
+        self.signals.set_records(signals)
+        self.journal.set_records(journal)
+        self.plan.set_tripped(s.zone for s in signals if s.zone is not None and s.qualifier == "new")
+        self.signals_view.scrollToBottom()
+        self.journal_view.scrollToBottom()
+
+    def _show_header(self, alarm: Alarm, site_file: SiteFile | None) -> None:
+        self.setWindowTitle(self.tr("Vigie — %1").replace("%1", f"{alarm.site_code} {alarm.site_name}".strip()))
+        if site_file is None:
+            self.header.setText(
+                f"<h2>{escape(alarm.title)}</h2><p>{escape(self.tr('Account'))} {escape(alarm.account)}</p>"
+            )
+            self.needs.hide()
+            return
+        site = site_file.site
+        gps = f"{site.latitude:.5f}, {site.longitude:.5f}" if site.latitude is not None and site.longitude is not None else ""
+        risk = self.tr("risk class %1").replace("%1", str(site.risk_class)) if site.risk_class else ""
+        facts = " · ".join(
+            escape(x) for x in (site.code, ", ".join(site_file.accounts), risk, gps, site.timezone) if x
+        )
+        notes = f"<p><i>{escape(site.notes)}</i></p>" if site.notes else ""
+        self.header.setText(
+            f"<h2 style='margin:0'>{escape(site.name)}</h2>"
+            f"<p style='margin:2px'>{escape(site.address)}, {escape(site.postcode)} {escape(site.city)}</p>"
+            f"<p style='margin:2px; color:#555'>{facts}</p>"
+            f"<p style='margin:2px'><b>{escape(alarm.title)}</b></p>{notes}"
+        )
+        contact_needs = [f"{c.name}: {c.accessibility_needs}" for c in site_file.contacts if c.accessibility_needs]
+        needs = [n for n in [site.accessibility_needs, *contact_needs] if n]
+        if needs:
+            self.needs.setText("⚠ " + self.tr("Accessibility needs") + " — " + " | ".join(needs))
+            self.needs.show()
+        else:
+            self.needs.hide()
+
+    def _zone_text(self, signal: SignalRecord) -> str:
+        if signal.zone is None:
+            return ""
+        zone = self.site_file.zone(signal.zone) if self.site_file else None
+        return f"{signal.zone} {zone.name}" if zone else str(signal.zone)
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _dock_table(self, name: str, title: str, model: RecordTableModel, area: Qt.DockWidgetArea) -> QTableView:
+        view = QTableView()
+        view.setObjectName(f"{name}_table")
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.setWordWrap(False)
+        self._dock(name, title, view, area)
+        return view
+
+    @Slot(object)
+    def _on_step_ticked(self, step: ProcedureStep) -> None:
+        if self.alarm is not None:
+            self.step_ticked.emit(self.alarm.id, step)

@@ -1,0 +1,135 @@
+"""Test-wide set-up: headless Qt, a private data folder, and databases (SQLite, and PostgreSQL when reachable).
+
+Under VIGIE_STRICT=1 (CI), a test that needs PostgreSQL fails instead of skipping when the server
+is unreachable.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("VIGIE_DATA_DIR", tempfile.mkdtemp(prefix="vigie-test-data-"))
+os.environ.setdefault("VIGIE_MUTE", "1")
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from console.storage import migrate
+from console.storage.engine import Database, create_engine_for
+
+PG_URL = os.environ.get("VIGIE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+STRICT = os.environ.get("VIGIE_STRICT") == "1"
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip on a user's machine; fail under VIGIE_STRICT, where every tool must be present."""
+    if STRICT:
+        pytest.fail(f"VIGIE_STRICT=1 and {reason}")
+    pytest.skip(reason)
+
+
+class PostgresFactory:
+    """Fresh databases cloned from a migrated template, one per test."""
+
+    def __init__(self, url: str) -> None:
+        self.url = make_url(url)
+        self.admin = create_engine(url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+        self.template = f"vigie_tpl_{uuid.uuid4().hex[:8]}"
+        self.created: list[str] = []
+
+    def reachable(self) -> str | None:
+        try:
+            with self.admin.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception as exc:
+            return str(exc).splitlines()[0]
+        return None
+
+    def _url_for(self, name: str) -> str:
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def prepare_template(self) -> None:
+        with self.admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{self.template}"'))
+        engine = create_engine_for(self._url_for(self.template))
+        migrate.upgrade(engine)
+        engine.dispose()
+
+    def new_database(self, migrated: bool = True) -> str:
+        name = f"vigie_t_{uuid.uuid4().hex[:12]}"
+        template = f' TEMPLATE "{self.template}"' if migrated else ""
+        with self.admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"{template}'))
+        self.created.append(name)
+        return self._url_for(name)
+
+    def drop_all(self) -> None:
+        with self.admin.connect() as conn:
+            for name in [*self.created, self.template]:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresFactory | None]:
+    factory = PostgresFactory(PG_URL)
+    problem = factory.reachable()
+    if problem is not None:
+        factory.admin.dispose()
+        yield None
+        return
+    factory.prepare_template()
+    yield factory
+    factory.drop_all()
+
+
+def _sqlite_url(tmp_path: object) -> str:
+    return f"sqlite:///{tmp_path}/vigie.sqlite"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_db_url(request: pytest.FixtureRequest, tmp_path: object, postgres: PostgresFactory | None) -> str:
+    """URL of an empty database (no schema) on each backend."""
+    if request.param == "sqlite":
+        return _sqlite_url(tmp_path)
+    if postgres is None:
+        skip_or_fail(f"PostgreSQL is not reachable at {PG_URL}")
+    assert postgres is not None
+    return postgres.new_database(migrated=False)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: object, postgres: PostgresFactory | None) -> str:
+    """URL of a database with the current schema, on each backend."""
+    if request.param == "sqlite":
+        url = _sqlite_url(tmp_path)
+        engine = create_engine_for(url)
+        migrate.upgrade(engine)
+        engine.dispose()
+        return url
+    if postgres is None:
+        skip_or_fail(f"PostgreSQL is not reachable at {PG_URL}")
+    assert postgres is not None
+    return postgres.new_database()
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = Database.from_url(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: object) -> Iterator[Database]:
+    """A migrated SQLite database, for tests about the console rather than the backend."""
+    url = _sqlite_url(tmp_path)
+    database = Database.from_url(url)
+    migrate.upgrade(database.engine)
+    yield database
+    database.dispose()
