@@ -85,7 +85,9 @@ class DemoDriver(QObject):
 class ScreenshotTaker(QObject):
     """Waits for a lively queue and a site with its plan, saves both windows, then quits."""
 
-    def __init__(self, workstation: Workstation, folder: Path, timeout_s: float, parent: QObject | None = None) -> None:
+    def __init__(
+        self, workstation: Workstation, folder: Path, timeout_s: float, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._workstation = workstation
         self._folder = folder
@@ -107,7 +109,9 @@ class ScreenshotTaker(QObject):
         alarms = workstation.model.alarms()
         if not self._opened and len(alarms) >= 5:
             candidates = [a for a in alarms if a.state is AlarmState.NEW and a.site_id is not None]
-            intrusion = next((a for a in candidates if a.signal_count >= 2), None) or (candidates[0] if candidates else None)
+            intrusion = next((a for a in candidates if a.signal_count >= 2), None) or (
+                candidates[0] if candidates else None
+            )
             if intrusion is not None:
                 workstation.queue_window.select_alarm(intrusion.id)
                 workstation.queue_window.take_selected()
@@ -117,7 +121,10 @@ class ScreenshotTaker(QObject):
             self._save()
             return
         if self._elapsed >= self._deadline:
-            print(f"vigie demo: no alarm with a plan after {self._deadline:.0f} s; no screenshot", file=sys.stderr)
+            print(
+                f"vigie demo: no alarm with a plan after {self._deadline:.0f} s; no screenshot",
+                file=sys.stderr,
+            )
             self._finish(1)
 
     def _save(self) -> None:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from sqlalchemy.exc import SQLAlchemyError
 
 from console import __version__
-from console.storage.engine import DatabaseError, DatabaseUnavailable, default_database_url
+from console.storage.engine import DatabaseError, default_database_url
 
 HEX_KEY = re.compile(r"^(?:[0-9A-Fa-f]{32}|[0-9A-Fa-f]{48}|[0-9A-Fa-f]{64})$")
 ACCOUNT = re.compile(r"^[0-9A-Fa-f]{3,16}$")
@@ -188,7 +188,12 @@ def _accounts_add(args: argparse.Namespace) -> int:
             raise CliError(f"account {args.account} line {args.line or '-'} is already registered")
         site, created = ensure_site(session, args.site)
         transmitter = add_transmitter(
-            session, site, args.account, line=args.line, aes_key=args.aes_key, test_interval_s=args.test_interval
+            session,
+            site,
+            args.account,
+            line=args.line,
+            aes_key=args.aes_key,
+            test_interval_s=args.test_interval,
         )
         append_journal(
             session,

@@ -77,7 +77,10 @@ _DISPOSITION_LABELS: dict[Disposition, tuple[str, str]] = {
     ),
     Disposition.TECHNICAL_FAULT_REPORTED: ("Défaut technique transmis", "Technical fault passed on"),
     Disposition.TEST: ("Essai", "Test"),
-    Disposition.CUSTOMER_CANCELLED: ("Annulée par le client (mot de passe)", "Customer cancelled with password"),
+    Disposition.CUSTOMER_CANCELLED: (
+        "Annulée par le client (mot de passe)",
+        "Customer cancelled with password",
+    ),
     Disposition.NO_ACTION_NEEDED: ("Sans suite", "No action needed"),
 }
 

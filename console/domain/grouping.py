@@ -60,7 +60,9 @@ def place_signal(signal: Signal, open_alarm: Alarm | None) -> GroupingDecision:
 def alarm_title(signal: Signal, lang: str = "en") -> str:
     """Short title of an alarm after the signal that raised it: event label and zone."""
     label = signal.event.label(lang)
-    if signal.zone is not None and signal.category not in (EventCategory.TECHNICAL, EventCategory.SUPERVISION):
-        zone_word = "zone" if lang != "fr" else "zone"
-        return f"{label} – {zone_word} {signal.zone}"
+    if signal.zone is not None and signal.category not in (
+        EventCategory.TECHNICAL,
+        EventCategory.SUPERVISION,
+    ):
+        return f"{label} – zone {signal.zone}"  # the same word in French and English
     return label

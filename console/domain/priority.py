@@ -75,6 +75,8 @@ def default_priority(category: EventCategory) -> Priority:
     return DEFAULT_PRIORITY[category]
 
 
-def queue_sort_key(priority: Priority | int, created_at: datetime, alarm_id: int) -> tuple[int, datetime, int]:
+def queue_sort_key(
+    priority: Priority | int, created_at: datetime, alarm_id: int
+) -> tuple[int, datetime, int]:
     """Key of an alarm in the operator's queue: priority, then age (oldest first), then id for stability."""
     return (int(priority), created_at, alarm_id)

@@ -28,9 +28,7 @@ def normalise_spoken_word(word: str) -> str:
 def hash_secret(secret: str, cost: int = _N) -> str:
     salt = os.urandom(16)
     digest = hashlib.scrypt(secret.encode(), salt=salt, n=cost, r=_R, p=_P, dklen=_DKLEN)
-    return "scrypt${}${}${}${}".format(
-        cost, _R, base64.b64encode(salt).decode(), base64.b64encode(digest).decode()
-    )
+    return f"scrypt${cost}${_R}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
 
 
 def verify_secret(secret: str, stored: str | None) -> bool:

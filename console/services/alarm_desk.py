@@ -14,7 +14,15 @@ from datetime import UTC, datetime
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from console.domain.alarm import Action, Alarm, AlarmState, Disposition, Operator, TransitionError, apply_action
+from console.domain.alarm import (
+    Action,
+    Alarm,
+    AlarmState,
+    Disposition,
+    Operator,
+    TransitionError,
+    apply_action,
+)
 from console.domain.grouping import Placement, alarm_title, place_signal
 from console.domain.journal import JournalAction
 from console.domain.signals import Signal

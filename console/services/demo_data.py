@@ -88,8 +88,17 @@ def load_demo(db: Database, folder: Path) -> int:
             if not created:
                 continue
             added += 1
-            for attr in ("address", "postcode", "city", "latitude", "longitude", "timezone", "risk_class",
-                         "accessibility_needs", "notes"):
+            for attr in (
+                "address",
+                "postcode",
+                "city",
+                "latitude",
+                "longitude",
+                "timezone",
+                "risk_class",
+                "accessibility_needs",
+                "notes",
+            ):
                 if attr in spec and spec[attr] is not None:
                     setattr(site, attr, spec[attr])
             add_transmitter(
@@ -105,7 +114,9 @@ def load_demo(db: Database, folder: Path) -> int:
             for plan in spec.get("plans", []):
                 path = folder / plan["file"]
                 media = "image/svg+xml" if path.suffix == ".svg" else f"image/{path.suffix.lstrip('.')}"
-                plans[plan["level"]] = add_plan(session, site, plan["level"], plan["name"], media, path.read_bytes())
+                plans[plan["level"]] = add_plan(
+                    session, site, plan["level"], plan["name"], media, path.read_bytes()
+                )
             for zone in spec.get("zones", []):
                 add_zone(
                     session,

@@ -17,8 +17,14 @@ from console.domain.site import DetectorType
 from console.services.demo_data import DemoSite, DemoZone
 
 INTRUSION_DETECTORS = frozenset(
-    {DetectorType.PIR, DetectorType.DUAL_TECH, DetectorType.DOOR_CONTACT, DetectorType.GLASS_BREAK,
-     DetectorType.SHOCK, DetectorType.BEAM}
+    {
+        DetectorType.PIR,
+        DetectorType.DUAL_TECH,
+        DetectorType.DOOR_CONTACT,
+        DetectorType.GLASS_BREAK,
+        DetectorType.SHOCK,
+        DetectorType.BEAM,
+    }
 )
 
 # (Contact ID code, SIA code) per kind of event used by the scenarios.
@@ -78,15 +84,21 @@ class DemoTraffic:
     # --- scenarios ------------------------------------------------------------------------
 
     def _intrusion_walk(self, site: DemoSite, now: datetime) -> None:
-        zones = sorted((z for z in site.zones if z.detector_type in INTRUSION_DETECTORS), key=lambda z: z.number)
+        zones = sorted(
+            (z for z in site.zones if z.detector_type in INTRUSION_DETECTORS), key=lambda z: z.number
+        )
         if not zones:
             return self._technical(site, now)
         start = self._rng.randrange(len(zones))
         path = zones[start : start + self._rng.randint(2, 4)] or zones[:2]
         at = now
         for index, zone in enumerate(path):
-            self._schedule(site, "entry" if index == 0 and zone.detector_type is DetectorType.DOOR_CONTACT
-                           else "intrusion", at, zone)
+            self._schedule(
+                site,
+                "entry" if index == 0 and zone.detector_type is DetectorType.DOOR_CONTACT else "intrusion",
+                at,
+                zone,
+            )
             at += timedelta(seconds=self._rng.uniform(2.0, 6.0))
         return None
 
@@ -112,8 +124,14 @@ class DemoTraffic:
 
     def _opening_closing(self, site: DemoSite, now: datetime) -> None:
         opening = self._rng.random() < 0.5
-        self._schedule(site, "opening" if opening else "closing", now, None, user=self._rng.randint(1, 8),
-                       restore=not opening)
+        self._schedule(
+            site,
+            "opening" if opening else "closing",
+            now,
+            None,
+            user=self._rng.randint(1, 8),
+            restore=not opening,
+        )
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -138,15 +156,27 @@ class DemoTraffic:
             code = sia_code
             if restore and sia_code.endswith(("A", "T")):
                 code = sia_code[0] + "R"
-            signal = sia_signal(received_at=at, account=site.account, code=code, zone=zone_number or None,
-                                line=site.line, sequence=sequence,
-                                raw=f'"SIA-DCS"{sequence:04d}L{site.line}#{site.account}[#{site.account}|N{code}{zone_number}]')
+            signal = sia_signal(
+                received_at=at,
+                account=site.account,
+                code=code,
+                zone=zone_number or None,
+                line=site.line,
+                sequence=sequence,
+                raw=f'"SIA-DCS"{sequence:04d}L{site.line}#{site.account}[#{site.account}|N{code}{zone_number}]',
+            )
         else:
             qualifier = 3 if restore else 1
             signal = contact_id_signal(
-                received_at=at, account=site.account, qualifier=qualifier, code=cid_code, partition=1,
-                zone=zone_number, line=site.line, sequence=sequence,
+                received_at=at,
+                account=site.account,
+                qualifier=qualifier,
+                code=cid_code,
+                partition=1,
+                zone=zone_number,
+                line=site.line,
+                sequence=sequence,
                 raw=f'"ADM-CID"{sequence:04d}L{site.line}#{site.account}'
-                    f"[#{site.account}|{qualifier}{cid_code:03d} 01 {zone_number:03d}]",
+                f"[#{site.account}|{qualifier}{cid_code:03d} 01 {zone_number:03d}]",
             )
         heapq.heappush(self._queue, (at, next(self._order), signal))

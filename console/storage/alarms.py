@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session, aliased
@@ -20,7 +21,8 @@ class StaleAlarm(Exception):
     """The alarm changed since it was read (another desk acted first)."""
 
 
-def _alarm_query():  # type: ignore[no-untyped-def]
+def _alarm_query() -> Any:
+    """Alarm rows with their site and holder, the shape `alarm_from_row` takes."""
     holder = aliased(OperatorRow)
     return (
         select(AlarmRow, SiteRow, holder)

@@ -32,7 +32,7 @@ def record_changes(session: Session, entity: str, entity_ids: Iterable[int], at:
 
 
 def last_change_id(session: Session) -> int:
-    return int(session.execute(select(func.coalesce(func.max(ChangeRow.id), 0))).scalar_one())
+    return session.execute(select(func.max(ChangeRow.id))).scalar_one() or 0
 
 
 @dataclass

@@ -107,7 +107,9 @@ def load_site_file(session: Session, site_id: int) -> SiteFile | None:
     contacts = session.execute(
         select(ContactRow).where(col(ContactRow.site_id) == site_id).order_by(col(ContactRow.rank))
     ).scalars()
-    procedures = session.execute(select(ProcedureRow).where(col(ProcedureRow.site_id) == site_id)).scalars().all()
+    procedures = (
+        session.execute(select(ProcedureRow).where(col(ProcedureRow.site_id) == site_id)).scalars().all()
+    )
     steps: dict[int, list[ProcedureStepRow]] = {}
     if procedures:
         for step in session.execute(
@@ -157,7 +159,9 @@ def add_contact(session: Session, site: SiteRow, rank: int, contact: NewContact)
     return row
 
 
-def add_plan(session: Session, site: SiteRow, level: int, name: str, media_type: str, content: bytes) -> FloorPlanRow:
+def add_plan(
+    session: Session, site: SiteRow, level: int, name: str, media_type: str, content: bytes
+) -> FloorPlanRow:
     assert site.id is not None
     row = FloorPlanRow(site_id=site.id, level=level, name=name, media_type=media_type, content=content)
     session.add(row)

@@ -16,7 +16,6 @@ from sqlmodel import Field, SQLModel
 
 from console.storage.types import UTCDateTime
 
-
 _OPEN = text("state != 'closed'")
 _OPEN_UNKNOWN = text("state != 'closed' AND site_id IS NULL")
 

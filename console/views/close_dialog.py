@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,7 +35,9 @@ class CloseAlarmDialog(QDialog):
         self.comment_edit = QPlainTextEdit()
         self.comment_edit.setObjectName("comment")
         self.comment_edit.setTabChangesFocus(True)
-        self.comment_edit.setPlaceholderText(self.tr("What was done, who was reached, the outcome"))
+        self.comment_edit.setPlaceholderText(
+            self.tr("What was done, who was reached, the outcome (Ctrl+Return to close the alarm)")
+        )
         self.comment_error = QLabel()
         self.comment_error.setStyleSheet(_ERROR_STYLE)
         self.comment_error.hide()
@@ -45,13 +48,19 @@ class CloseAlarmDialog(QDialog):
         form.addRow("", self.disposition_error)
         form.addRow(self.tr("&Comment"), self.comment_edit)
         form.addRow("", self.comment_error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close alarm"))
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        # Ctrl+Return closes from anywhere in the dialog, even inside the multi-line comment.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self._on_accept)
         self.disposition_box.setFocus()
 
     @property

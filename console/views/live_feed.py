@@ -9,6 +9,7 @@ and keeps retrying; on recovery it reloads the whole queue, because changes may 
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -56,7 +57,7 @@ class LiveFeed(QObject):
         future = self._executor.submit(self._feed.snapshot if snapshot else self._feed.changes)
         future.add_done_callback(lambda f: self._deliver(f, snapshot))
 
-    def _deliver(self, future: Future[list[object]], snapshot: bool) -> None:
+    def _deliver(self, future: Future[Any], snapshot: bool) -> None:
         # Runs on the worker thread: only emit, the queued connection does the rest.
         try:
             self._poll_done.emit(future.result(), None, snapshot)

@@ -10,7 +10,9 @@ from console.domain.alarm import Operator
 
 
 class LoginDialog(QDialog):
-    def __init__(self, authenticate: Callable[[str, str], Operator | None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, authenticate: Callable[[str, str], Operator | None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Vigie — Sign in"))
         self._authenticate = authenticate
@@ -26,7 +28,9 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Login"), self.login_edit)
         form.addRow(self.tr("&Password"), self.password_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -78,7 +78,12 @@ class QueueWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.PRIORITY, 150), (Column.AGE, 70), (Column.SITE, 90), (Column.NAME, 240)):
+        for column, width in (
+            (Column.PRIORITY, 150),
+            (Column.AGE, 70),
+            (Column.SITE, 90),
+            (Column.NAME, 240),
+        ):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._on_double_clicked)
 
@@ -228,7 +233,9 @@ class QueueWindow(QMainWindow):
             self.database_label.setStyleSheet("color: #2e7d32;")
         else:
             self.banner.setText(
-                self.tr("Database unreachable — the queue may be out of date; retrying. (%1)").replace("%1", message)
+                self.tr("Database unreachable — the queue may be out of date; retrying. (%1)").replace(
+                    "%1", message
+                )
             )
             self.banner.show()
             self.database_label.setText(self.tr("Database: DOWN"))
@@ -242,7 +249,9 @@ class QueueWindow(QMainWindow):
     def _update_counts(self) -> None:
         alarms = self.model.alarms()
         new = sum(a.state is AlarmState.NEW for a in alarms)
-        self.status_label.setText(self.tr("%1 open, %2 waiting").replace("%1", str(len(alarms))).replace("%2", str(new)))
+        self.status_label.setText(
+            self.tr("%1 open, %2 waiting").replace("%1", str(len(alarms))).replace("%2", str(new))
+        )
 
     @Slot()
     def _select_first_if_none(self) -> None:

@@ -65,10 +65,12 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._columns):
-                return self._columns[section].header
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
+            return self._columns[section].header
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -88,6 +90,10 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return "" if value is None else str(value)
         if role == RECORD_ROLE:
             return record
-        if role == Qt.ItemDataRole.BackgroundRole and column.highlight is not None and column.highlight(record):
+        if (
+            role == Qt.ItemDataRole.BackgroundRole
+            and column.highlight is not None
+            and column.highlight(record)
+        ):
             return QBrush(self.HIGHLIGHT)
         return None

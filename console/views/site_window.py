@@ -81,7 +81,9 @@ class SiteWindow(QMainWindow):
                 ColumnSpec(self.tr("Role"), lambda c: c.role),
                 ColumnSpec(self.tr("Phones"), lambda c: ", ".join(c.phones)),
                 ColumnSpec(self.tr("Availability"), lambda c: c.availability),
-                ColumnSpec(self.tr("Needs"), lambda c: c.accessibility_needs, lambda c: bool(c.accessibility_needs)),
+                ColumnSpec(
+                    self.tr("Needs"), lambda c: c.accessibility_needs, lambda c: bool(c.accessibility_needs)
+                ),
             ],
             self,
         )
@@ -104,13 +106,27 @@ class SiteWindow(QMainWindow):
             ],
             self,
         )
-        self._dock("procedure", self.tr("Procedure"), procedure_box, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.contacts_view = self._dock_table("contacts", self.tr("Contacts (call in this order)"), self.contacts,
-                                              Qt.DockWidgetArea.RightDockWidgetArea)
-        self.signals_view = self._dock_table("signals", self.tr("Signals"), self.signals,
-                                             Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.journal_view = self._dock_table("journal", self.tr("Journal"), self.journal,
-                                             Qt.DockWidgetArea.BottomDockWidgetArea)
+        procedure_dock = self._dock(
+            "procedure", self.tr("Procedure"), procedure_box, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.contacts_view = self._dock_table(
+            "contacts",
+            self.tr("Contacts (call in this order)"),
+            self.contacts,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.signals_view = self._dock_table(
+            "signals", self.tr("Signals"), self.signals, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.journal_view = self._dock_table(
+            "journal", self.tr("Journal"), self.journal, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        contacts_dock = self.contacts_view.parentWidget()
+        signals_dock = self.signals_view.parentWidget()
+        assert isinstance(contacts_dock, QDockWidget) and isinstance(signals_dock, QDockWidget)
+        self.resizeDocks([procedure_dock, contacts_dock], [560, 560], Qt.Orientation.Horizontal)
+        self.resizeDocks([procedure_dock, contacts_dock], [300, 300], Qt.Orientation.Vertical)
+        self.resizeDocks([signals_dock], [230], Qt.Orientation.Vertical)
         self.show_nothing()
 
     # --- content ----------------------------------------------------------------------------
@@ -135,7 +151,11 @@ class SiteWindow(QMainWindow):
         journal: list[JournalEntry],
         done_steps: set[int] | None = None,
     ) -> None:
-        same_site = self.site_file is not None and site_file is not None and self.site_file.site.id == site_file.site.id
+        same_site = (
+            self.site_file is not None
+            and site_file is not None
+            and self.site_file.site.id == site_file.site.id
+        )
         same_alarm = self.alarm is not None and self.alarm.id == alarm.id
         self.alarm = alarm
         self.site_file = site_file
@@ -147,16 +167,22 @@ class SiteWindow(QMainWindow):
         if not same_alarm or procedure is None:
             self.checklist.set_procedure(procedure, done_steps)
         self.procedure_title.setText(
-            f"<b>{escape(procedure.title)}</b>" if procedure else escape(self.tr("No procedure for this kind of alarm."))
+            f"<b>{escape(procedure.title)}</b>"
+            if procedure
+            else escape(self.tr("No procedure for this kind of alarm."))
         )
         self.signals.set_records(signals)
         self.journal.set_records(journal)
+        for view in (self.contacts_view, self.signals_view, self.journal_view):
+            view.resizeColumnsToContents()
         self.plan.set_tripped(s.zone for s in signals if s.zone is not None and s.qualifier == "new")
         self.signals_view.scrollToBottom()
         self.journal_view.scrollToBottom()
 
     def _show_header(self, alarm: Alarm, site_file: SiteFile | None) -> None:
-        self.setWindowTitle(self.tr("Vigie — %1").replace("%1", f"{alarm.site_code} {alarm.site_name}".strip()))
+        self.setWindowTitle(
+            self.tr("Vigie — %1").replace("%1", f"{alarm.site_code} {alarm.site_name}".strip())
+        )
         if site_file is None:
             self.header.setText(
                 f"<h2>{escape(alarm.title)}</h2><p>{escape(self.tr('Account'))} {escape(alarm.account)}</p>"
@@ -164,7 +190,11 @@ class SiteWindow(QMainWindow):
             self.needs.hide()
             return
         site = site_file.site
-        gps = f"{site.latitude:.5f}, {site.longitude:.5f}" if site.latitude is not None and site.longitude is not None else ""
+        gps = (
+            f"{site.latitude:.5f}, {site.longitude:.5f}"
+            if site.latitude is not None and site.longitude is not None
+            else ""
+        )
         risk = self.tr("risk class %1").replace("%1", str(site.risk_class)) if site.risk_class else ""
         facts = " · ".join(
             escape(x) for x in (site.code, ", ".join(site_file.accounts), risk, gps, site.timezone) if x
@@ -176,7 +206,9 @@ class SiteWindow(QMainWindow):
             f"<p style='margin:2px; color:#555'>{facts}</p>"
             f"<p style='margin:2px'><b>{escape(alarm.title)}</b></p>{notes}"
         )
-        contact_needs = [f"{c.name}: {c.accessibility_needs}" for c in site_file.contacts if c.accessibility_needs]
+        contact_needs = [
+            f"{c.name}: {c.accessibility_needs}" for c in site_file.contacts if c.accessibility_needs
+        ]
         needs = [n for n in [site.accessibility_needs, *contact_needs] if n]
         if needs:
             self.needs.setText("⚠ " + self.tr("Accessibility needs") + " — " + " | ".join(needs))
@@ -196,19 +228,24 @@ class SiteWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         self.addDockWidget(area, dock)
         return dock
 
-    def _dock_table(self, name: str, title: str, model: RecordTableModel, area: Qt.DockWidgetArea) -> QTableView:
+    def _dock_table(
+        self, name: str, title: str, model: RecordTableModel, area: Qt.DockWidgetArea
+    ) -> QTableView:
         view = QTableView()
         view.setObjectName(f"{name}_table")
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.setWordWrap(False)
         self._dock(name, title, view, area)
         return view

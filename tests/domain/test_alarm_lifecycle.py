@@ -60,7 +60,9 @@ def test_full_path_records_each_timestamp() -> None:
         alarm = transition.alarm
         assert alarm.state is state
         assert getattr(alarm, stamp) == at
-    closed = apply_action(alarm, Action.CLOSE, AMELIE, at, disposition=Disposition.CONFIRMED_INTRUSION, comment=" Police ")
+    closed = apply_action(
+        alarm, Action.CLOSE, AMELIE, at, disposition=Disposition.CONFIRMED_INTRUSION, comment=" Police "
+    )
     assert closed.alarm.state is AlarmState.CLOSED
     assert closed.alarm.closing_comment == "Police"
     assert closed.detail == "confirmed_intrusion: Police"
@@ -81,7 +83,9 @@ def test_new_alarm_cannot_be_closed_without_being_taken() -> None:
     ("disposition", "comment", "message"),
     [(None, "ok", "disposition"), (Disposition.TEST, "", "comment"), (Disposition.TEST, "   ", "comment")],
 )
-def test_closing_needs_disposition_and_comment(disposition: Disposition | None, comment: str, message: str) -> None:
+def test_closing_needs_disposition_and_comment(
+    disposition: Disposition | None, comment: str, message: str
+) -> None:
     taken = apply_action(new_alarm(), Action.TAKE, AMELIE, T0).alarm
     with pytest.raises(TransitionError, match=message):
         apply_action(taken, Action.CLOSE, AMELIE, T0, disposition=disposition, comment=comment)
@@ -104,7 +108,9 @@ def test_any_sequence_of_actions_stays_within_the_state_machine(actions: list[Ac
     alarm = new_alarm()
     for action in actions:
         try:
-            transition = apply_action(alarm, action, AMELIE, T0, disposition=Disposition.TEST, comment="essai")
+            transition = apply_action(
+                alarm, action, AMELIE, T0, disposition=Disposition.TEST, comment="essai"
+            )
         except TransitionError:
             assert action not in allowed_actions(alarm.state)
             continue

@@ -16,7 +16,15 @@ def test_first_intrusion_opens_an_alarm() -> None:
 
 
 def test_restore_periodic_test_and_opening_do_not_open_alarms() -> None:
-    for signal in (cid(132, qualifier=3), cid(602), cid(401), sia("BR"), sia("RP"), sia("OP"), cid(130, qualifier=6)):
+    for signal in (
+        cid(132, qualifier=3),
+        cid(602),
+        cid(401),
+        sia("BR"),
+        sia("RP"),
+        sia("OP"),
+        cid(130, qualifier=6),
+    ):
         assert not raises_alarm(signal)
         assert place_signal(signal, None).placement is Placement.RECORD_ONLY
 

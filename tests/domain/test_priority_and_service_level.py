@@ -8,7 +8,13 @@ from datetime import timedelta
 import pytest
 
 from console.domain.priority import EventCategory, Priority, default_priority
-from console.domain.service_level import ClockLevel, ServiceTargets, clock_level, service_level, waiting_seconds
+from console.domain.service_level import (
+    ClockLevel,
+    ServiceTargets,
+    clock_level,
+    service_level,
+    waiting_seconds,
+)
 from tests.domain.test_alarm_lifecycle import T0, new_alarm
 
 

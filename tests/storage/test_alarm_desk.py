@@ -28,7 +28,9 @@ def desk(db: Database, clock: SteppingClock) -> AlarmDesk:
     return AlarmDesk(db, clock)
 
 
-def test_intrusion_signal_raises_an_alarm_for_its_site(db: Database, desk: AlarmDesk, clock: SteppingClock) -> None:
+def test_intrusion_signal_raises_an_alarm_for_its_site(
+    db: Database, desk: AlarmDesk, clock: SteppingClock
+) -> None:
     site_id = add_site(db)
     result = desk.ingest([cid(132, zone=3, at=clock.now)])
     assert result.stored == 1 and len(result.new_alarm_ids) == 1
@@ -82,7 +84,9 @@ def test_signal_from_unknown_account_raises_an_unknown_account_alarm(db: Databas
         assert alarm.signal_count == 2
 
 
-def test_take_and_close_write_each_step_to_the_journal(db: Database, desk: AlarmDesk, clock: SteppingClock) -> None:
+def test_take_and_close_write_each_step_to_the_journal(
+    db: Database, desk: AlarmDesk, clock: SteppingClock
+) -> None:
     add_site(db)
     operator = add_operator_to(db)
     alarm_id = desk.ingest([cid(130, at=clock.now)]).new_alarm_ids[0]
@@ -175,12 +179,17 @@ def test_change_cursor_sees_every_change_once(db: Database, desk: AlarmDesk) -> 
     assert cursor.pending_gaps == 0
 
 
-def test_history_streams_signals_in_order_with_filters(db: Database, desk: AlarmDesk, clock: SteppingClock) -> None:
+def test_history_streams_signals_in_order_with_filters(
+    db: Database, desk: AlarmDesk, clock: SteppingClock
+) -> None:
     add_site(db)
     add_site(db, "PAR-0002", "5B30")
     desk.ingest([cid(130, at=clock.now, seq=7), cid(602, account="5B30", at=clock.advance(60), seq=8)])
     rows = list(history_rows(db))
-    assert [(r["site"], r["event_code"], r["sequence"]) for r in rows] == [("LYO-0001", "130", 7), ("PAR-0002", "602", 8)]
+    assert [(r["site"], r["event_code"], r["sequence"]) for r in rows] == [
+        ("LYO-0001", "130", 7),
+        ("PAR-0002", "602", 8),
+    ]
     assert rows[0]["raw"].startswith('"ADM-CID"0007')  # type: ignore[union-attr]
     assert [r["site"] for r in history_rows(db, site_code="PAR-0002")] == ["PAR-0002"]
     assert [r["event_code"] for r in history_rows(db, since=clock.now)] == ["602"]

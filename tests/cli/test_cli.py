@@ -1,0 +1,159 @@
+"""The command line as scripts use it: real processes, real databases, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from console import __version__
+from console.services.alarm_desk import AlarmDesk
+from console.storage.engine import Database
+from tests.factories import T0, cid
+
+
+def vigie(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    return subprocess.run(
+        [sys.executable, "-m", "console", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=env,
+        timeout=120,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], fragment: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert fragment in lines[0]
+
+
+def test_version() -> None:
+    result = vigie("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"vigie {__version__}"
+
+
+def test_db_init_creates_then_reports_current(empty_db_url: str) -> None:
+    first = vigie("db", "init", "--db", empty_db_url)
+    assert first.returncode == 0, first.stderr
+    assert "upgraded from empty" in first.stdout
+    again = vigie("db", "init", "--db", empty_db_url)
+    assert again.returncode == 0 and "already at" in again.stdout
+
+
+def test_accounts_add_creates_site_and_refuses_duplicates(db_url: str) -> None:
+    result = vigie(
+        "accounts",
+        "add",
+        "--db",
+        db_url,
+        "--site",
+        "BDX-0003",
+        "--account",
+        "7c10",
+        "--line",
+        "2",
+        "--aes-key",
+        "00112233445566778899AABBCCDDEEFF",
+        "--test-interval",
+        "3600",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "new site BDX-0003" in result.stdout
+    db = Database.from_url(db_url)
+    from console.storage.sites import find_transmitter, site_by_code
+
+    with db.read() as session:
+        transmitter = find_transmitter(session, "7C10", "2")
+        assert transmitter is not None
+        assert (transmitter.aes_key, transmitter.test_interval_s) == (
+            "00112233445566778899AABBCCDDEEFF",
+            3600,
+        )
+        site = site_by_code(session, "BDX-0003")
+        assert site is not None and transmitter.site_id == site.id
+    db.dispose()
+    duplicate = vigie(
+        "accounts", "add", "--db", db_url, "--site", "BDX-0003", "--account", "7C10", "--line", "2"
+    )
+    assert_one_line_error(duplicate, "already registered")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--aes-key", "1234"], "32, 48 or 64 hexadecimal digits"),
+        (["--aes-key", "Z" * 32], "32, 48 or 64 hexadecimal digits"),
+        (["--test-interval", "-5"], "greater than 0"),
+        (["--test-interval", "soon"], "not a whole number"),
+    ],
+)
+def test_accounts_add_rejects_bad_arguments(sqlite_db: Database, args: list[str], fragment: str) -> None:
+    url = str(sqlite_db.engine.url)
+    result = vigie("accounts", "add", "--db", url, "--site", "X", "--account", "1234", *args)
+    assert result.returncode == 2
+    assert_one_line_error(result, fragment)
+
+
+def test_history_prints_one_json_object_per_signal(db_url: str) -> None:
+    assert (
+        vigie(
+            "accounts", "add", "--db", db_url, "--site", "LYO-0001", "--account", "4A21", "--line", "1"
+        ).returncode
+        == 0
+    )
+    db = Database.from_url(db_url)
+    alarm_id = (
+        AlarmDesk(db).ingest([cid(132, zone=3, at=T0, seq=12), cid(602, zone=0, seq=13)]).new_alarm_ids[0]
+    )
+    db.dispose()
+    result = vigie("history", "--db", db_url)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 2
+    first = rows[0]
+    assert first["site"] == "LYO-0001" and first["account"] == "4A21" and first["sequence"] == 12
+    assert first["protocol"] == "ADM-CID" and first["qualifier"] == "new" and first["event_code"] == "132"
+    assert first["zone"] == 3 and first["partition"] == 1 and first["alarm_id"] == alarm_id
+    assert first["received_at"] == T0.isoformat() and first["raw"].startswith('"ADM-CID"0012')
+    assert rows[1]["alarm_id"] is None
+    filtered = vigie("history", "--db", db_url, "--site", "NOPE")
+    assert filtered.returncode == 0 and filtered.stdout == ""
+
+
+def test_missing_database_is_one_line_error(tmp_path: Path) -> None:
+    result = vigie("history", "--db", f"sqlite:///{tmp_path}/absent.sqlite")
+    assert_one_line_error(result, "no database at")
+
+
+def test_unreachable_server_is_one_line_error() -> None:
+    result = vigie("history", "--db", "postgresql://nobody@127.0.0.1:1/none")
+    assert_one_line_error(result, "vigie:")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["history", "--db", "not a url"], "not a database URL"),
+        (["history", "--db", "mysql+nosuchdriver://x/y"], "cannot use database URL"),
+        (["history", "--db", "sqlite://", "--since", "yesterday"], "not an ISO date"),
+        (["nonsense"], "invalid choice"),
+    ],
+)
+def test_bad_arguments_are_one_line_errors(args: list[str], fragment: str) -> None:
+    assert_one_line_error(vigie(*args), fragment)
+
+
+def test_history_on_database_without_schema(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite"
+    path.write_bytes(b"")
+    result = vigie("history", "--db", f"sqlite:///{path}")
+    assert_one_line_error(result, "no Vigie schema")

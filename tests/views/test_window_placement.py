@@ -1,0 +1,50 @@
+"""Each window's placement is restored, and brought back when its screen is gone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow
+
+from console.views.window_placement import default_geometry, is_visible_somewhere, restore_window, save_window
+
+
+def settings_at(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "placement.ini"), QSettings.Format.IniFormat)
+
+
+def test_geometry_is_restored_per_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setGeometry(QRect(screen.x() + 40, screen.y() + 50, 500, 300))
+    save_window(window, settings_at(tmp_path), "queue_window")
+    again = QMainWindow()
+    qtbot.addWidget(again)
+    restore_window(again, settings_at(tmp_path), "queue_window", 0)
+    assert again.geometry().size().toTuple() == (500, 300)
+    assert again.geometry().topLeft().toTuple() == (screen.x() + 40, screen.y() + 50)
+
+
+def test_window_saved_on_a_missing_screen_comes_back(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setGeometry(QRect(10_000, 200, 640, 480))  # where a second screen used to be
+    assert not is_visible_somewhere(window.frameGeometry())
+    save_window(window, settings_at(tmp_path), "site_window")
+    again = QMainWindow()
+    qtbot.addWidget(again)
+    restore_window(again, settings_at(tmp_path), "site_window", 1)
+    assert is_visible_somewhere(again.frameGeometry())
+    assert again.width() <= max(640, default_geometry(1).width())
+
+
+def test_first_start_puts_site_window_on_second_screen_or_right_half(qtbot) -> None:  # type: ignore[no-untyped-def]
+    primary = QGuiApplication.primaryScreen().availableGeometry()
+    site = default_geometry(1)
+    if len(QGuiApplication.screens()) > 1:
+        assert not primary.contains(site.center())
+    else:
+        assert site.left() >= primary.center().x() - 1 and site.right() <= primary.right()
