@@ -676,7 +676,7 @@ class SiteBuilder:
         if not (0 <= x <= plan.width and 0 <= y <= plan.height):
             raise ValueError(f"{self.info.code}: zone {name!r} at {point} is off the plan")
         self.zones.append({"number": len(self.zones) + 1, "name": name, "detector_type": detector,
-                           "level": plan.level, "x": round(x, 1), "y": round(y, 1)})
+                           "level": plan.level, "x": round(float(x), 1), "y": round(float(y), 1)})
 
 
 def sidewalk(plan: Plan, street: str, y: float, *, x1: float = 0.0, x2: float | None = None) -> None:
@@ -684,3 +684,508 @@ def sidewalk(plan: Plan, street: str, y: float, *, x1: float = 0.0, x2: float | 
     right = x2 if x2 is not None else plan.width
     plan.ground(Rect(x1, y, right - x1, 30), fill="#f0f0ea")
     plan.street(street, (x1 + right) / 2, y + 20)
+
+
+def ceiling(room: Rect) -> Point:
+    """Where a ceiling detector (smoke, heat) sits: above the room's label, off its centre."""
+    return (room.cx, room.cy - min(34.0, room.h * 0.28))
+
+
+# --------------------------------------------------------------------------------------------
+# Building templates: shops
+# --------------------------------------------------------------------------------------------
+
+SHOP = Rect(70, 50, 860, 430)
+
+
+def _shop(s: SiteBuilder, back: Sequence[tuple[str, str, float]], depth: float) -> tuple[Plan, Rect]:
+    """A shop: one open sales floor on the street (south) with back rooms along the north wall."""
+    p = s.level(0, "Rez-de-chaussée", 1000, 620, SHOP)
+    sidewalk(p, s.info.street, SHOP.y2)
+    x = SHOP.x
+    for key, label, width in back:
+        p.room(key, label, Rect(x, SHOP.y, width, depth))
+        x += width
+    sales = p.room("vente", "", Rect(SHOP.x, SHOP.y + depth, SHOP.w, SHOP.h - depth), walls=False)
+    return p, sales
+
+
+def build_pharmacy(s: SiteBuilder) -> None:
+    p, sales = _shop(s, [("reserve", "Réserve", 260), ("prep", "Préparatoire", 190), ("bureau", "Bureau", 160),
+                         ("vestiaire", "Vestiaire", 130), ("wc", "Sanitaires", 120)], 150)
+    r = p.rooms
+    p.label("Espace de vente", 500, 405)
+    p.fixture(Rect(300, 228, 420, 30), "Comptoir")
+    p.fixture(Rect(82, 232, 22, 196), "Parapharmacie")
+    p.fixture(Rect(896, 232, 22, 196), "Orthopédie")
+    p.fixture(Rect(300, 312, 150, 26), "Gondole")
+    p.fixture(Rect(570, 312, 150, 26), "Gondole")
+    p.fixture(Rect(120, 58, 190, 20), "Rayonnages")
+    p.fixture(Rect(350, 58, 150, 26), "Paillasse")
+    entrance = p.door("entree", "building", "s", 0.5, 80, kind="sliding")
+    west = p.window("building", "s", 0.22, 200)
+    p.window("building", "s", 0.78, 200)
+    p.door("reserve-porte", "reserve", "s", 0.8, hinge="end")
+    p.door("prep-porte", "prep", "s", 0.3)
+    p.door("bureau-porte", "bureau", "s", 0.5)
+    p.door("vestiaire-porte", "vestiaire", "s", 0.5)
+    p.door("wc-porte", "wc", "w", 0.6, 32)
+    service = p.door("service", "reserve", "w", 0.5, 40, swing="out")
+    p.window("prep", "n", 0.75, 50)
+    p.window("bureau", "n", 0.5, 60)
+    p.street("Cour intérieure", 30, 125, vertical=True)
+    s.zone(p, "Porte d'entrée automatique", "door_contact", entrance.centre)
+    s.zone(p, "Vitrine ouest", "glass_break", west.inside(sales, 18))
+    s.zone(p, "Espace de vente", "dual_tech", sales.corner("sw", 22))
+    s.zone(p, "Réserve", "pir", r["reserve"].corner("se"))
+    s.zone(p, "Porte de service (cour)", "door_contact", service.centre)
+    s.zone(p, "Préparatoire", "pir", r["prep"].corner("ne"))
+    s.zone(p, "Bureau", "pir", r["bureau"].corner("ne"))
+    s.zone(p, "Clavier d'entrée", "keypad", (entrance.b + 26, sales.y2 - 18))
+    s.zone(p, "Bouton d'agression comptoir", "panic_button", (640.0, 243.0))
+    s.zone(p, "Fumée réserve", "smoke", ceiling(r["reserve"]))
+    s.zone(p, "Réfrigérateur vaccins (température)", "technical", r["prep"].at(0.25, 0.72))
+    s.zone(p, "Sirène intérieure", "siren", sales.at(0.86, 0.62))
+
+
+def build_jeweller(s: SiteBuilder) -> None:
+    p, sales = _shop(s, [("atelier", "Atelier", 210), ("salon", "Salon privé", 170), ("bureau", "Bureau", 200),
+                         ("coffre", "Coffre-fort", 140), ("wc", "Sanitaires", 140)], 160)
+    r = p.rooms
+    vault = r["coffre"]
+    for x1, y1, x2, y2 in ((vault.x, vault.y, vault.x, vault.y2), (vault.x2, vault.y, vault.x2, vault.y2),
+                           (vault.x, vault.y2, vault.x2, vault.y2)):
+        p.wall(x1, y1, x2, y2, thickness=12.0)
+    sas = p.room("sas", "SAS", Rect(450, 400, 100, 80), size=12.0)
+    p.label("Salle d'exposition", 250, 392)
+    p.fixture(Rect(380, 250, 240, 34), "Comptoir")
+    p.fixture(Rect(130, 300, 180, 40), "Vitrine")
+    p.fixture(Rect(690, 300, 180, 40), "Vitrine")
+    p.fixture(Rect(82, 250, 20, 140), "Vitrines murales", size=9.0)
+    p.fixture(Rect(898, 250, 20, 140), "Vitrines murales", size=9.0)
+    p.fixture(Rect(90, 62, 170, 30), "Établi")
+    p.fixture(Rect(294, 64, 86, 40), "Table", rounded=6.0)
+    outer = p.door("sas-ext", "sas", "s", 0.5, 48)
+    inner = p.door("sas-int", "sas", "n", 0.5, 48, swing="out")
+    west = p.window("building", "s", 0.2, 200)
+    p.window("building", "s", 0.8, 200)
+    p.door("atelier-porte", "atelier", "s", 0.5)
+    p.door("salon-porte", "salon", "s", 0.5)
+    p.door("bureau-porte", "bureau", "s", 0.3)
+    vault_door = p.door("coffre-porte", "coffre", "w", 0.82, 32)
+    p.door("wc-porte", "wc", "s", 0.5)
+    p.window("atelier", "n", 0.7, 60)
+    p.window("bureau", "n", 0.5, 60)
+    s.zone(p, "Vitrine façade ouest", "glass_break", west.inside(sales, 18))
+    s.zone(p, "Porte extérieure du SAS", "door_contact", outer.centre)
+    s.zone(p, "Porte intérieure du SAS", "door_contact", inner.centre)
+    s.zone(p, "Salle d'exposition", "dual_tech", sales.corner("nw", 18))
+    s.zone(p, "Vitrines d'exposition", "shock", (220.0, 320.0))
+    s.zone(p, "Atelier", "pir", r["atelier"].corner("sw"))
+    s.zone(p, "Salon privé", "pir", r["salon"].corner("ne"))
+    s.zone(p, "Bureau", "pir", r["bureau"].corner("ne"))
+    s.zone(p, "Porte du coffre", "door_contact", vault_door.centre)
+    s.zone(p, "Coffre-fort (sismique)", "shock", vault.at(0.6, 0.3))
+    s.zone(p, "Clavier", "keypad", (sas.x2 + 22, sas.y + 14))
+    s.zone(p, "Bouton d'agression comptoir", "panic_button", (590.0, 267.0))
+    s.zone(p, "Pédale d'agression bureau", "panic_button", r["bureau"].at(0.5, 0.72))
+    s.zone(p, "Fumée atelier", "smoke", ceiling(r["atelier"]))
+    s.zone(p, "Sirène flash", "siren", sales.corner("se", 18))
+
+
+def build_tobacco(s: SiteBuilder) -> None:
+    p, sales = _shop(s, [("reserve", "Réserve", 250), ("bureau", "Bureau", 180), ("wc", "Sanitaires", 110),
+                         ("stock", "Stock presse", 320)], 150)
+    r = p.rooms
+    p.label("Espace de vente", 250, 400)
+    p.fixture(Rect(560, 236, 330, 34), "Comptoir tabac")
+    p.fixture(Rect(600, 204, 300, 14))
+    p.fixture(Rect(82, 230, 24, 200), "Présentoir presse")
+    p.fixture(Rect(300, 320, 150, 30), "Jeux FDJ")
+    p.fixture(Rect(560, 340, 200, 26), "Cadeaux, vapotage", size=9.0)
+    p.fixture(Rect(330, 62, 50, 40), "Coffre", size=9.0)
+    entrance = p.door("entree", "building", "s", 0.35, 70, kind="double")
+    p.window("building", "s", 0.15, 160)
+    p.window("building", "s", 0.72, 260)
+    p.door("reserve-porte", "reserve", "s", 0.5)
+    p.door("bureau-porte", "bureau", "s", 0.5)
+    p.door("wc-porte", "wc", "s", 0.5)
+    p.door("stock-porte", "stock", "s", 38.0)
+    back = p.door("arriere", "reserve", "n", 0.5, 40, swing="out")
+    p.window("stock", "n", 0.5, 60)
+    s.zone(p, "Rideau métallique (choc)", "shock", (entrance.a - 26, sales.y2 - 10))
+    s.zone(p, "Porte d'entrée", "door_contact", entrance.centre)
+    s.zone(p, "Espace de vente", "dual_tech", sales.corner("sw", 24))
+    s.zone(p, "Arrière-comptoir", "pir", (900.0, 226.0))
+    s.zone(p, "Stock presse", "pir", r["stock"].corner("ne"))
+    s.zone(p, "Bureau", "pir", r["bureau"].corner("ne"))
+    s.zone(p, "Coffre (sismique)", "shock", (355.0, 82.0))
+    s.zone(p, "Réserve", "pir", r["reserve"].corner("ne"))
+    s.zone(p, "Porte arrière (cour)", "door_contact", back.centre)
+    s.zone(p, "Clavier", "keypad", (entrance.b + 24, sales.y2 - 18))
+    s.zone(p, "Bouton d'agression caisse", "panic_button", (700.0, 253.0))
+    s.zone(p, "Fumée réserve", "smoke", ceiling(r["reserve"]))
+    s.zone(p, "Sirène intérieure", "siren", sales.at(0.9, 0.7))
+
+
+def build_bakery(s: SiteBuilder) -> None:
+    p, sales = _shop(s, [("fournil", "Fournil", 380), ("froid", "Chambre froide", 130),
+                         ("farine", "Réserve farine", 140), ("vestiaire", "Vestiaire", 110),
+                         ("wc", "Sanitaires", 100)], 200)
+    r = p.rooms
+    p.label("Boutique", 500, 410)
+    p.fixture(Rect(90, 62, 150, 60), "Four", fill="#e8e1d6")
+    p.fixture(Rect(250, 70, 60, 60), "Pétrin", rounded=28.0)
+    p.fixture(Rect(370, 62, 70, 60), "Pousse", size=9.0)
+    p.fixture(Rect(120, 170, 250, 34), "Plan de travail")
+    p.fixture(Rect(240, 290, 420, 34), "Vitrine réfrigérée")
+    p.fixture(Rect(660, 290, 80, 34), "Caisse")
+    p.fixture(Rect(240, 262, 500, 12))
+    entrance = p.door("entree", "building", "s", 0.5, 44)
+    west = p.window("building", "s", 0.2, 220)
+    p.window("building", "s", 0.8, 220)
+    p.door("fournil-porte", "fournil", "s", 0.85, 40, hinge="end")
+    p.door("froid-porte", "froid", "w", 0.5, swing="out")
+    p.door("farine-porte", "farine", "s", 0.5)
+    p.door("vestiaire-porte", "vestiaire", "s", 0.5)
+    p.door("wc-porte", "wc", "w", 0.7, 32)
+    delivery = p.door("livraison", "fournil", "n", 0.72, 40, swing="out")
+    p.window("vestiaire", "n", 0.5, 40)
+    s.zone(p, "Porte d'entrée", "door_contact", entrance.centre)
+    s.zone(p, "Vitrine ouest", "glass_break", west.inside(sales, 18))
+    s.zone(p, "Boutique", "pir", sales.corner("nw", 22))
+    s.zone(p, "Fournil", "dual_tech", r["fournil"].corner("se", 22))
+    s.zone(p, "Porte de livraison", "door_contact", delivery.centre)
+    s.zone(p, "Clavier", "keypad", (entrance.b + 24, sales.y2 - 18))
+    s.zone(p, "Bouton d'agression caisse", "panic_button", (700.0, 307.0))
+    s.zone(p, "Fournil (thermovélocimétrique)", "heat", (340.0, 120.0))
+    s.zone(p, "Fumée réserve farine", "smoke", ceiling(r["farine"]))
+    s.zone(p, "Chambre froide (température)", "technical", r["froid"].at(0.5, 0.3))
+    s.zone(p, "Sirène intérieure", "siren", sales.corner("ne", 22))
+
+
+# --------------------------------------------------------------------------------------------
+# The catalogue
+# --------------------------------------------------------------------------------------------
+
+GUARD = "Société de gardiennage"
+ON_CALL = "Astreinte technique"
+
+SITES: tuple[SiteInfo, ...] = (
+    SiteInfo(
+        code="LYO-0001", name="Pharmacie de la Croix-Rousse", builder=build_pharmacy,
+        address="12 boulevard de la Croix-Rousse", postcode="69004", city="Lyon",
+        latitude=45.7745, longitude=4.8302, risk_class=4, street="Boulevard de la Croix-Rousse",
+        notes="Accès livraisons par la cour (rue Dumenge). Stupéfiants au coffre du préparatoire. "
+              "Pharmacie de garde un dimanche sur six : ouverte jusqu'à 22 h ces jours-là.",
+        people=(Person("Pharmacien titulaire|Pharmacienne titulaire"),
+                Person("Pharmacien adjoint|Pharmacienne adjointe", "Semaine 8h-20h"),
+                Person(GUARD, organisation="Rhône Gardiennage (PC)")),
+        audio=True, line="1", extra_procedures=("open_close",),
+        site_steps={"intrusion": "Signaler au 17 la présence de stupéfiants sur le site"},
+    ),
+    SiteInfo(
+        code="PAR-0001", name="Bijouterie Lemaire", builder=build_jeweller,
+        address="18 rue de la Paix", postcode="75002", city="Paris",
+        latitude=48.8691, longitude=2.3310, risk_class=5, street="Rue de la Paix",
+        notes="SAS à double porte, ouverture à distance depuis le comptoir. Coffre temporisé (15 min). "
+              "Brouilleur GSM possible : tout défaut de liaison est à traiter comme une intrusion.",
+        people=(Person("Gérant|Gérante"), Person("Joaillier|Joaillière", "Semaine 9h30-19h"),
+                Person(GUARD, organisation="Vendôme Protection (PC)")),
+        audio=True, protocol="SIA-DCS", line="2", extra_procedures=("duress", "supervision"),
+        site_steps={"panic": "Transmettre au 17 le code d'accès du SAS et l'emplacement du coffre"},
+    ),
+    SiteInfo(
+        code="LIL-0002", name="Tabac-Presse du Vieux-Lille", builder=build_tobacco,
+        address="30 rue de la Monnaie", postcode="59800", city="Lille",
+        latitude=50.6405, longitude=3.0628, risk_class=4, street="Rue de la Monnaie",
+        notes="Rideau métallique électrique : l'agent d'intervention dispose de la clé du boîtier. "
+              "Livraison presse à 5 h 30 par la cour : mise hors service attendue entre 5 h 15 et 5 h 45.",
+        people=(Person("Buraliste"), Person("Conjoint du buraliste|Conjointe du buraliste", "Soir et week-end"),
+                Person(GUARD, organisation="Flandres Sécurité Intervention")),
+        accessibility_needs="", line="3", extra_procedures=("open_close",),
+    ),
+    SiteInfo(
+        code="DIJ-0001", name="Boulangerie des Ducs", builder=build_bakery,
+        address="34 rue de la Liberté", postcode="21000", city="Dijon",
+        latitude=47.3219, longitude=5.0393, risk_class=2, street="Rue de la Liberté",
+        notes="Fournil en activité dès 3 h : personnel sur site la nuit, alarme partielle (boutique seule). "
+              "Porte de livraison rue Piron.",
+        people=(Person("Artisan boulanger|Artisane boulangère"), Person("Vendeur responsable|Vendeuse responsable",
+                                                                         "Semaine 6h-14h"),
+                Person("Frère du gérant|Sœur du gérant", "Congés du 1er au 15 août")),
+        line="1", extra_procedures=(),
+    ),
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Contacts
+# --------------------------------------------------------------------------------------------
+
+FIRST_NAMES_F = ("Marie", "Nathalie", "Isabelle", "Sophie", "Camille", "Claire", "Élodie", "Julie", "Aurélie",
+                 "Sandrine", "Céline", "Laure", "Hélène", "Anne", "Manon", "Émilie", "Valérie", "Agnès",
+                 "Chloé", "Sarah", "Fatima", "Nadia", "Léa", "Brigitte", "Martine", "Inès", "Margaux")
+FIRST_NAMES_M = ("Jean", "Pierre", "Nicolas", "Laurent", "Thomas", "Julien", "Olivier", "Christophe",
+                 "Stéphane", "David", "Éric", "François", "Sébastien", "Philippe", "Antoine", "Mathieu",
+                 "Karim", "Yannick", "Bruno", "Gilles", "Hugo", "Mehdi", "Alexandre", "Patrick", "Loïc",
+                 "Didier", "Romain")
+LAST_NAMES = ("Dupuis", "Martin", "Bernard", "Petit", "Durand", "Leroy", "Moreau", "Lefebvre", "Girard",
+              "Fournier", "Mercier", "Blanc", "Guérin", "Faure", "Rousseau", "Chevalier", "Garnier", "Perrin",
+              "Morel", "Lambert", "Bonnet", "Fontaine", "Roux", "Vincent", "Muller", "Le Gall", "Kerbrat",
+              "Haddad", "Benali", "Nguyen", "Lopez", "Marchand", "Brunet", "Roche", "Gauthier", "Barbier",
+              "Arnaud", "Colin", "Meyer", "Schmitt", "Caron", "Lemoine", "Renard", "Aubert", "Baron")
+PASSWORDS = ("tournesol", "mistral", "cerisier", "boussole", "lavande", "marmotte", "granit", "pivoine",
+             "castor", "olivier", "falaise", "girafe", "cannelle", "ardoise", "hirondelle", "citron",
+             "bruyere", "caramel", "moulin", "phare", "sapin", "coquelicot", "menhir", "azur", "vanille",
+             "bambou", "colibri", "myrtille", "galet", "chamois")
+DURESS_WORDS = ("orage", "tempete", "brouillard", "eclipse", "tonnerre", "grele", "verglas", "cyclone",
+                "avalanche", "foudre", "blizzard", "ouragan")
+MOBILE_PREFIX = "+33 6 39 98"  # ARCEP range reserved for fiction
+LANDLINE_PREFIX = {"1": "+33 1 99 00", "2": "+33 2 61 91", "3": "+33 3 53 73", "4": "+33 4 65 71",
+                   "5": "+33 5 36 49"}
+REGION_OF_DEPARTMENT = {"75": "1", "44": "2", "35": "2", "59": "3", "67": "3", "21": "3", "69": "4", "13": "4",
+                        "06": "4", "38": "4", "33": "5", "31": "5"}
+
+
+def _phone(prefix: str, rng: random.Random) -> str:
+    return f"{prefix} {rng.randrange(100):02d} {rng.randrange(100):02d}"
+
+
+def make_contacts(info: SiteInfo) -> list[dict[str, Any]]:
+    """The site's contacts in calling order, with names, phones and passwords drawn from a
+    generator seeded by the site code (so they never change between runs)."""
+    rng = random.Random(f"contacts:{info.code}")
+    landline = LANDLINE_PREFIX[REGION_OF_DEPARTMENT[info.postcode[:2]]]
+    out: list[dict[str, Any]] = []
+    used_words: set[str] = set()
+    for person in info.people:
+        female = rng.random() < 0.5
+        forms = person.role.split("|")
+        role = forms[1] if female and len(forms) > 1 else forms[0]
+        if person.organisation:
+            name = person.organisation
+            phones = [_phone(landline, rng)]
+        else:
+            first = rng.choice(FIRST_NAMES_F if female else FIRST_NAMES_M)
+            name = f"{first} {rng.choice(LAST_NAMES)}"
+            phones = [_phone(landline, rng)] if person.landline else [_phone(MOBILE_PREFIX, rng)]
+            if not person.landline and rng.random() < 0.35:
+                phones.append(_phone(landline, rng))
+        password = rng.choice([w for w in PASSWORDS if w not in used_words])
+        used_words.add(password)
+        duress = rng.choice(DURESS_WORDS)
+        out.append({"name": name, "role": role, "phones": phones, "sip_uri": person.sip_uri,
+                    "availability": person.availability, "password": password, "duress_word": duress,
+                    "accessibility_needs": person.accessibility_needs})
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Procedures (consignes)
+# --------------------------------------------------------------------------------------------
+
+PROCEDURE_TITLES = {
+    "intrusion": "Intrusion",
+    "fire": "Incendie",
+    "panic": "Agression / hold-up",
+    "duress": "Contrainte (mot de contrainte)",
+    "medical": "Assistance médicale",
+    "technical": "Alarme technique",
+    "supervision": "Défaut de test cyclique / liaison",
+    "open_close": "Mise en service / hors service",
+    "tamper": "Autoprotection / sabotage",
+}
+MAIN_COURANTE = "Renseigner la main courante"
+
+
+def _steps(info: SiteInfo, category: str) -> list[tuple[str, bool]]:
+    """The steps of one procedure as (text, mandatory), before trimming to seven."""
+    audio = info.audio
+    night = info.occupied_at_night
+    steps: list[tuple[str, bool]] = []
+    if category == "intrusion":
+        steps.append(("Prendre en compte l'alarme et ouvrir la fiche du site", True))
+        if audio:
+            steps.append(("Écouter le site (levée de doute audio) et interpeller en cas de bruit suspect", True))
+        steps.append(("Contrôler le cheminement sur le plan : plusieurs zones successives = doute positif", False))
+        if night:
+            steps.append(("Faire un contre-appel sur le site avec contrôle du mot de passe", True))
+        steps.append(("Appeler les contacts dans l'ordre avec contrôle du mot de passe", True))
+        steps.append(("En cas de doute positif : appeler le 17 et envoyer l'agent d'intervention", True))
+        steps.append(("Sans réponse des contacts : envoyer l'agent d'intervention (levée de doute physique)", True))
+        steps.append(("Informer le client par SMS", False))
+    elif category == "fire":
+        steps.append(("Prendre en compte l'alarme incendie en priorité", True))
+        if night:
+            steps.append(("Contre-appel immédiat sur le site : faire confirmer le feu et lancer l'évacuation", True))
+            steps.append(("Feu confirmé ou site injoignable : appeler le 18 (ou 112) en donnant l'adresse, "
+                          "les accès et le nombre d'occupants", True))
+        else:
+            if audio:
+                steps.append(("Écouter le site (crépitements, sirène, voix)", False))
+            steps.append(("Appeler les contacts dans l'ordre et demander une vérification", True))
+            steps.append(("Feu confirmé ou personne joignable : appeler le 18 et envoyer l'agent d'intervention "
+                          "pour guider les secours", True))
+        steps.append(("Prévenir les contacts dans l'ordre de l'évolution", True))
+        steps.append(("Informer le client par SMS", False))
+    elif category == "panic":
+        steps.append(("Prendre en compte l'alarme en priorité : agression possible en cours", True))
+        if audio:
+            steps.append(("Écouter le site discrètement, sans interpeller", True))
+        steps.append(("Ne pas rappeler le site : appeler directement le 17 en précisant « alarme agression »", True))
+        steps.append(("Prévenir le premier contact et lui demander de ne pas se rendre sur place", True))
+        steps.append(("Envoyer l'agent d'intervention uniquement à la demande des forces de l'ordre", False))
+    elif category == "duress":
+        steps.append(("Prendre en compte l'alarme sans rien laisser paraître à l'interlocuteur", True))
+        steps.append(("Si le mot de contrainte a été donné au contre-appel : terminer l'appel normalement", True))
+        steps.append(("Appeler le 17 : personne sous la contrainte sur le site", True))
+        steps.append(("Ne pas envoyer l'agent d'intervention sans l'accord des forces de l'ordre", True))
+        steps.append(("Prévenir le contact suivant de la liste (hors personne sous contrainte)", False))
+    elif category == "medical":
+        steps.append(("Prendre en compte l'appel d'urgence et identifier la personne concernée", True))
+        if audio:
+            steps.append(("Interpeller la personne par le module audio et vérifier qu'elle a bien compris", True))
+        else:
+            steps.append(("Rappeler la personne sur place", True))
+        steps.append(("Personne sans réponse ou demandant de l'aide : appeler le 15 (SAMU)", True))
+        steps.append(("Prévenir le contact présent sur place ou le premier contact joignable", True))
+        steps.append(("Rester en ligne avec la personne jusqu'à l'arrivée des secours si possible", False))
+    elif category == "technical":
+        steps.append(("Prendre en compte l'alarme technique et identifier le défaut (secteur, batterie, "
+                      "température, fuite)", True))
+        steps.append(("Appeler l'astreinte technique ou le premier contact disponible", True))
+        steps.append(("Coupure secteur de plus de 2 heures : prévenir le client de l'autonomie restante", False))
+        steps.append(("Créer une demande d'intervention pour l'installateur", False))
+    elif category == "supervision":
+        steps.append(("Constater l'absence de test cyclique ou la perte de liaison", True))
+        steps.append(("Vérifier les derniers signaux du site (secteur, brouillage, ligne)", True))
+        steps.append(("Appeler le site puis les contacts pour vérifier que tout est normal", True))
+        steps.append(("Site injoignable : envoyer l'agent d'intervention", info.risk_class >= 4))
+        steps.append(("Prévenir l'installateur pour contrôle du transmetteur", False))
+    elif category == "open_close":
+        steps.append(("Comparer l'heure de mise hors service à l'horaire contractuel du site", True))
+        steps.append(("Hors horaires : contre-appel avec contrôle du mot de passe", True))
+        steps.append(("Mot de passe erroné ou mot de contrainte : traiter comme une agression (appeler le 17)", True))
+        steps.append(("Site non remis en service à l'heure de fermeture : prévenir le responsable", False))
+    elif category == "tamper":
+        steps.append(("Prendre en compte l'autoprotection (ouverture de boîtier, arrachement)", True))
+        if audio:
+            steps.append(("Écouter le site (levée de doute audio)", True))
+        steps.append(("Appeler les contacts dans l'ordre avec contrôle du mot de passe", True))
+        steps.append(("Sabotage probable ou sans réponse : envoyer l'agent d'intervention", True))
+        steps.append(("Prévenir l'installateur", False))
+    else:
+        raise ValueError(f"no procedure for category {category!r}")
+    extra = info.site_steps.get(category)
+    if extra:
+        steps.insert(min(2, len(steps)), (extra, True))
+    return steps
+
+
+def make_procedures(info: SiteInfo) -> list[dict[str, Any]]:
+    """The site's procedures: intrusion, fire, panic and technical always, plus the site's extras.
+    Each ends with the log entry and keeps 3 to 7 steps (optional steps go first when too long)."""
+    out = []
+    for category in ("intrusion", "fire", "panic", *info.extra_procedures, "technical"):
+        steps = _steps(info, category)
+        while len(steps) > 6:
+            optional = [i for i, (_, mandatory) in enumerate(steps) if not mandatory]
+            if not optional:
+                raise ValueError(f"{info.code}: procedure {category} is too long")
+            del steps[optional[-1]]
+        steps.append((MAIN_COURANTE, True))
+        out.append({"category": category, "title": PROCEDURE_TITLES[category],
+                    "steps": [{"text": text, "mandatory": mandatory} for text, mandatory in steps]})
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------------------------
+
+
+def account_for(code: str, taken: set[str]) -> str:
+    """A DC-09 account (4 to 6 hex digits) derived from the site code, unique among ``taken``."""
+    digest = hashlib.sha256(code.encode()).hexdigest().upper()
+    length = 6 if int(digest[-1], 16) % 3 == 0 else 4
+    for start in range(len(digest) - length):
+        account = digest[start : start + length]
+        if account not in taken and account[0] != "0":
+            taken.add(account)
+            return account
+    raise ValueError(f"no free account for {code}")
+
+
+def test_interval(risk_class: int) -> int:
+    """Periodic test interval: hourly for high risks, every 4 hours for medium, daily otherwise."""
+    return 3600 if risk_class >= 4 else 14400 if risk_class == 3 else 86400
+
+
+def build_site(info: SiteInfo, index: int, accounts: set[str]) -> tuple[dict[str, Any], list[Plan]]:
+    builder = SiteBuilder(info)
+    info.builder(builder)
+    if not 6 <= len(builder.zones) <= 16:
+        raise ValueError(f"{info.code}: {len(builder.zones)} zones (6 to 16 expected)")
+    site = {
+        "code": info.code,
+        "name": info.name,
+        "address": info.address,
+        "postcode": info.postcode,
+        "city": info.city,
+        "latitude": info.latitude,
+        "longitude": info.longitude,
+        "timezone": "Europe/Paris",
+        "risk_class": info.risk_class,
+        "accessibility_needs": info.accessibility_needs,
+        "notes": info.notes,
+        "account": account_for(info.code, accounts),
+        "line": info.line,
+        "protocol": info.protocol,
+        "test_interval_s": test_interval(info.risk_class),
+        "audio_module_uri": (f"sip:audio-{info.code.lower().replace('-', '')}@192.0.2.{10 + index}"
+                             if info.audio else None),
+        "plans": [{"level": p.level, "name": p.level_name, "file": f"plans/{p.file_name}"} for p in builder.plans],
+        "zones": builder.zones,
+        "contacts": make_contacts(info),
+        "procedures": make_procedures(info),
+    }
+    return site, builder.plans
+
+
+def write_demo(out: Path) -> tuple[int, int, int]:
+    """Write sites.json and the plans under ``out``; returns (sites, plans, zones)."""
+    plans_dir = out / "plans"
+    plans_dir.mkdir(parents=True, exist_ok=True)
+    sites: list[dict[str, Any]] = []
+    written: set[str] = set()
+    accounts: set[str] = set()
+    codes = [info.code for info in SITES]
+    if len(set(codes)) != len(codes):
+        raise ValueError("site codes must be unique")
+    for index, info in enumerate(SITES):
+        site, plans = build_site(info, index, accounts)
+        sites.append(site)
+        for plan in plans:
+            (plans_dir / plan.file_name).write_text(plan.svg(), encoding="utf-8")
+            written.add(plan.file_name)
+    for stale in plans_dir.glob("*.svg"):
+        if stale.name not in written:
+            stale.unlink()
+    text = json.dumps({"sites": sites}, ensure_ascii=False, indent=2)
+    (out / "sites.json").write_text(text + "\n", encoding="utf-8")
+    return len(sites), len(written), sum(len(s["zones"]) for s in sites)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    default = Path(__file__).resolve().parent.parent / "resources" / "demo"
+    parser.add_argument("--out", type=Path, default=default, help="output folder (default: %(default)s)")
+    args = parser.parse_args(argv)
+    sites, plans, zones = write_demo(args.out)
+    print(f"{sites} sites, {plans} plans, {zones} zones written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -19,7 +19,7 @@ they end by :meth:`EventCatalogue.sia_restore_of`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -234,8 +234,8 @@ _CONTACT_ID_TABLE: tuple[tuple[int, str, str, EventCategory], ...] = (
     (424, "Sortie refusée", "Egress denied", _C.INFORMATION),
     (425, "Sortie accordée", "Egress granted", _C.INFORMATION),
     (426, "Porte maintenue ouverte", "Access door propped open", _C.TECHNICAL),
-    (427, "Défaut contact de porte (contrôle d'accès)", "Access point door status monitor trouble", _C.TECHNICAL),
-    (428, "Défaut bouton de sortie (contrôle d'accès)", "Access point request-to-exit trouble", _C.TECHNICAL),
+    (427, "Défaut contact de porte (contrôle d'accès)", "Access door status monitor trouble", _C.TECHNICAL),
+    (428, "Défaut bouton de sortie (contrôle d'accès)", "Access request-to-exit trouble", _C.TECHNICAL),
     (429, "Contrôle d'accès : entrée en programmation", "Access program mode entry", _C.INFORMATION),
     (430, "Contrôle d'accès : sortie de programmation", "Access program mode exit", _C.INFORMATION),
     (431, "Contrôle d'accès : niveau de menace modifié", "Access threat level change", _C.INFORMATION),
@@ -662,15 +662,20 @@ def _event(
     return EventCode(system, code, fr, en, category, default_priority(category), **flags)
 
 
+def _contact_id_range_category(number: int) -> EventCategory:
+    for first, last, category in _CONTACT_ID_RANGES:
+        if first <= number <= last:
+            return category
+    return _C.INFORMATION
+
+
 def _unlisted_contact_id(key: str) -> EventCode:
-    number = int(key)
-    category = next((cat for first, last, cat in _CONTACT_ID_RANGES if first <= number <= last), _C.INFORMATION)
     return _event(
         CodeSystem.CONTACT_ID,
         key,
         f"Code Contact ID {key} (non répertorié)",
         f"Contact ID code {key} (not listed)",
-        category,
+        _contact_id_range_category(int(key)),
         known=False,
     )
 
@@ -694,14 +699,21 @@ class EventCatalogue:
 
     __slots__ = ("_contact_id", "_sia", "_sia_restores")
 
-    def __init__(self, contact_id: Iterable[EventCode], sia: Iterable[EventCode], sia_restores: Mapping[str, str]):
+    def __init__(
+        self, contact_id: Iterable[EventCode], sia: Iterable[EventCode], sia_restores: Mapping[str, str]
+    ) -> None:
         self._contact_id = _index(contact_id, CodeSystem.CONTACT_ID, _contact_id_key)
         self._sia = _index(sia, CodeSystem.SIA, _sia_key)
-        for restore, restored in sia_restores.items():
-            if not self._sia[restore].is_restore or restored not in self._sia or self._sia[restored].is_restore:
-                raise ValueError(f"bad SIA restore mapping {restore} -> {restored}")
-        if {c for c, e in self._sia.items() if e.is_restore} != set(sia_restores):
-            raise ValueError("every SIA restore code needs the code it restores")
+        if set(sia_restores) != {code for code, event in self._sia.items() if event.is_restore}:
+            raise ValueError("SIA restore codes and the restore mapping disagree")
+        for restore, target in sia_restores.items():
+            restored = self._sia.get(target)
+            if (
+                restored is None
+                or restored.is_restore
+                or restored.category is not self._sia[restore].category
+            ):
+                raise ValueError(f"SIA {restore} cannot be the restore of {target}")
         self._sia_restores: Mapping[str, str] = MappingProxyType(dict(sia_restores))
 
     def contact_id(self, code: str | int) -> EventCode:
@@ -735,11 +747,13 @@ def _code(event: EventCode) -> str:
     return event.code
 
 
-def _index(events: Iterable[EventCode], system: CodeSystem, key: object) -> Mapping[str, EventCode]:
+def _index(
+    events: Iterable[EventCode], system: CodeSystem, canonical: Callable[[str], str]
+) -> Mapping[str, EventCode]:
     """Codes by code, refusing the mistakes a hand-written table invites (duplicate, bad form)."""
     by_code: dict[str, EventCode] = {}
     for event in events:
-        if event.system is not system or not callable(key) or key(event.code) != event.code:
+        if event.system is not system or canonical(event.code) != event.code:
             raise ValueError(f"not a {system.value} code in canonical form: {event}")
         if event.code in by_code:
             raise ValueError(f"duplicate {system.value} code {event.code}")

@@ -28,7 +28,7 @@ class CloseAlarmDialog(QDialog):
         self.disposition_box.setObjectName("disposition")
         self.disposition_box.addItem(self.tr("— choose —"), None)
         for disposition in Disposition:
-            self.disposition_box.addItem(disposition.label(lang), disposition)
+            self.disposition_box.addItem(disposition.label(lang), disposition.value)
         self.disposition_error = QLabel()
         self.disposition_error.setStyleSheet(_ERROR_STYLE)
         self.disposition_error.hide()
@@ -66,7 +66,7 @@ class CloseAlarmDialog(QDialog):
     @property
     def disposition(self) -> Disposition | None:
         value = self.disposition_box.currentData()
-        return value if isinstance(value, Disposition) else None
+        return Disposition(value) if value else None
 
     @property
     def comment(self) -> str:

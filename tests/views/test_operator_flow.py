@@ -3,6 +3,7 @@ with the keyboard, and the journal holds each step in order with timestamps and 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -44,13 +45,14 @@ def test_signal_to_closed_alarm_by_keyboard(qtbot, workstation: Workstation, sql
     model = workstation.model
     window = workstation.queue_window
     receiver_desk = AlarmDesk(sqlite_db)  # stands for the receiver: another writer on the database
-    alarm_id = receiver_desk.ingest([cid(132, zone=3)]).new_alarm_ids[0]
+    alarm_id = receiver_desk.ingest([cid(132, zone=3, at=datetime.now(UTC))]).new_alarm_ids[0]
 
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
     assert model.alarm_at(0).id == alarm_id  # type: ignore[union-attr]
     assert workstation.sound.played == 1
 
-    window.activateWindow()
+    with qtbot.waitActive(window):
+        window.activateWindow()
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_T)
     assert model.alarm(alarm_id).state is AlarmState.TAKEN  # type: ignore[union-attr]
@@ -60,14 +62,16 @@ def test_signal_to_closed_alarm_by_keyboard(qtbot, workstation: Workstation, sql
     qtbot.keyClick(window.table, Qt.Key.Key_C)
     dialog = window.findChild(CloseAlarmDialog)
     assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(dialog.isActiveWindow)  # keys go where the operator's focus is: the dialog
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # nothing filled in: refused, errors shown by the fields
     assert dialog.isVisible() and dialog.disposition_error.isVisible() and dialog.comment_error.isVisible()
     dialog.disposition_box.setFocus()
-    index = dialog.disposition_box.findData(Disposition.FALSE_ALARM_USER)
+    index = dialog.disposition_box.findData(Disposition.FALSE_ALARM_USER.value)
+    assert index > 0
     for _ in range(index):
         qtbot.keyClick(dialog.disposition_box, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.disposition_box, Qt.Key.Key_Tab)
-    qtbot.keyClicks(dialog.comment_edit, "Gérant joint, erreur de code")
+    qtbot.keyClicks(dialog.comment_edit, "Gerant joint, erreur de code")
     qtbot.keyClick(dialog.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=5000)
 
@@ -76,7 +80,7 @@ def test_signal_to_closed_alarm_by_keyboard(qtbot, workstation: Workstation, sql
         stored = alarm_store.get_alarm(session, alarm_id)
     assert stored is not None and stored.state is AlarmState.CLOSED
     assert stored.disposition is Disposition.FALSE_ALARM_USER
-    assert stored.closing_comment == "Gérant joint, erreur de code"
+    assert stored.closing_comment == "Gerant joint, erreur de code"
     assert [e.action for e in journal] == [
         JournalAction.ALARM_RAISED,
         JournalAction.TAKE,
