@@ -107,7 +107,7 @@ class ScreenshotTaker(QObject):
         self._elapsed += 0.25
         workstation = self._workstation
         alarms = workstation.model.alarms()
-        if not self._opened and len(alarms) >= 5:
+        if not self._opened and len(alarms) >= 4:
             candidates = [a for a in alarms if a.state is AlarmState.NEW and a.site_id is not None]
             intrusion = next((a for a in candidates if a.signal_count >= 2), None) or (
                 candidates[0] if candidates else None

@@ -89,8 +89,9 @@ class DemoTraffic:
         )
         if not zones:
             return self._technical(site, now)
-        start = self._rng.randrange(len(zones))
-        path = zones[start : start + self._rng.randint(2, 4)] or zones[:2]
+        # A path of at least two zones when the site has them: one trip alone is not a walk.
+        start = self._rng.randrange(max(1, len(zones) - 1))
+        path = zones[start : start + self._rng.randint(2, 4)]
         at = now
         for index, zone in enumerate(path):
             self._schedule(

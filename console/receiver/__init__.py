@@ -1,0 +1,1 @@
+"""SIA DC-09 receiver: frame codec and asyncio servers; produces domain signals, nothing else."""
