@@ -17,7 +17,8 @@ from PySide6.QtCore import QLocale, QObject, QSettings, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
 from console import __version__
-from console.domain.alarm import AlarmState, Operator
+from console.domain.alarm import Alarm, AlarmState, Operator
+from console.domain.priority import EventCategory
 from console.services.alarm_desk import AlarmDesk
 from console.services.demo_data import demo_sites, load_demo
 from console.services.demo_traffic import DemoTraffic
@@ -107,13 +108,10 @@ class ScreenshotTaker(QObject):
         self._elapsed += 0.25
         workstation = self._workstation
         alarms = workstation.model.alarms()
-        if not self._opened and len(alarms) >= 4:
-            candidates = [a for a in alarms if a.state is AlarmState.NEW and a.site_id is not None]
-            intrusion = next((a for a in candidates if a.signal_count >= 2), None) or (
-                candidates[0] if candidates else None
-            )
-            if intrusion is not None:
-                workstation.queue_window.select_alarm(intrusion.id)
+        if not self._opened:
+            target = self._pick_alarm(alarms)
+            if target is not None:
+                workstation.queue_window.select_alarm(target.id)
                 workstation.queue_window.take_selected()
                 self._opened = True
                 return
@@ -126,6 +124,18 @@ class ScreenshotTaker(QObject):
                 file=sys.stderr,
             )
             self._finish(1)
+
+    def _pick_alarm(self, alarms: list[Alarm]) -> Alarm | None:
+        """An intrusion whose path crossed several zones makes the most telling picture; after a
+        while, any new alarm of a known site will do."""
+        if len(alarms) < 4:
+            return None
+        candidates = [a for a in alarms if a.state is AlarmState.NEW and a.site_id is not None]
+        walk = [a for a in candidates if a.category is EventCategory.INTRUSION and a.signal_count >= 3]
+        if walk:
+            return walk[0]
+        patience_over = self._elapsed >= min(20.0, self._deadline / 2)
+        return candidates[0] if candidates and patience_over else None
 
     def _save(self) -> None:
         self._folder.mkdir(parents=True, exist_ok=True)
@@ -165,13 +175,11 @@ def run_console(options: ConsoleOptions) -> int:
         return 1
     desk = AlarmDesk(db)
     workstation = Workstation(desk, QueueFeed(db), SiteDesk(db, lang), operator, _settings(), lang=lang)
-    if options.screenshot_dir is not None:
-        workstation.queue_window.resize(1400, 720)
-        workstation.site_window.resize(1500, 950)
     workstation.show()
-    if options.screenshot_dir is not None:
+    if options.screenshot_dir is not None:  # a fixed, readable size whatever the (virtual) screen
         workstation.queue_window.resize(1400, 720)
         workstation.site_window.resize(1500, 950)
+        workstation.site_window.apply_default_layout()
     driver = DemoDriver(desk, traffic) if traffic is not None else None
     if driver is not None:
         driver.start()

@@ -1218,7 +1218,7 @@ def build_jeweller(s: SiteBuilder) -> None:
     s.zone(p, "Clavier", "keypad", (sas.x2 + 22, sas.y + 14))
     s.zone(p, "Bouton d'agression comptoir", "panic_button", (590.0, 267.0))
     s.zone(p, "Pédale d'agression bureau", "panic_button", r["bureau"].at(0.5, 0.72))
-    s.zone(p, "Fumée atelier", "smoke", ceiling(r["atelier"]))
+    s.zone(p, "Fumée atelier", "smoke", (235.0, 160.0))
     s.zone(p, "Sirène flash", "siren", sales.corner("se", 18))
 
 

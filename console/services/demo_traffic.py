@@ -31,7 +31,8 @@ INTRUSION_DETECTORS = frozenset(
 _CODES = {
     "intrusion": (130, "BA"),
     "entry": (134, "BA"),
-    "fire": (111, "FA"),
+    "fire": (111, "FA"),  # smoke detector; a heat detector reports 114 (see _fire)
+    "heat": (114, "FA"),  # SIA has no heat-detector fire code of its own: FA
     "panic": (120, "PA"),
     "duress": (121, "HA"),
     "tamper": (137, "TA"),
@@ -105,7 +106,8 @@ class DemoTraffic:
 
     def _fire(self, site: DemoSite, now: datetime) -> None:
         zone = self._pick(site, {DetectorType.SMOKE, DetectorType.HEAT})
-        self._schedule(site, "fire", now, zone)
+        heat = zone is not None and zone.detector_type is DetectorType.HEAT
+        self._schedule(site, "heat" if heat else "fire", now, zone)
 
     def _panic(self, site: DemoSite, now: datetime) -> None:
         self._schedule(site, "panic", now, self._pick(site, {DetectorType.PANIC_BUTTON}))

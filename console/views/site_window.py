@@ -121,13 +121,19 @@ class SiteWindow(QMainWindow):
         self.journal_view = self._dock_table(
             "journal", self.tr("Journal"), self.journal, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self._procedure_dock = procedure_dock
+        self.show_nothing()
+
+    def apply_default_layout(self) -> None:
+        """First-start proportions: a wide right column for procedure and contacts. Call once shown."""
         contacts_dock = self.contacts_view.parentWidget()
         signals_dock = self.signals_view.parentWidget()
         assert isinstance(contacts_dock, QDockWidget) and isinstance(signals_dock, QDockWidget)
-        self.resizeDocks([procedure_dock, contacts_dock], [560, 560], Qt.Orientation.Horizontal)
-        self.resizeDocks([procedure_dock, contacts_dock], [300, 300], Qt.Orientation.Vertical)
-        self.resizeDocks([signals_dock], [230], Qt.Orientation.Vertical)
-        self.show_nothing()
+        right = max(420, self.width() * 2 // 5)
+        self.resizeDocks([self._procedure_dock, contacts_dock], [right, right], Qt.Orientation.Horizontal)
+        half = max(200, (self.height() - 260) // 2)
+        self.resizeDocks([self._procedure_dock, contacts_dock], [half, half], Qt.Orientation.Vertical)
+        self.resizeDocks([signals_dock], [220], Qt.Orientation.Vertical)
 
     # --- content ----------------------------------------------------------------------------
 

@@ -35,7 +35,8 @@ def is_visible_somewhere(rect: QRect) -> bool:
     return False
 
 
-def restore_window(window: QMainWindow, settings: QSettings, key: str, screen_index: int) -> None:
+def restore_window(window: QMainWindow, settings: QSettings, key: str, screen_index: int) -> bool:
+    """Put a window back where it was; returns whether its dock layout was restored too."""
     geometry = settings.value(f"{key}/geometry")
     state = settings.value(f"{key}/state")
     restored = geometry is not None and window.restoreGeometry(geometry)  # type: ignore[arg-type]
@@ -46,8 +47,7 @@ def restore_window(window: QMainWindow, settings: QSettings, key: str, screen_in
             window.setGeometry(QRect(target.topLeft(), size))
         else:
             window.setGeometry(target)
-    if state is not None:
-        window.restoreState(state)  # type: ignore[arg-type]
+    return state is not None and window.restoreState(state)  # type: ignore[arg-type]
 
 
 def save_window(window: QMainWindow, settings: QSettings, key: str) -> None:

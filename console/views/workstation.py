@@ -50,9 +50,11 @@ class Workstation(QObject):
 
     def show(self) -> None:
         restore_window(self.queue_window, self._settings, "queue_window", 0)
-        restore_window(self.site_window, self._settings, "site_window", 1)
+        site_layout_restored = restore_window(self.site_window, self._settings, "site_window", 1)
         self.queue_window.show()
         self.site_window.show()
+        if not site_layout_restored:
+            self.site_window.apply_default_layout()
         self.live_feed.start()
 
     def shutdown(self) -> None:
