@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Slot
 
 from console.domain.alarm import Alarm, Operator, TransitionError
+from console.domain.service_level import ServiceTargets
 from console.domain.site import ProcedureStep
 from console.services.alarm_desk import AlarmDesk, done_step_ids
 from console.services.queue_feed import QueueFeed, SiteDesk
@@ -18,6 +19,17 @@ from console.views.live_feed import LiveFeed
 from console.views.queue_window import QueueWindow
 from console.views.site_window import SiteWindow
 from console.views.window_placement import restore_window, save_window
+
+
+def service_targets(settings: QSettings) -> ServiceTargets:
+    """The station's take-within targets (seconds), `[service_level]` in console.ini; 30 s and 60 s by default."""
+    defaults = ServiceTargets()
+    try:
+        first = float(settings.value("service_level/take_within_s", defaults.take_within_s))  # type: ignore[arg-type]
+        second = float(settings.value("service_level/take_late_s", defaults.take_late_s))  # type: ignore[arg-type]
+        return ServiceTargets(first, second)
+    except (TypeError, ValueError):
+        return defaults  # a hand-edited file with nonsense must not stop the console
 
 
 class Workstation(QObject):
@@ -37,7 +49,7 @@ class Workstation(QObject):
         self._desk = desk
         self._site_desk = site_desk
         self._settings = settings
-        self.model = AlarmQueueModel(lang=lang, parent=self)
+        self.model = AlarmQueueModel(lang=lang, targets=service_targets(settings), parent=self)
         self.sound = AlertSound(self)
         self.queue_window = QueueWindow(self.model, desk, operator, lang=lang, sound=self.sound)
         self.site_window = SiteWindow(lang=lang)

@@ -48,3 +48,16 @@ def test_first_start_puts_site_window_on_second_screen_or_right_half(qtbot) -> N
         assert not primary.contains(site.center())
     else:
         assert site.left() >= primary.center().x() - 1 and site.right() <= primary.right()
+
+
+def test_service_targets_come_from_settings(tmp_path: Path) -> None:
+    from console.domain.service_level import ServiceTargets
+    from console.views.workstation import service_targets
+
+    settings = settings_at(tmp_path)
+    assert service_targets(settings) == ServiceTargets(30, 60)
+    settings.setValue("service_level/take_within_s", "20")
+    settings.setValue("service_level/take_late_s", "45")
+    assert service_targets(settings) == ServiceTargets(20, 45)
+    settings.setValue("service_level/take_late_s", "10")  # inconsistent: back to defaults
+    assert service_targets(settings) == ServiceTargets(30, 60)
