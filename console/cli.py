@@ -69,6 +69,13 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _host_port(text: str) -> tuple[str, int]:
+    host, sep, port = text.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT with a port from 0 to 65535, not {text!r}")
+    return host.strip("[]"), int(port)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="vigie", description="Vigie supervision console for alarm receiving centres.")
     parser.add_argument("--version", action="version", version=f"vigie {__version__}")
@@ -104,6 +111,32 @@ def build_parser() -> argparse.ArgumentParser:
     op_add.add_argument("--login", required=True)
     op_add.add_argument("--name", required=True)
     op_add.add_argument("--role", choices=["operator", "supervisor", "admin"], default="operator")
+
+    receive = sub.add_parser("receive", help="run the SIA DC-09 receiver service (headless)")
+    receive.add_argument("--db", dest="sub_db", required=True)
+    receive.add_argument(
+        "--listen",
+        type=_host_port,
+        action="append",
+        required=True,
+        metavar="HOST:PORT",
+        help="TCP address to listen on (port 0 picks a free one); may be repeated",
+    )
+    receive.add_argument("--udp", type=_host_port, action="append", default=[], metavar="HOST:PORT")
+    receive.add_argument(
+        "--window-past",
+        type=float,
+        default=40.0,
+        metavar="SECONDS",
+        help="oldest accepted message timestamp (default 40 s before now)",
+    )
+    receive.add_argument(
+        "--window-future",
+        type=float,
+        default=20.0,
+        metavar="SECONDS",
+        help="newest accepted message timestamp (default 20 s after now)",
+    )
 
     history = sub.add_parser("history", help="print received signals as JSON lines")
     history.add_argument("--db", dest="sub_db", required=True)
@@ -146,6 +179,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _operators_add(args)
     if command == "history":
         return _history(args)
+    if command == "receive":
+        return _receive(args)
     raise CliError(f"unknown command {command}")
 
 
@@ -234,6 +269,46 @@ def _history(args: argparse.Namespace) -> int:
     with db.read() as session:
         for record in history(session, site_code=args.site, since=args.since):
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    db.dispose()
+    return 0
+
+
+def _receive(args: argparse.Namespace) -> int:
+    import asyncio
+    import logging
+    import signal
+
+    from console.receiver.server import ReceiverConfig
+    from console.services.receiver_service import ReceiverService
+    from console.storage import migrate
+    from console.storage.engine import Database, check_connection
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    db = Database.from_url(_db_url(args))
+    check_connection(db.engine)
+    migrate.upgrade(db.engine)
+    config = ReceiverConfig(
+        tcp=args.listen, udp=args.udp, window_past_s=args.window_past, window_future_s=args.window_future
+    )
+
+    async def serve() -> None:
+        service = ReceiverService(db, config)
+        try:
+            endpoints = await service.start()
+        except OSError as exc:
+            raise CliError(f"cannot listen: {exc.strerror or exc}") from None
+        for endpoint in endpoints:
+            print(f"listening on {endpoint}", flush=True)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        await stop.wait()
+        await service.stop()  # the batch in flight is committed and acknowledged first
+
+    asyncio.run(serve())
     db.dispose()
     return 0
 

@@ -217,3 +217,20 @@ def apply_action(
         detail = f"{disposition.value}: {text}"
     after = replace(alarm, **changes)  # type: ignore[arg-type]
     return Transition(action=action, before=alarm.state, alarm=after, at=at, operator=operator, detail=detail)
+
+
+def system_clear(alarm: Alarm, at: datetime, comment: str) -> Alarm:
+    """Close an alarm the system itself raised and that resolved before anyone took it.
+
+    Only a missed periodic test qualifies (the link came back): once an operator holds an alarm,
+    only an operator closes it.
+    """
+    if alarm.state is not AlarmState.NEW or alarm.category is not EventCategory.SUPERVISION:
+        raise TransitionError("Only an untaken supervision alarm clears by itself.")
+    return replace(
+        alarm,
+        state=AlarmState.CLOSED,
+        closed_at=at,
+        disposition=Disposition.NO_ACTION_NEEDED,
+        closing_comment=comment,
+    )

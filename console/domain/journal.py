@@ -18,6 +18,8 @@ class JournalAction(StrEnum):
     LOGIN = "login"
     LOGOUT = "logout"
     ACCOUNT_ADDED = "account_added"
+    MISSED_TEST = "missed_test"
+    LINK_RESTORED = "link_restored"
 
     def label(self, lang: str) -> str:
         fr, en = _LABELS[self]
@@ -37,6 +39,8 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.LOGIN: ("Connexion", "Logged in"),
     JournalAction.LOGOUT: ("Déconnexion", "Logged out"),
     JournalAction.ACCOUNT_ADDED: ("Transmetteur ajouté", "Transmitter account added"),
+    JournalAction.MISSED_TEST: ("Test cyclique manquant", "Missed periodic test"),
+    JournalAction.LINK_RESTORED: ("Liaison rétablie", "Link restored"),
 }
 
 

@@ -56,6 +56,7 @@ class Signal:
     raw: str = ""
     peer: str = ""
     extended: dict[str, str] = field(default_factory=dict)
+    dedupe_key: str | None = None  # same for a transmitter's retries of one message
 
     @property
     def category(self) -> EventCategory:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -27,6 +28,7 @@ from console.domain.grouping import Placement, alarm_title, place_signal
 from console.domain.journal import JournalAction
 from console.domain.signals import Signal
 from console.domain.site import JournalEntry, ProcedureStep
+from console.services.supervision import clear_overdue
 from console.storage import alarms as alarm_store
 from console.storage import changes
 from console.storage import signals as signal_store
@@ -36,6 +38,7 @@ from console.storage.sites import find_transmitter
 from console.storage.tables import SiteRow, TransmitterRow
 
 Clock = Callable[[], datetime]
+T = TypeVar("T")
 
 
 def step_done_detail(step: ProcedureStep) -> str:
@@ -93,10 +96,14 @@ class AlarmDesk:
         """
         if not signals:
             return IngestResult(stored=0)
+        return self.in_transaction(lambda session: self.ingest_in(session, signals))
+
+    def in_transaction(self, work: Callable[[Session], T]) -> T:
+        """Run `work` in a write transaction, replaying it when another writer got in the way."""
         for attempt in range(self._max_retries + 1):
             try:
                 with self._db.write() as session:
-                    return self._ingest(session, signals)
+                    return work(session)
             except (StaleAlarm, IntegrityError):
                 if attempt == self._max_retries:
                     raise
@@ -104,7 +111,8 @@ class AlarmDesk:
                 raise DatabaseUnavailable(describe_db_error(exc)) from exc
         raise AssertionError("unreachable")
 
-    def _ingest(self, session: Session, signals: Sequence[Signal]) -> IngestResult:
+    def ingest_in(self, session: Session, signals: Sequence[Signal]) -> IngestResult:
+        """Ingest within the caller's transaction (the receiver adds its own bookkeeping to it)."""
         state = _BatchState()
         for signal in signals:
             self._ingest_one(session, state, signal)
@@ -116,6 +124,17 @@ class AlarmDesk:
             updated_alarm_ids=tuple(i for i in dict.fromkeys(state.updated_ids) if i not in state.new_ids),
         )
 
+    def note_link_test(self, session: Session, account: str, line: str, at: datetime) -> int | None:
+        """A NULL link test proves the path works: it counts for supervision but is not stored as a signal."""
+        transmitter = find_transmitter(session, account.upper(), line.upper())
+        if transmitter is None:
+            return None
+        transmitter.last_signal_at = at
+        touched = clear_overdue(session, transmitter, at) if transmitter.test_overdue_since else None
+        if touched is not None:
+            changes.record_changes(session, "alarm", [touched], at)
+        return touched
+
     def _ingest_one(self, session: Session, state: _BatchState, signal: Signal) -> None:
         key = (signal.account.upper(), signal.line.upper())
         if key not in state.transmitters:
@@ -124,6 +143,11 @@ class AlarmDesk:
         site_id = transmitter.site_id if transmitter else None
         site = self._site(session, state, site_id)
         alarm_key = (site_id, key[0] if site_id is None else "")
+        if transmitter is not None and transmitter.test_overdue_since is not None:
+            cleared = clear_overdue(session, transmitter, signal.received_at)
+            state.open_alarms.pop(alarm_key, None)  # it may just have been closed
+            if cleared is not None:
+                state.updated_ids.append(cleared)
         if alarm_key not in state.open_alarms:
             state.open_alarms[alarm_key] = alarm_store.open_alarm_for(session, site_id, key[0])
         open_alarm = state.open_alarms[alarm_key]
@@ -149,13 +173,14 @@ class AlarmDesk:
             state.open_alarms[alarm_key] = joined
             state.updated_ids.append(joined.id)
             alarm_id = joined.id
-        signal_store.insert_signal(
+        row = signal_store.insert_signal(
             session,
             signal,
             site_id=site_id,
             transmitter_id=transmitter.id if transmitter else None,
             alarm_id=alarm_id,
         )
+        row.dedupe_key = signal.dedupe_key
         if transmitter is not None:
             transmitter.last_signal_at = signal.received_at
 

@@ -70,6 +70,8 @@ class TransmitterRow(SQLModel, table=True):
     test_interval_s: int | None = None
     audio_module_uri: str | None = Field(default=None, max_length=200)
     last_signal_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    # Set when a missed periodic test raised an alarm, cleared by the next signal: one alarm per outage.
+    test_overdue_since: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
     created_at: datetime = Field(sa_column=_utc())
 
 
@@ -204,6 +206,9 @@ class SignalRow(SQLModel, table=True):
     peer: str = Field(default="", max_length=64)
     extended: str = Field(default="", sa_type=Text)  # JSON object of DC-09 extended data
     raw: str = Field(default="", sa_type=Text)
+    # Digest of (account, line, receiver, sequence, content) of the frame: a transmitter's retry
+    # carries the same one, so it is ACKed again but stored once.
+    dedupe_key: str | None = Field(default=None, max_length=64, index=True)
 
 
 class JournalRow(SQLModel, table=True):
@@ -229,3 +234,30 @@ class ChangeRow(SQLModel, table=True):
     at: datetime = Field(sa_column=_utc())
     entity: str = Field(max_length=32)
     entity_id: int
+
+
+class TransmissionFaultRow(SQLModel, table=True):
+    """A frame the receiver refused or could not place (NAK, DUH, unknown account), for the technicians."""
+
+    __tablename__ = "transmission_fault"
+    __table_args__ = (Index("ix_transmission_fault_account_at", "account", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=_utc(index=True))
+    peer: str = Field(default="", max_length=64)
+    account: str | None = Field(default=None, max_length=16)
+    kind: str = Field(max_length=32)
+    detail: str = Field(default="", sa_type=Text)
+    skew_s: float | None = None  # panel clock minus receiver clock, for timestamp rejections
+    raw: str = Field(default="", sa_type=Text)
+
+
+class StationStatusRow(SQLModel, table=True):
+    """Heartbeat of the station's own equipment (receiver, ...), read by every console's status bar."""
+
+    __tablename__ = "station_status"
+
+    component: str = Field(primary_key=True, max_length=64)
+    state: str = Field(max_length=16)  # "ok", "fault", "stopped"
+    detail: str = Field(default="", sa_type=Text)
+    updated_at: datetime = Field(sa_column=_utc())

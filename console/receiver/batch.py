@@ -1,0 +1,136 @@
+"""Group commit: everything that arrived in one loop turn goes to the database in one transaction.
+
+A transmitter's ACK is a promise that the signal is stored, so each frame waits for the commit of
+its batch before being answered; batching many frames per commit is what makes that affordable
+(one fsync for a whole batch on SQLite). While a batch is being written, new frames queue for the
+next one, so the batch size grows by itself under load.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from console.domain.signals import Signal
+
+log = logging.getLogger(__name__)
+
+
+class Outcome(StrEnum):
+    STORED = "stored"
+    DUPLICATE = "duplicate"  # a retry of a message already stored: ACK again, store nothing
+    LINK_TEST = "link_test"
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    """One accepted frame, decoded, waiting to be stored before its ACK."""
+
+    account: str
+    line: str
+    dedupe_key: str
+    signals: tuple[Signal, ...]
+    received_at: datetime
+    peer: str
+    is_link_test: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Fault:
+    """A frame refused (NAK, DUH) or not placed, kept for the technicians."""
+
+    at: datetime
+    peer: str
+    kind: str
+    detail: str
+    raw: str = ""
+    account: str | None = None
+    skew_s: float | None = None
+
+
+class StoreFailed(Exception):
+    """The batch could not be committed: its frames get no ACK and the transmitters will retry."""
+
+
+StoreBatch = Callable[[Sequence[Received]], Sequence[Outcome]]
+StoreFaults = Callable[[Sequence[Fault]], None]
+
+
+class BatchCommitter:
+    def __init__(self, store: StoreBatch, store_faults: StoreFaults, max_batch: int = 2000) -> None:
+        self._store = store
+        self._store_faults = store_faults
+        self._max_batch = max_batch
+        self._pending: list[tuple[Received, asyncio.Future[Outcome]]] = []
+        self._faults: list[Fault] = []
+        self._runner: asyncio.Task[None] | None = None
+        # One writer thread: SQLite has one writer anyway, and order of commits follows arrival.
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vigie-commit")
+        self.batches = 0
+        self.committed = 0
+        self.last_error: str | None = None
+
+    async def submit(self, item: Received) -> Outcome:
+        """Wait until the item is committed; raises StoreFailed when its batch could not be."""
+        future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
+        self._pending.append((item, future))
+        self._ensure_running()
+        return await future
+
+    def note_fault(self, fault: Fault) -> None:
+        """Queue a fault for the next write; nobody waits for it."""
+        self._faults.append(fault)
+        self._ensure_running()
+
+    async def drain(self) -> None:
+        """Wait until everything submitted so far is written (used when stopping)."""
+        while self._runner is not None and not self._runner.done():
+            await asyncio.shield(self._runner)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+
+    def _ensure_running(self) -> None:
+        if self._runner is None or self._runner.done():
+            loop = asyncio.get_running_loop()
+            # call_soon: let every frame already read in this loop turn join the batch.
+            self._runner = loop.create_task(self._run_after_this_turn())
+
+    async def _run_after_this_turn(self) -> None:
+        await asyncio.sleep(0)
+        loop = asyncio.get_running_loop()
+        while self._pending or self._faults:
+            batch, self._pending = self._pending[: self._max_batch], self._pending[self._max_batch :]
+            faults, self._faults = self._faults, []
+            if batch:
+                await self._commit(loop, batch)
+            if faults:
+                try:
+                    await loop.run_in_executor(self._executor, self._store_faults, faults)
+                except Exception as exc:  # faults are diagnostics: never let them block signals
+                    log.warning("could not record %d transmission faults: %s", len(faults), exc)
+
+    async def _commit(
+        self, loop: asyncio.AbstractEventLoop, batch: list[tuple[Received, asyncio.Future[Outcome]]]
+    ) -> None:
+        items = [item for item, _ in batch]
+        try:
+            outcomes = await loop.run_in_executor(self._executor, self._store, items)
+        except Exception as exc:
+            self.last_error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            log.error("batch of %d frames not stored, no ACK sent: %s", len(items), self.last_error)
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(StoreFailed(self.last_error))
+            return
+        self.last_error = None
+        self.batches += 1
+        self.committed += len(items)
+        for (_, future), outcome in zip(batch, outcomes, strict=True):
+            if not future.done():
+                future.set_result(outcome)

@@ -1,0 +1,364 @@
+"""SIA DC-09 receiver: asyncio TCP and UDP servers in front of the group committer.
+
+Every frame gets an answer: NAK for a frame that is not well formed (CRC, length, syntax,
+timestamp outside the window), DUH for one that cannot be processed (cannot decrypt, unknown
+encrypted account, unsupported ID or payload), and ACK only once its signals are committed. If the
+database cannot take them, nothing is answered: the transmitter retries, nothing ACKed is lost.
+
+A TCP stream may carry several frames per read, a frame over several reads and garbage between
+frames: frames start at LF and end at CR, anything else is skipped. Each connection has one frame
+in flight at a time and each peer a bounded number of connections, so a flooding peer gets its
+fair share of batches and no more.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from console.receiver.batch import BatchCommitter, Fault, Outcome, Received, StoreFailed
+from console.receiver.codec import (
+    DuhError,
+    Frame,
+    FrameError,
+    NakError,
+    TimestampRejected,
+    UnknownAccount,
+    build_ack,
+    build_duh,
+    build_nak,
+    parse_frame,
+)
+from console.receiver.payloads import frame_signals
+
+log = logging.getLogger(__name__)
+
+LF, CR = 0x0A, 0x0D
+
+
+@dataclass(frozen=True)
+class ReceiverConfig:
+    tcp: Sequence[tuple[str, int]] = (("0.0.0.0", 0),)
+    udp: Sequence[tuple[str, int]] = ()
+    max_frame_bytes: int = 2048
+    idle_timeout_s: float = 120.0
+    max_connections_per_peer: int = 64
+    max_udp_in_flight_per_peer: int = 32
+    window_past_s: float = 40.0
+    window_future_s: float = 20.0
+    key_refresh_s: float = 30.0
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    transport: str  # "tcp" or "udp"
+    host: str
+    port: int
+
+    def __str__(self) -> str:
+        return f"{self.transport} {self.host}:{self.port}"
+
+
+class SignalSink:
+    """What the receiver needs from the rest of the station; the services provide it."""
+
+    def store(self, batch: Sequence[Received]) -> Sequence[Outcome]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def record_faults(self, faults: Sequence[Fault]) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def aes_keys(self) -> Mapping[str, bytes]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+def dedupe_key(frame: Frame) -> str:
+    """Identity of a message across a transmitter's retries (the timestamp may be renewed on retry)."""
+    identity = "|".join(
+        [
+            frame.account,
+            frame.line or "",
+            frame.receiver or "",
+            f"{frame.sequence:04d}",
+            frame.id,
+            frame.data,
+            *frame.extended,
+        ]
+    )
+    return hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:40]
+
+
+def split_frames(buffer: bytearray, max_frame_bytes: int) -> list[bytes]:
+    """Take the complete frames (between LF and CR) out of `buffer`, leaving any partial frame in it.
+
+    Bytes before an LF are garbage and dropped; an LF inside an unfinished frame restarts the frame
+    there (the earlier part was truncated); an unfinished frame longer than the limit is dropped.
+    """
+    frames: list[bytes] = []
+    while buffer:
+        start = buffer.find(LF)
+        if start < 0:
+            buffer.clear()
+            break
+        if start:
+            del buffer[:start]
+        end = buffer.find(CR, 1)
+        restart = buffer.find(LF, 1)
+        if restart != -1 and (end == -1 or restart < end):
+            del buffer[:restart]
+            continue
+        if end == -1:
+            if len(buffer) > max_frame_bytes:
+                buffer.clear()
+            break
+        frames.append(bytes(buffer[1:end]))
+        del buffer[: end + 1]
+    return frames
+
+
+@dataclass
+class ReceiverStats:
+    frames: int = 0
+    acks: int = 0
+    naks: int = 0
+    duhs: int = 0
+    unanswered: int = 0
+    duplicates: int = 0
+    connections: int = 0
+    by_peer: Counter[str] = field(default_factory=Counter)
+
+
+class Dc09Receiver:
+    def __init__(
+        self,
+        config: ReceiverConfig,
+        sink: SignalSink,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        on_store_failure: Callable[[str | None], None] | None = None,
+    ) -> None:
+        self.config = config
+        self._sink = sink
+        self._clock = clock
+        self._on_store_failure = on_store_failure
+        self._committer = BatchCommitter(sink.store, sink.record_faults)
+        self._keys: dict[str, bytes] = {}
+        self._servers: list[asyncio.Server] = []
+        self._udp: list[asyncio.DatagramTransport] = []
+        self._connections: set[asyncio.Task[None]] = set()
+        self._per_peer: Counter[str] = Counter()
+        self._udp_in_flight: Counter[str] = Counter()
+        self._key_task: asyncio.Task[None] | None = None
+        self._keys_stale = asyncio.Event()
+        self.endpoints: list[Endpoint] = []
+        self.stats = ReceiverStats()
+        self.store_healthy = True
+
+    # --- life cycle -------------------------------------------------------------------------
+
+    async def start(self) -> list[Endpoint]:
+        await self._refresh_keys()
+        loop = asyncio.get_running_loop()
+        for host, port in self.config.tcp:
+            server = await asyncio.start_server(
+                self._on_connection, host, port, limit=self.config.max_frame_bytes * 4
+            )
+            self._servers.append(server)
+            for sock in server.sockets:
+                address = sock.getsockname()
+                self.endpoints.append(Endpoint("tcp", address[0], address[1]))
+        for host, port in self.config.udp:
+            transport, _ = await loop.create_datagram_endpoint(
+                lambda: _UdpProtocol(self), local_addr=(host, port)
+            )
+            self._udp.append(transport)
+            address = transport.get_extra_info("sockname")
+            self.endpoints.append(Endpoint("udp", address[0], address[1]))
+        self._key_task = loop.create_task(self._key_refresher())
+        return self.endpoints
+
+    async def stop(self) -> None:
+        """Stop listening, let the batch in flight commit (and its ACKs go out), then close."""
+        for server in self._servers:
+            server.close()
+        for transport in self._udp:
+            transport.close()
+        await self._committer.drain()
+        await asyncio.sleep(0)  # let handlers write the ACKs of the last batch
+        for task in list(self._connections):
+            task.cancel()
+        if self._connections:
+            await asyncio.gather(*self._connections, return_exceptions=True)
+        for server in self._servers:
+            await server.wait_closed()
+        if self._key_task is not None:
+            self._key_task.cancel()
+        self._committer.close()
+
+    # --- keys -------------------------------------------------------------------------------
+
+    async def _refresh_keys(self) -> None:
+        try:
+            keys = await asyncio.get_running_loop().run_in_executor(None, self._sink.aes_keys)
+        except Exception as exc:  # keep the old keys; the database may be down for a moment
+            log.warning("could not load AES keys: %s", exc)
+            return
+        self._keys = {account.upper(): key for account, key in keys.items()}
+
+    async def _key_refresher(self) -> None:
+        while True:
+            try:
+                await asyncio.wait_for(self._keys_stale.wait(), self.config.key_refresh_s)
+            except TimeoutError:
+                pass
+            self._keys_stale.clear()
+            await self._refresh_keys()
+
+    # --- frames -----------------------------------------------------------------------------
+
+    async def handle_frame(self, raw: bytes, peer: str) -> bytes | None:
+        """Answer one frame (without LF/CR); None means no answer (the store failed)."""
+        self.stats.frames += 1
+        self.stats.by_peer[peer] += 1
+        now = self._clock()
+        try:
+            frame = parse_frame(
+                raw,
+                self._keys.get,
+                now=now,
+                window_past_s=self.config.window_past_s,
+                window_future_s=self.config.window_future_s,
+            )
+        except NakError as exc:
+            self._fault(now, peer, exc, raw)
+            self.stats.naks += 1
+            return build_nak(now=now)
+        except DuhError as exc:
+            if isinstance(exc, UnknownAccount):
+                self._keys_stale.set()  # an account added a moment ago: the next retry will find its key
+            self._fault(now, peer, exc, raw)
+            self.stats.duhs += 1
+            return build_duh(exc.frame)
+        try:
+            signals = frame_signals(frame, now, peer)
+        except FrameError as exc:  # a well-formed frame whose payload we cannot read
+            self._fault(now, peer, exc, raw, kind="duh_payload")
+            self.stats.duhs += 1
+            return build_duh(frame)
+        received = Received(
+            account=frame.account,
+            line=frame.line or "",
+            dedupe_key=dedupe_key(frame),
+            signals=tuple(signals),
+            received_at=now,
+            peer=peer,
+            is_link_test=frame.id == "NULL",
+        )
+        try:
+            outcome = await self._committer.submit(received)
+        except StoreFailed as exc:
+            self.stats.unanswered += 1
+            self._set_store_health(False, str(exc))
+            return None
+        self._set_store_health(True, None)
+        if outcome is Outcome.DUPLICATE:
+            self.stats.duplicates += 1
+        self.stats.acks += 1
+        key = self._keys.get(frame.account) if frame.encrypted else None
+        return build_ack(frame, key, now=self._clock())
+
+    def _fault(self, now: datetime, peer: str, exc: FrameError, raw: bytes, kind: str | None = None) -> None:
+        frame = exc.frame
+        self._committer.note_fault(
+            Fault(
+                at=now,
+                peer=peer,
+                kind=kind or _fault_kind(exc),
+                detail=str(exc),
+                raw=raw.decode("latin-1")[:1000],
+                account=frame.account if frame else None,
+                skew_s=exc.skew_s if isinstance(exc, TimestampRejected) else None,
+            )
+        )
+
+    def _set_store_health(self, healthy: bool, error: str | None) -> None:
+        if healthy != self.store_healthy:
+            self.store_healthy = healthy
+            if self._on_store_failure is not None:
+                self._on_store_failure(error)
+
+    # --- TCP --------------------------------------------------------------------------------
+
+    async def _on_connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        peer = str((writer.get_extra_info("peername") or ("?",))[0])
+        if self._per_peer[peer] >= self.config.max_connections_per_peer:
+            writer.close()
+            return
+        task = asyncio.current_task()
+        assert task is not None
+        self._connections.add(task)
+        self._per_peer[peer] += 1
+        self.stats.connections += 1
+        buffer = bytearray()
+        try:
+            while True:
+                try:
+                    chunk = await asyncio.wait_for(reader.read(4096), self.config.idle_timeout_s)
+                except TimeoutError:
+                    break
+                if not chunk:
+                    break
+                buffer += chunk
+                for raw in split_frames(buffer, self.config.max_frame_bytes):
+                    answer = await self.handle_frame(raw, peer)
+                    if answer is not None:
+                        writer.write(answer)
+                        await writer.drain()
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pass
+        finally:
+            self._per_peer[peer] -= 1
+            if self._per_peer[peer] <= 0:
+                del self._per_peer[peer]
+            self._connections.discard(task)
+            writer.close()
+
+
+class _UdpProtocol(asyncio.DatagramProtocol):
+    def __init__(self, receiver: Dc09Receiver) -> None:
+        self._receiver = receiver
+        self._transport: asyncio.DatagramTransport | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self._transport = transport  # type: ignore[assignment]  # a datagram transport, by construction
+
+    def datagram_received(self, data: bytes, addr: tuple[str | object, ...]) -> None:
+        peer = str(addr[0])
+        in_flight = self._receiver._udp_in_flight
+        if in_flight[peer] >= self._receiver.config.max_udp_in_flight_per_peer:
+            return  # unanswered: the transmitter retries once its earlier frames are through
+        frames = split_frames(bytearray(data), self._receiver.config.max_frame_bytes)
+        for raw in frames:
+            in_flight[peer] += 1
+            task = asyncio.get_running_loop().create_task(self._answer(raw, peer, addr))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _answer(self, raw: bytes, peer: str, addr: tuple[str | object, ...]) -> None:
+        try:
+            answer = await self._receiver.handle_frame(raw, peer)
+            if answer is not None and self._transport is not None and not self._transport.is_closing():
+                self._transport.sendto(answer, addr)
+        finally:
+            self._receiver._udp_in_flight[peer] -= 1
+
+
+def _fault_kind(exc: FrameError) -> str:
+    name = type(exc).__name__
+    prefix = "nak" if isinstance(exc, NakError) else "duh"
+    return f"{prefix}_{''.join('_' + c.lower() if c.isupper() else c for c in name).lstrip('_')}"

@@ -1,0 +1,98 @@
+"""The receiver's side of the database: store batches of frames, record faults, hand out AES keys.
+
+A batch is one transaction. Retries of a message already stored (same account, line, sequence
+and content within the de-duplication window) are recognised and answered without being stored
+twice; a plain message from an unknown account is stored and raises an "unknown account" alarm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+from sqlmodel import col, select
+
+from console.receiver.batch import Fault, Outcome, Received
+from console.receiver.server import SignalSink
+from console.services.alarm_desk import AlarmDesk
+from console.storage.engine import Database
+from console.storage.sites import find_transmitter
+from console.storage.tables import SignalRow, TransmissionFaultRow, TransmitterRow
+
+
+class SignalIntake(SignalSink):
+    def __init__(self, db: Database, desk: AlarmDesk, dedupe_window_s: float = 600.0) -> None:
+        self._db = db
+        self._desk = desk
+        self._dedupe_window = timedelta(seconds=dedupe_window_s)
+
+    def store(self, batch: Sequence[Received]) -> Sequence[Outcome]:
+        return self._desk.in_transaction(lambda session: self._store(session, batch))
+
+    def _store(self, session: Session, batch: Sequence[Received]) -> list[Outcome]:
+        seen = self._already_stored(session, batch)
+        outcomes: list[Outcome] = []
+        fresh: list[Received] = []
+        for item in batch:
+            if item.is_link_test:
+                self._desk.note_link_test(session, item.account, item.line, item.received_at)
+                outcomes.append(Outcome.LINK_TEST)
+            elif item.dedupe_key in seen:
+                outcomes.append(Outcome.DUPLICATE)
+            else:
+                seen.add(item.dedupe_key)
+                fresh.append(item)
+                outcomes.append(Outcome.STORED)
+        signals = [replace(s, dedupe_key=item.dedupe_key) for item in fresh for s in item.signals]
+        if signals:
+            self._desk.ingest_in(session, signals)
+        for item in fresh:
+            if item.signals and find_transmitter(session, item.account, item.line) is None:
+                session.add(
+                    TransmissionFaultRow(
+                        at=item.received_at,
+                        peer=item.peer,
+                        account=item.account,
+                        kind="unknown_account",
+                        detail=f"plain message from unregistered account {item.account}, stored and raised",
+                    )
+                )
+        return outcomes
+
+    def _already_stored(self, session: Session, batch: Sequence[Received]) -> set[str]:
+        keys = {item.dedupe_key for item in batch if not item.is_link_test}
+        if not keys:
+            return set()
+        since = min(item.received_at for item in batch) - self._dedupe_window
+        found = session.execute(
+            select(SignalRow.dedupe_key).where(
+                col(SignalRow.dedupe_key).in_(keys), col(SignalRow.received_at) >= since
+            )
+        ).scalars()
+        return {key for key in found if key is not None}
+
+    def record_faults(self, faults: Sequence[Fault]) -> None:
+        with self._db.write() as session:
+            for fault in faults:
+                session.add(
+                    TransmissionFaultRow(
+                        at=fault.at,
+                        peer=fault.peer,
+                        account=fault.account,
+                        kind=fault.kind,
+                        detail=fault.detail,
+                        skew_s=fault.skew_s,
+                        raw=fault.raw,
+                    )
+                )
+
+    def aes_keys(self) -> Mapping[str, bytes]:
+        with self._db.read() as session:
+            rows = session.execute(
+                select(TransmitterRow.account, TransmitterRow.aes_key).where(
+                    col(TransmitterRow.aes_key).is_not(None)
+                )
+            ).all()
+        return {account: bytes.fromhex(key) for account, key in rows if key}
