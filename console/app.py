@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,16 +18,18 @@ from PySide6.QtCore import QLocale, QObject, QSettings, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
 from console import __version__
-from console.domain.alarm import Alarm, AlarmState, Operator
-from console.domain.priority import EventCategory
+from console.domain.alarm import Operator
+from console.receiver.server import ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
 from console.services.demo_data import demo_sites, load_demo
 from console.services.demo_traffic import DemoTraffic
 from console.services.queue_feed import QueueFeed, SiteDesk
+from console.services.receiver_service import ReceiverService
 from console.storage import migrate
 from console.storage.engine import Database, DatabaseUnavailable, data_dir
 from console.storage.operators import authenticate, operator_by_login
 from console.views.login_dialog import LoginDialog
+from console.views.screenshot import ScreenshotTaker
 from console.views.workstation import Workstation
 
 
@@ -43,6 +46,8 @@ class ConsoleOptions:
     demo_folder: Path | None = None  # feed demo traffic from these sites
     screenshot_dir: Path | None = None  # demo: write queue.png and site.png, then exit
     screenshot_timeout_s: float = 60.0
+    # Single-workstation mode: the console runs the DC-09 receiver itself on these addresses.
+    receiver_listen: tuple[tuple[str, int], ...] = ()
 
 
 class DemoDriver(QObject):
@@ -83,73 +88,6 @@ class DemoDriver(QObject):
             print(f"vigie demo: signals not stored, database unavailable: {exc}", file=sys.stderr)
 
 
-class ScreenshotTaker(QObject):
-    """Waits for a lively queue and a site with its plan, saves both windows, then quits."""
-
-    def __init__(
-        self, workstation: Workstation, folder: Path, timeout_s: float, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._workstation = workstation
-        self._folder = folder
-        self._deadline = timeout_s
-        self._elapsed = 0.0
-        self._opened = False
-        self.exit_code: int | None = None
-        self._check_timer = QTimer(self)
-        self._check_timer.setInterval(250)
-        self._check_timer.timeout.connect(self._on_check)
-
-    def start(self) -> None:
-        self._check_timer.start()
-
-    @Slot()
-    def _on_check(self) -> None:
-        self._elapsed += 0.25
-        workstation = self._workstation
-        alarms = workstation.model.alarms()
-        if not self._opened:
-            target = self._pick_alarm(alarms)
-            if target is not None:
-                workstation.queue_window.select_alarm(target.id)
-                workstation.queue_window.take_selected()
-                self._opened = True
-                return
-        if self._opened and workstation.site_window.plan.zone_items:
-            self._save()
-            return
-        if self._elapsed >= self._deadline:
-            print(
-                f"vigie demo: no alarm with a plan after {self._deadline:.0f} s; no screenshot",
-                file=sys.stderr,
-            )
-            self._finish(1)
-
-    def _pick_alarm(self, alarms: list[Alarm]) -> Alarm | None:
-        """An intrusion whose path crossed several zones makes the most telling picture; after a
-        while, any new alarm of a known site will do."""
-        if len(alarms) < 4:
-            return None
-        candidates = [a for a in alarms if a.state is AlarmState.NEW and a.site_id is not None]
-        walk = [a for a in candidates if a.category is EventCategory.INTRUSION and a.signal_count >= 3]
-        if walk:
-            return walk[0]
-        patience_over = self._elapsed >= min(20.0, self._deadline / 2)
-        return candidates[0] if candidates and patience_over else None
-
-    def _save(self) -> None:
-        self._folder.mkdir(parents=True, exist_ok=True)
-        ok = self._workstation.queue_window.grab().save(str(self._folder / "queue.png"))
-        ok = self._workstation.site_window.grab().save(str(self._folder / "site.png")) and ok
-        print(f"screenshots written to {self._folder}" if ok else "vigie demo: could not write screenshots")
-        self._finish(0 if ok else 1)
-
-    def _finish(self, code: int) -> None:
-        self._check_timer.stop()
-        self.exit_code = code
-        QApplication.instance().quit()  # type: ignore[union-attr]
-
-
 def _settings() -> QSettings:
     return QSettings(str(data_dir() / "console.ini"), QSettings.Format.IniFormat)
 
@@ -181,13 +119,40 @@ def run_console(options: ConsoleOptions) -> int:
         workstation.site_window.resize(1500, 950)
         workstation.site_window.apply_default_layout()
     driver = DemoDriver(desk, traffic) if traffic is not None else None
-    if driver is not None:
-        driver.start()
     shooter = None
     if options.screenshot_dir is not None:
         shooter = ScreenshotTaker(workstation, options.screenshot_dir, options.screenshot_timeout_s)
-        shooter.start()
-    _run_event_loop(app)
+    receiver = (
+        ReceiverService(db, ReceiverConfig(tcp=options.receiver_listen)) if options.receiver_listen else None
+    )
+
+    async def start() -> None:
+        if receiver is not None:
+            try:
+                endpoints = await receiver.start()
+            except OSError as exc:
+                message = f"receiver not started: {exc.strerror or exc}"
+                print(f"vigie: {message}", file=sys.stderr)
+                workstation.queue_window.statusBar().showMessage(message)
+            else:
+                print("receiver " + ", ".join(f"listening on {e}" for e in endpoints), flush=True)
+        if driver is not None:
+            driver.start()
+        if shooter is not None:
+            shooter.start()
+
+    async def stop() -> None:
+        if receiver is not None:
+            await receiver.stop()  # the batch in flight is committed and acknowledged first
+
+    quit_requested = asyncio.Event()
+    app.setQuitOnLastWindowClosed(False)  # closing is ours to do: stop the receiver cleanly first
+    app.lastWindowClosed.connect(quit_requested.set)
+    if shooter is not None:
+        shooter.finished.connect(lambda _code: quit_requested.set())
+    if os.environ.get("VIGIE_EXIT_AFTER_S"):  # smoke tests: start, run a while, leave cleanly
+        QTimer.singleShot(int(float(os.environ["VIGIE_EXIT_AFTER_S"]) * 1000), quit_requested.set)
+    _run_event_loop(app, start, quit_requested, stop)
     workstation.shutdown()
     db.dispose()
     return shooter.exit_code if shooter is not None and shooter.exit_code is not None else 0
@@ -209,16 +174,25 @@ def _sign_in(db: Database, login: str | None) -> Operator | None:
     return dialog.operator if dialog.exec() else None
 
 
-def _run_event_loop(app: QApplication) -> None:
-    """Run Qt with an asyncio loop on top (qasync), so network servers share the GUI thread."""
+def _run_event_loop(
+    app: QApplication,
+    start: Callable[[], Awaitable[None]],
+    quit_requested: asyncio.Event,
+    stop: Callable[[], Awaitable[None]],
+) -> None:
+    """Run Qt with an asyncio loop on top (qasync), so the receiver's servers share the GUI thread.
+
+    The loop runs until `quit_requested` is set, then `stop()` runs on the still-live loop.
+    """
     import qasync
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    finished = asyncio.Event()
-    app.aboutToQuit.connect(finished.set)
-    app.lastWindowClosed.connect(app.quit)
-    if os.environ.get("VIGIE_EXIT_AFTER_S"):  # smoke tests: start, run a while, leave cleanly
-        QTimer.singleShot(int(float(os.environ["VIGIE_EXIT_AFTER_S"]) * 1000), app.quit)
+
+    async def main() -> None:
+        await start()
+        await quit_requested.wait()
+        await stop()
+
     with loop:
-        loop.run_until_complete(finished.wait())
+        loop.run_until_complete(main())

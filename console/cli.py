@@ -82,6 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="SQLAlchemy database URL (default: SQLite in the user's data folder)")
     parser.add_argument("--lang", choices=["fr", "en"], help="interface language (default: the system's)")
     parser.add_argument("--operator", help="sign in as this operator without the dialog")
+    parser.add_argument(
+        "--listen",
+        type=_host_port,
+        action="append",
+        default=[],
+        metavar="HOST:PORT",
+        help="single-workstation mode: run the DC-09 receiver in the console on this address",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     demo = sub.add_parser("demo", help="run the console on a demo station with live traffic")
@@ -334,9 +342,12 @@ def _run_console(args: argparse.Namespace, *, demo: bool) -> int:
             operator_login=args.operator or "demo",
             demo_folder=resource("demo"),
             screenshot_dir=Path(args.screenshot) if args.screenshot else None,
+            receiver_listen=tuple(args.listen) or (("127.0.0.1", 0),),  # the demo's panels are local
         )
     else:
-        options = ConsoleOptions(db_url=_db_url(args), lang=lang, operator_login=args.operator)
+        options = ConsoleOptions(
+            db_url=_db_url(args), lang=lang, operator_login=args.operator, receiver_listen=tuple(args.listen)
+        )
     return run_console(options)
 
 

@@ -10,11 +10,13 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from console.domain.alarm import Alarm
 from console.domain.site import JournalEntry, SignalRecord, SiteFile
+from console.domain.station import ComponentStatus
 from console.storage import alarms as alarm_store
 from console.storage.changes import ChangeCursor, last_change_id
 from console.storage.engine import Database, DatabaseUnavailable, describe_db_error
 from console.storage.signals import signals_for_alarm
 from console.storage.sites import load_site_file
+from console.storage.station import read_statuses
 
 
 class QueueFeed:
@@ -43,6 +45,14 @@ class QueueFeed:
             with self._db.read() as session:
                 changed = self._cursor.poll(session)
                 return alarm_store.get_alarms(session, changed.get("alarm", ()))
+        except (OperationalError, DBAPIError) as exc:
+            raise DatabaseUnavailable(describe_db_error(exc)) from exc
+
+    def station_status(self) -> list[ComponentStatus]:
+        """Heartbeats of the station's equipment (receivers)."""
+        try:
+            with self._db.read() as session:
+                return read_statuses(session)
         except (OperationalError, DBAPIError) as exc:
             raise DatabaseUnavailable(describe_db_error(exc)) from exc
 

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from console.domain.station import ComponentStatus
 from console.storage.tables import StationStatusRow
-
-
-@dataclass(frozen=True, slots=True)
-class ComponentStatus:
-    component: str
-    state: str
-    detail: str
-    updated_at: datetime
 
 
 def publish_status(session: Session, component: str, state: str, detail: str, at: datetime) -> None:

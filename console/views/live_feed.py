@@ -21,15 +21,20 @@ class LiveFeed(QObject):
     snapshot_loaded = Signal(list)  # list[Alarm]: replace the queue
     alarms_changed = Signal(list)  # list[Alarm]: merge into the queue
     database_status_changed = Signal(bool, str)  # reachable, message
-    _poll_done = Signal(object, object, bool)  # alarms or None, error or None, was_snapshot
+    station_status_loaded = Signal(list)  # list[ComponentStatus], every few seconds
+    _poll_done = Signal(object, object, bool)  # (alarms, statuses) or None, error or None, was_snapshot
 
-    def __init__(self, feed: QueueFeed, interval_ms: int = 300, parent: QObject | None = None) -> None:
+    def __init__(
+        self, feed: QueueFeed, interval_ms: int = 300, status_every: int = 10, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._feed = feed
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vigie-feed")
         self._in_flight = False
         self._need_snapshot = True
         self._reachable: bool | None = None
+        self._status_every = status_every
+        self._polls = 0
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(interval_ms)
         self._poll_timer.timeout.connect(self.poll_now)
@@ -54,8 +59,15 @@ class LiveFeed(QObject):
             return
         self._in_flight = True
         snapshot = self._need_snapshot
-        future = self._executor.submit(self._feed.snapshot if snapshot else self._feed.changes)
+        with_status = self._polls % self._status_every == 0
+        self._polls += 1
+        future = self._executor.submit(self._poll, snapshot, with_status)
         future.add_done_callback(lambda f: self._deliver(f, snapshot))
+
+    def _poll(self, snapshot: bool, with_status: bool) -> tuple[list[object], list[object] | None]:
+        alarms: list[object] = list(self._feed.snapshot() if snapshot else self._feed.changes())
+        status: list[object] | None = list(self._feed.station_status()) if with_status else None
+        return alarms, status
 
     def _deliver(self, future: Future[Any], snapshot: bool) -> None:
         # Runs on the worker thread: only emit, the queued connection does the rest.
@@ -67,13 +79,18 @@ class LiveFeed(QObject):
             self._poll_done.emit(None, DatabaseUnavailable(f"{type(exc).__name__}: {exc}"), snapshot)
 
     @Slot(object, object, bool)
-    def _on_poll_done(self, alarms: list[object] | None, error: Exception | None, snapshot: bool) -> None:
+    def _on_poll_done(
+        self, result: tuple[list[object], list[object] | None] | None, error: Exception | None, snapshot: bool
+    ) -> None:
         self._in_flight = False
-        if error is not None:
+        if error is not None or result is None:
             self._need_snapshot = True
             self._set_reachable(False, str(error))
             return
         self._set_reachable(True, "")
+        alarms, status = result
+        if status is not None:
+            self.station_status_loaded.emit(status)
         if snapshot:
             self._need_snapshot = False
             self.snapshot_loaded.emit(alarms or [])

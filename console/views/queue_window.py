@@ -7,6 +7,7 @@ site window, V / D mark verification and dispatch, C closes with a disposition, 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,11 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.alarm import Action, Alarm, AlarmState, Operator, TransitionError
+from console.domain.station import ComponentStatus
 from console.services.alarm_desk import AlarmDesk
 from console.storage.engine import DatabaseUnavailable
 from console.views.alarm_queue_model import AlarmQueueModel, Column
 from console.views.alert_sound import AlertSound
 from console.views.close_dialog import CloseAlarmDialog
+
+RECEIVER_SILENCE_S = 20.0  # four missed heartbeats: the receiver (or its path to the database) is gone
 
 SHORTCUTS: list[tuple[str, str]] = [
     ("T", "Take the selected alarm, or the most urgent new one"),
@@ -96,8 +100,11 @@ class QueueWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.status_label = QLabel()
+        self.receiver_label = QLabel()
+        self.receiver_label.setObjectName("receiver_status")
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().addPermanentWidget(self.receiver_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_actions()
         model.alarm_arrived.connect(self._on_alarm_arrived)
@@ -240,6 +247,37 @@ class QueueWindow(QMainWindow):
             self.banner.show()
             self.database_label.setText(self.tr("Database: DOWN"))
             self.database_label.setStyleSheet("color: #c62828; font-weight: bold;")
+
+    @Slot(list)
+    def set_station_status(self, statuses: list[ComponentStatus]) -> None:
+        """Receivers as station equipment: OK, in fault, or silent (no heartbeat for a while)."""
+        receivers = [s for s in statuses if s.component.startswith("receiver")]
+        if not receivers:
+            self.receiver_label.setText(self.tr("Receiver: none"))
+            self.receiver_label.setStyleSheet("color: #757575;")
+            self.receiver_label.setToolTip(self.tr("No receiver has reported to this database."))
+            return
+        now = datetime.now(UTC)
+        problems = []
+        for status in receivers:
+            silent_s = (now - status.updated_at).total_seconds()
+            if status.state == "stopped":
+                problems.append(self.tr("%1 stopped").replace("%1", status.component))
+            elif silent_s > RECEIVER_SILENCE_S:
+                problems.append(
+                    self.tr("%1 silent for %2 s")
+                    .replace("%1", status.component)
+                    .replace("%2", str(int(silent_s)))
+                )
+            elif status.state != "ok":
+                problems.append(f"{status.component}: {status.detail}")
+        self.receiver_label.setToolTip("\n".join(f"{s.component}: {s.state}, {s.detail}" for s in receivers))
+        if problems:
+            self.receiver_label.setText(self.tr("Receiver: FAULT — %1").replace("%1", "; ".join(problems)))
+            self.receiver_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        else:
+            self.receiver_label.setText(self.tr("Receiver: OK"))
+            self.receiver_label.setStyleSheet("color: #2e7d32;")
 
     @Slot(int)
     def _on_alarm_arrived(self, _alarm_id: int) -> None:

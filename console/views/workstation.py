@@ -57,6 +57,7 @@ class Workstation(QObject):
         self.live_feed.snapshot_loaded.connect(self.model.reset_to)
         self.live_feed.alarms_changed.connect(self._on_alarms_changed)
         self.live_feed.database_status_changed.connect(self.queue_window.set_database_status)
+        self.live_feed.station_status_loaded.connect(self.queue_window.set_station_status)
         self.queue_window.alarm_opened.connect(self.open_alarm)
         self.site_window.step_ticked.connect(self._on_step_ticked)
 
