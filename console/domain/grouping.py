@@ -60,7 +60,7 @@ def place_signal(signal: Signal, open_alarm: Alarm | None) -> GroupingDecision:
 def alarm_title(signal: Signal, lang: str = "en") -> str:
     """Short title of an alarm after the signal that raised it: event label and zone."""
     label = signal.event.label(lang)
-    if signal.zone is not None and signal.category not in (
+    if signal.zone and signal.category not in (  # zone 0 is "no zone" (the panel itself)
         EventCategory.TECHNICAL,
         EventCategory.SUPERVISION,
     ):

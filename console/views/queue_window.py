@@ -111,6 +111,7 @@ class QueueWindow(QMainWindow):
         model.rowsInserted.connect(self._update_counts)
         model.rowsRemoved.connect(self._update_counts)
         model.modelReset.connect(self._update_counts)
+        model.dataChanged.connect(self._update_counts)
         model.modelReset.connect(self._select_first_if_none)
         model.rowsInserted.connect(self._select_first_if_none)
         self._clock_timer = QTimer(self)

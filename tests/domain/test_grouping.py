@@ -51,3 +51,10 @@ def test_restore_joins_without_changing_priority() -> None:
 def test_closed_alarm_is_not_joined() -> None:
     closed = replace(new_alarm(), state=AlarmState.CLOSED)
     assert place_signal(cid(130), closed).placement is Placement.NEW_ALARM
+
+
+def test_title_names_the_zone_except_zone_zero() -> None:
+    from console.domain.grouping import alarm_title
+
+    assert alarm_title(cid(132, zone=7)).endswith("zone 7")
+    assert "zone" not in alarm_title(cid(137, zone=0))  # the panel's own tamper
