@@ -11,10 +11,9 @@ import os
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QSettings, QTimer, Slot
+from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from console import __version__
@@ -22,11 +21,12 @@ from console.domain.alarm import Operator
 from console.receiver.server import ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
 from console.services.demo_data import demo_sites, load_demo
+from console.services.demo_link import DemoPanels
 from console.services.demo_traffic import DemoTraffic
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.receiver_service import ReceiverService
 from console.storage import migrate
-from console.storage.engine import Database, DatabaseUnavailable, data_dir
+from console.storage.engine import Database, data_dir
 from console.storage.operators import authenticate, operator_by_login
 from console.views.login_dialog import LoginDialog
 from console.views.screenshot import ScreenshotTaker
@@ -48,44 +48,6 @@ class ConsoleOptions:
     screenshot_timeout_s: float = 60.0
     # Single-workstation mode: the console runs the DC-09 receiver itself on these addresses.
     receiver_listen: tuple[tuple[str, int], ...] = ()
-
-
-class DemoDriver(QObject):
-    """Keeps the demo queue alive: starts scenarios now and then, hands due signals to the desk."""
-
-    def __init__(self, desk: AlarmDesk, traffic: DemoTraffic, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._desk = desk
-        self._traffic = traffic
-        self._tick_timer = QTimer(self)
-        self._tick_timer.setInterval(250)
-        self._tick_timer.timeout.connect(self._on_tick)
-        self._scenario_timer = QTimer(self)
-        self._scenario_timer.setInterval(4000)
-        self._scenario_timer.timeout.connect(self._on_scenario_due)
-
-    def start(self, opening_scenarios: int = 8) -> None:
-        now = datetime.now(UTC)
-        for name in ["intrusion_walk", "fire", "intrusion_walk", "technical", "panic", "intrusion_walk"]:
-            self._traffic.start_scenario(now, name)
-        for _ in range(max(0, opening_scenarios - 6)):
-            self._traffic.start_scenario(now)
-        self._tick_timer.start()
-        self._scenario_timer.start()
-
-    @Slot()
-    def _on_scenario_due(self) -> None:
-        self._traffic.start_scenario(datetime.now(UTC))
-
-    @Slot()
-    def _on_tick(self) -> None:
-        signals = self._traffic.due(datetime.now(UTC))
-        if not signals:
-            return
-        try:
-            self._desk.ingest(signals)
-        except DatabaseUnavailable as exc:
-            print(f"vigie demo: signals not stored, database unavailable: {exc}", file=sys.stderr)
 
 
 def _settings() -> QSettings:
@@ -118,7 +80,6 @@ def run_console(options: ConsoleOptions) -> int:
         workstation.queue_window.resize(1400, 720)
         workstation.site_window.resize(1500, 950)
         workstation.site_window.apply_default_layout()
-    driver = DemoDriver(desk, traffic) if traffic is not None else None
     shooter = None
     if options.screenshot_dir is not None:
         shooter = ScreenshotTaker(workstation, options.screenshot_dir, options.screenshot_timeout_s)
@@ -126,7 +87,11 @@ def run_console(options: ConsoleOptions) -> int:
         ReceiverService(db, ReceiverConfig(tcp=options.receiver_listen)) if options.receiver_listen else None
     )
 
+    panels_task: asyncio.Task[None] | None = None
+
     async def start() -> None:
+        nonlocal panels_task
+        endpoints = []
         if receiver is not None:
             try:
                 endpoints = await receiver.start()
@@ -136,12 +101,17 @@ def run_console(options: ConsoleOptions) -> int:
                 workstation.queue_window.statusBar().showMessage(message)
             else:
                 print("receiver " + ", ".join(f"listening on {e}" for e in endpoints), flush=True)
-        if driver is not None:
-            driver.start()
+        tcp = next((e for e in endpoints if e.transport == "tcp"), None)
+        if traffic is not None and tcp is not None:  # the demo's panels call the receiver like real ones
+            panels = DemoPanels(traffic, "127.0.0.1" if tcp.host in ("0.0.0.0", "::") else tcp.host, tcp.port)
+            panels_task = asyncio.get_running_loop().create_task(panels.run())
         if shooter is not None:
             shooter.start()
 
     async def stop() -> None:
+        if panels_task is not None:
+            panels_task.cancel()
+            await asyncio.gather(panels_task, return_exceptions=True)
         if receiver is not None:
             await receiver.stop()  # the batch in flight is committed and acknowledged first
 

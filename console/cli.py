@@ -22,6 +22,18 @@ from console.storage.engine import DatabaseError, default_database_url
 HEX_KEY = re.compile(r"^(?:[0-9A-Fa-f]{32}|[0-9A-Fa-f]{48}|[0-9A-Fa-f]{64})$")
 ACCOUNT = re.compile(r"^[0-9A-Fa-f]{3,16}$")
 LINE = re.compile(r"^[0-9A-Fa-f]{1,6}$")
+# console.simulator.SCENARIO_NAMES, spelled out so that `vigie --help` does not import the simulator.
+SIMULATION_SCENARIOS = (
+    "mixed",
+    "intrusion_walk",
+    "fire",
+    "panic",
+    "duress",
+    "technical",
+    "periodic_test",
+    "opening_closing",
+    "null",
+)
 
 
 class CliError(Exception):
@@ -74,6 +86,26 @@ def _host_port(text: str) -> tuple[str, int]:
     if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
         raise argparse.ArgumentTypeError(f"expected HOST:PORT with a port from 0 to 65535, not {text!r}")
     return host.strip("[]"), int(port)
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be a finite number greater than 0")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,6 +182,63 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--db", dest="sub_db", required=True)
     history.add_argument("--site", help="only this site code")
     history.add_argument("--since", type=_iso_datetime, help="only signals received at or after (ISO 8601)")
+
+    simulate = sub.add_parser(
+        "simulate",
+        help="simulated alarm panels sending DC-09 traffic to a receiver",
+        description="Simulated panels send realistic DC-09 traffic to a receiver, retrying like real "
+        "transmitters, then print a one-line JSON summary. Exit status: 0 when every frame was "
+        "acknowledged, 3 when some were not, 1 when the receiver cannot be reached.",
+    )
+    simulate.add_argument("--to", type=_host_port, required=True, metavar="HOST:PORT", help="the receiver")
+    simulate.add_argument(
+        "--accounts", type=_positive_int, default=10, metavar="N", help="panels (default 10)"
+    )
+    simulate.add_argument(
+        "--rate",
+        type=_positive_float,
+        default=10.0,
+        metavar="R",
+        help="frames per second, all panels (default 10)",
+    )
+    simulate.add_argument(
+        "--duration", type=_positive_float, default=10.0, metavar="S", help="seconds of sending (default 10)"
+    )
+    simulate.add_argument("--aes-key", type=_hex_key, metavar="HEX", help="encrypt every frame with this key")
+    simulate.add_argument(
+        "--scenario",
+        default="mixed",
+        choices=SIMULATION_SCENARIOS,
+        help="traffic to send (default mixed; null sends link tests only)",
+    )
+    simulate.add_argument(
+        "--first-account",
+        type=_account,
+        default="100001",
+        metavar="HEX",
+        help="first account (default 100001)",
+    )
+    simulate.add_argument("--protocol", choices=["ADM-CID", "SIA-DCS", "mixed"], default="mixed")
+    simulate.add_argument("--udp", action="store_true", help="send over UDP instead of TCP")
+    simulate.add_argument("--log", metavar="FILE", help="write one JSON line per acknowledged signal")
+    simulate.add_argument("--seed", type=int, metavar="N", help="seed of the traffic, for a replayable run")
+    simulate.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=2.0,
+        metavar="SECONDS",
+        help="wait for an answer (default 2)",
+    )
+    simulate.add_argument(
+        "--retries",
+        type=_count,
+        default=5,
+        metavar="N",
+        help="resends after a timeout or a lost connection (default 5)",
+    )
+    simulate.add_argument(
+        "--allow-loss", action="store_true", help="exit 0 even when frames were not acknowledged"
+    )
     return parser
 
 
@@ -189,6 +278,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _history(args)
     if command == "receive":
         return _receive(args)
+    if command == "simulate":
+        return _simulate(args)
     raise CliError(f"unknown command {command}")
 
 
@@ -319,6 +410,45 @@ def _receive(args: argparse.Namespace) -> int:
     asyncio.run(serve())
     db.dispose()
     return 0
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    import asyncio
+    from pathlib import Path
+
+    from console.simulator import SimulatorConfig, TargetUnreachable, run_simulation
+
+    host, port = args.to
+    config = SimulatorConfig(
+        host=host,
+        port=port,
+        accounts=args.accounts,
+        rate=args.rate,
+        duration_s=args.duration,
+        first_account=args.first_account,
+        protocol=args.protocol,
+        scenario=args.scenario,
+        aes_key=bytes.fromhex(args.aes_key) if args.aes_key else None,
+        udp=args.udp,
+        timeout_s=args.timeout,
+        retries=args.retries,
+        log_path=Path(args.log) if args.log else None,
+        seed=args.seed,
+    )
+    try:
+        summary = asyncio.run(run_simulation(config))
+    except TargetUnreachable as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:  # the log file cannot be written
+        raise CliError(f"cannot write {args.log}: {exc.strerror or exc}") from None
+    print(summary.to_json(), flush=True)
+    if summary.all_acked or args.allow_loss:
+        return 0
+    print(
+        f"vigie: {summary.sent - summary.acked} of {summary.sent} frames were not acknowledged",
+        file=sys.stderr,
+    )
+    return 3
 
 
 def _run_console(args: argparse.Namespace, *, demo: bool) -> int:

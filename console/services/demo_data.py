@@ -7,13 +7,13 @@ pointed at an existing database without duplicating anything.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from console.domain.alarm import Role
 from console.domain.priority import EventCategory
 from console.domain.site import DetectorType
+from console.services.demo_model import DemoSite, DemoZone
 from console.storage.engine import Database
 from console.storage.operators import add_operator, operator_by_login
 from console.storage.sites import (
@@ -26,29 +26,13 @@ from console.storage.sites import (
     ensure_site,
 )
 
+# DemoSite and DemoZone live in demo_model (storage-free); re-exported for existing callers.
+__all__ = ["DEMO_OPERATORS", "DemoSite", "DemoZone", "demo_sites", "load_demo", "read_demo_sites"]
+
 DEMO_OPERATORS = [
     ("demo", "Opérateur démo", "demo", Role.OPERATOR),
     ("chef", "Chef de salle démo", "chef", Role.SUPERVISOR),
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class DemoZone:
-    number: int
-    name: str
-    detector_type: DetectorType
-    level: int
-
-
-@dataclass(frozen=True, slots=True)
-class DemoSite:
-    """What the traffic generator needs to know of a demo site."""
-
-    code: str
-    account: str
-    line: str
-    protocol: str
-    zones: tuple[DemoZone, ...]
 
 
 def read_demo_sites(folder: Path) -> list[dict[str, Any]]:
