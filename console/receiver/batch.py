@@ -25,6 +25,7 @@ class Outcome(StrEnum):
     STORED = "stored"
     DUPLICATE = "duplicate"  # a retry of a message already stored: ACK again, store nothing
     LINK_TEST = "link_test"
+    REJECTED = "rejected"  # the database refused this frame's content (not the database being down)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,10 @@ class Fault:
 
 class StoreFailed(Exception):
     """The batch could not be committed: its frames get no ACK and the transmitters will retry."""
+
+
+class StoreUnavailable(Exception):
+    """Raised by a store when the database cannot be reached (as opposed to refusing a frame's content)."""
 
 
 StoreBatch = Callable[[Sequence[Received]], Sequence[Outcome]]
@@ -88,7 +93,7 @@ class BatchCommitter:
         self._ensure_running()
 
     async def drain(self) -> None:
-        """Wait until everything submitted so far is written (used when stopping)."""
+        """Wait until everything submitted so far is written (used when stopping; submit no more)."""
         while self._runner is not None and not self._runner.done():
             await asyncio.shield(self._runner)
 
@@ -121,16 +126,38 @@ class BatchCommitter:
         items = [item for item, _ in batch]
         try:
             outcomes = await loop.run_in_executor(self._executor, self._store, items)
-        except Exception as exc:
-            self.last_error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-            log.error("batch of %d frames not stored, no ACK sent: %s", len(items), self.last_error)
-            for _, future in batch:
-                if not future.done():
-                    future.set_exception(StoreFailed(self.last_error))
+        except StoreUnavailable as exc:
+            self._fail(batch, exc)
             return
+        except Exception as exc:
+            # The database is up but refused something in the batch: find the culprits one by one
+            # so one bad frame does not leave every other panel's frame unanswered.
+            log.warning("batch of %d frames refused (%s); storing them one by one", len(items), exc)
+            outcomes = []
+            for item in items:
+                try:
+                    outcomes.extend(await loop.run_in_executor(self._executor, self._store, [item]))
+                except StoreUnavailable as unavailable:
+                    self._fail(batch, unavailable)
+                    return
+                except Exception as refused:
+                    log.error(
+                        "frame from %s account %s refused by the database: %s",
+                        item.peer,
+                        item.account,
+                        refused,
+                    )
+                    outcomes.append(Outcome.REJECTED)
         self.last_error = None
         self.batches += 1
         self.committed += len(items)
         for (_, future), outcome in zip(batch, outcomes, strict=True):
             if not future.done():
                 future.set_result(outcome)
+
+    def _fail(self, batch: list[tuple[Received, asyncio.Future[Outcome]]], exc: Exception) -> None:
+        self.last_error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        log.error("batch of %d frames not stored, no ACK sent: %s", len(batch), self.last_error)
+        for _, future in batch:
+            if not future.done():
+                future.set_exception(StoreFailed(self.last_error))

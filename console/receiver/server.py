@@ -157,6 +157,8 @@ class Dc09Receiver:
         self.endpoints: list[Endpoint] = []
         self.stats = ReceiverStats()
         self.store_healthy = True
+        self._stopping = False
+        self._writers: set[asyncio.StreamWriter] = set()
 
     # --- life cycle -------------------------------------------------------------------------
 
@@ -182,21 +184,28 @@ class Dc09Receiver:
         return self.endpoints
 
     async def stop(self) -> None:
-        """Stop listening, let the batch in flight commit (and its ACKs go out), then close."""
+        """Stop listening and reading, let the batch in flight commit and its ACKs go out, then close.
+
+        Frames read after this point are left unanswered: their transmitters retry, elsewhere or later.
+        """
+        self._stopping = True
         for server in self._servers:
             server.close()
         for transport in self._udp:
             transport.close()
         await self._committer.drain()
         await asyncio.sleep(0)  # let handlers write the ACKs of the last batch
-        for task in list(self._connections):
-            task.cancel()
+        for writer in list(self._writers):
+            writer.close()  # the handler's read ends; no task is cancelled under asyncio's feet
         if self._connections:
-            await asyncio.gather(*self._connections, return_exceptions=True)
+            _, pending = await asyncio.wait(set(self._connections), timeout=2.0)
+            for task in pending:
+                task.cancel()
         for server in self._servers:
             await server.wait_closed()
         if self._key_task is not None:
             self._key_task.cancel()
+            await asyncio.gather(self._key_task, return_exceptions=True)
         self._committer.close()
 
     # --- keys -------------------------------------------------------------------------------
@@ -258,6 +267,7 @@ class Dc09Receiver:
             peer=peer,
             is_link_test=frame.id == "NULL",
         )
+        key = self._keys.get(frame.account) if frame.encrypted else None  # the key that decrypted it
         try:
             outcome = await self._committer.submit(received)
         except StoreFailed as exc:
@@ -265,10 +275,19 @@ class Dc09Receiver:
             self._set_store_health(False, str(exc))
             return None
         self._set_store_health(True, None)
+        if outcome is Outcome.REJECTED:
+            self._fault(
+                now,
+                peer,
+                FrameError("the database refused this frame's content", frame=frame),
+                raw,
+                kind="duh_rejected",
+            )
+            self.stats.duhs += 1
+            return build_duh(frame)
         if outcome is Outcome.DUPLICATE:
             self.stats.duplicates += 1
         self.stats.acks += 1
-        key = self._keys.get(frame.account) if frame.encrypted else None
         return build_ack(frame, key, now=self._clock())
 
     def _fault(self, now: datetime, peer: str, exc: FrameError, raw: bytes, kind: str | None = None) -> None:
@@ -301,6 +320,7 @@ class Dc09Receiver:
         task = asyncio.current_task()
         assert task is not None
         self._connections.add(task)
+        self._writers.add(writer)
         self._per_peer[peer] += 1
         self.stats.connections += 1
         buffer = bytearray()
@@ -314,6 +334,8 @@ class Dc09Receiver:
                     break
                 buffer += chunk
                 for raw in split_frames(buffer, self.config.max_frame_bytes):
+                    if self._stopping:
+                        return
                     answer = await self.handle_frame(raw, peer)
                     if answer is not None:
                         writer.write(answer)
@@ -325,6 +347,7 @@ class Dc09Receiver:
             if self._per_peer[peer] <= 0:
                 del self._per_peer[peer]
             self._connections.discard(task)
+            self._writers.discard(writer)
             writer.close()
 
 
@@ -340,7 +363,7 @@ class _UdpProtocol(asyncio.DatagramProtocol):
     def datagram_received(self, data: bytes, addr: tuple[str | object, ...]) -> None:
         peer = str(addr[0])
         in_flight = self._receiver._udp_in_flight
-        if in_flight[peer] >= self._receiver.config.max_udp_in_flight_per_peer:
+        if self._receiver._stopping or in_flight[peer] >= self._receiver.config.max_udp_in_flight_per_peer:
             return  # unanswered: the transmitter retries once its earlier frames are through
         frames = split_frames(bytearray(data), self._receiver.config.max_frame_bytes)
         for raw in frames:

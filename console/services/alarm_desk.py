@@ -8,34 +8,31 @@ disagree about what happened.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from console.domain.alarm import (
     Action,
     Alarm,
-    AlarmState,
     Disposition,
     Operator,
     TransitionError,
     apply_action,
 )
-from console.domain.grouping import Placement, alarm_title, place_signal
 from console.domain.journal import JournalAction
 from console.domain.signals import Signal
 from console.domain.site import JournalEntry, ProcedureStep
+from console.services.ingest import IngestResult, ingest_batch
 from console.services.supervision import clear_overdue
 from console.storage import alarms as alarm_store
 from console.storage import changes
-from console.storage import signals as signal_store
 from console.storage.alarms import StaleAlarm
-from console.storage.engine import Database, DatabaseUnavailable, describe_db_error
+from console.storage.engine import Database, DatabaseUnavailable, describe_db_error, is_unavailable
 from console.storage.sites import find_transmitter
-from console.storage.tables import SiteRow, TransmitterRow
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
@@ -58,24 +55,6 @@ def done_step_ids(journal: Sequence[JournalEntry]) -> set[int]:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class IngestResult:
-    """What a batch of signals did: alarms created or updated, signals stored."""
-
-    stored: int
-    new_alarm_ids: tuple[int, ...] = ()
-    updated_alarm_ids: tuple[int, ...] = ()
-
-
-@dataclass
-class _BatchState:
-    transmitters: dict[tuple[str, str], TransmitterRow | None] = field(default_factory=dict)
-    sites: dict[int, SiteRow | None] = field(default_factory=dict)
-    open_alarms: dict[tuple[int | None, str], Alarm | None] = field(default_factory=dict)
-    new_ids: list[int] = field(default_factory=list)
-    updated_ids: list[int] = field(default_factory=list)
 
 
 class AlarmDesk:
@@ -107,22 +86,15 @@ class AlarmDesk:
             except (StaleAlarm, IntegrityError):
                 if attempt == self._max_retries:
                     raise
-            except OperationalError as exc:
-                raise DatabaseUnavailable(describe_db_error(exc)) from exc
+            except DBAPIError as exc:
+                if is_unavailable(exc):
+                    raise DatabaseUnavailable(describe_db_error(exc)) from exc
+                raise
         raise AssertionError("unreachable")
 
     def ingest_in(self, session: Session, signals: Sequence[Signal]) -> IngestResult:
         """Ingest within the caller's transaction (the receiver adds its own bookkeeping to it)."""
-        state = _BatchState()
-        for signal in signals:
-            self._ingest_one(session, state, signal)
-        touched = set(state.new_ids) | set(state.updated_ids)
-        changes.record_changes(session, "alarm", touched, self._clock())
-        return IngestResult(
-            stored=len(signals),
-            new_alarm_ids=tuple(dict.fromkeys(state.new_ids)),
-            updated_alarm_ids=tuple(i for i in dict.fromkeys(state.updated_ids) if i not in state.new_ids),
-        )
+        return ingest_batch(session, signals, self._clock)
 
     def note_link_test(self, session: Session, account: str, line: str, at: datetime) -> int | None:
         """A NULL link test proves the path works: it counts for supervision but is not stored as a signal."""
@@ -134,90 +106,6 @@ class AlarmDesk:
         if touched is not None:
             changes.record_changes(session, "alarm", [touched], at)
         return touched
-
-    def _ingest_one(self, session: Session, state: _BatchState, signal: Signal) -> None:
-        key = (signal.account.upper(), signal.line.upper())
-        if key not in state.transmitters:
-            state.transmitters[key] = find_transmitter(session, *key)
-        transmitter = state.transmitters[key]
-        site_id = transmitter.site_id if transmitter else None
-        site = self._site(session, state, site_id)
-        alarm_key = (site_id, key[0] if site_id is None else "")
-        if transmitter is not None and transmitter.test_overdue_since is not None:
-            cleared = clear_overdue(session, transmitter, signal.received_at)
-            state.open_alarms.pop(alarm_key, None)  # it may just have been closed
-            if cleared is not None:
-                state.updated_ids.append(cleared)
-        if alarm_key not in state.open_alarms:
-            state.open_alarms[alarm_key] = alarm_store.open_alarm_for(session, site_id, key[0])
-        open_alarm = state.open_alarms[alarm_key]
-        decision = place_signal(signal, open_alarm)
-        alarm_id: int | None = None
-        if decision.placement is Placement.NEW_ALARM:
-            alarm = self._raise_alarm(session, signal, site, key[0])
-            state.open_alarms[alarm_key] = alarm
-            state.new_ids.append(alarm.id)
-            alarm_id = alarm.id
-        elif decision.placement is Placement.JOIN:
-            assert decision.alarm is not None and open_alarm is not None
-            joined = alarm_store.save_alarm(session, decision.alarm)
-            if joined.priority < open_alarm.priority:
-                alarm_store.append_journal(
-                    session,
-                    at=signal.received_at,
-                    action=JournalAction.PRIORITY_RAISED,
-                    detail=f"{open_alarm.priority.name} -> {joined.priority.name}: {joined.title}",
-                    alarm_id=joined.id,
-                    site_id=site_id,
-                )
-            state.open_alarms[alarm_key] = joined
-            state.updated_ids.append(joined.id)
-            alarm_id = joined.id
-        row = signal_store.insert_signal(
-            session,
-            signal,
-            site_id=site_id,
-            transmitter_id=transmitter.id if transmitter else None,
-            alarm_id=alarm_id,
-        )
-        row.dedupe_key = signal.dedupe_key
-        if transmitter is not None:
-            transmitter.last_signal_at = signal.received_at
-
-    def _site(self, session: Session, state: _BatchState, site_id: int | None) -> SiteRow | None:
-        if site_id is None:
-            return None
-        if site_id not in state.sites:
-            state.sites[site_id] = session.get(SiteRow, site_id)
-        return state.sites[site_id]
-
-    def _raise_alarm(self, session: Session, signal: Signal, site: SiteRow | None, account: str) -> Alarm:
-        title = alarm_title(signal)
-        if site is None:
-            title = f"Unknown account {account}: {title}"
-        draft = Alarm(
-            id=0,
-            site_id=site.id if site else None,
-            site_code=site.code if site else "",
-            site_name=site.name if site else "",
-            account=account,
-            state=AlarmState.NEW,
-            priority=signal.priority,
-            category=signal.category,
-            title=title,
-            created_at=signal.received_at,
-            last_signal_at=signal.received_at,
-        )
-        alarm = alarm_store.insert_alarm(session, draft)
-        alarm_store.append_journal(
-            session,
-            at=signal.received_at,
-            action=JournalAction.ALARM_RAISED,
-            detail=title,
-            alarm_id=alarm.id,
-            site_id=alarm.site_id,
-        )
-        return alarm
 
     # --- operator actions ----------------------------------------------------------------
 

@@ -14,12 +14,13 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
-from console.receiver.batch import Fault, Outcome, Received
+from console.receiver.batch import Fault, Outcome, Received, StoreUnavailable
 from console.receiver.server import SignalSink
 from console.services.alarm_desk import AlarmDesk
-from console.storage.engine import Database
-from console.storage.sites import find_transmitter
-from console.storage.tables import SignalRow, TransmissionFaultRow, TransmitterRow
+from console.services.ingest import storable_text
+from console.storage.bulk import insert_rows
+from console.storage.engine import Database, DatabaseUnavailable
+from console.storage.tables import SignalRow, TransmitterRow
 
 
 class SignalIntake(SignalSink):
@@ -29,7 +30,10 @@ class SignalIntake(SignalSink):
         self._dedupe_window = timedelta(seconds=dedupe_window_s)
 
     def store(self, batch: Sequence[Received]) -> Sequence[Outcome]:
-        return self._desk.in_transaction(lambda session: self._store(session, batch))
+        try:
+            return self._desk.in_transaction(lambda session: self._store(session, batch))
+        except DatabaseUnavailable as exc:  # down, as opposed to refusing this batch's content
+            raise StoreUnavailable(str(exc)) from exc
 
     def _store(self, session: Session, batch: Sequence[Received]) -> list[Outcome]:
         seen = self._already_stored(session, batch)
@@ -46,19 +50,23 @@ class SignalIntake(SignalSink):
                 fresh.append(item)
                 outcomes.append(Outcome.STORED)
         signals = [replace(s, dedupe_key=item.dedupe_key) for item in fresh for s in item.signals]
+        unknown: frozenset[str] = frozenset()
         if signals:
-            self._desk.ingest_in(session, signals)
-        for item in fresh:
-            if item.signals and find_transmitter(session, item.account, item.line) is None:
-                session.add(
-                    TransmissionFaultRow(
-                        at=item.received_at,
-                        peer=item.peer,
-                        account=item.account,
-                        kind="unknown_account",
-                        detail=f"plain message from unregistered account {item.account}, stored and raised",
-                    )
-                )
+            unknown = self._desk.ingest_in(session, signals).unknown_accounts
+        faults = [
+            {
+                "at": item.received_at,
+                "peer": item.peer,
+                "account": item.account,
+                "kind": "unknown_account",
+                "detail": f"plain message from unregistered account {item.account}, stored and raised",
+                "skew_s": None,
+                "raw": "",
+            }
+            for item in fresh
+            if item.signals and item.account in unknown
+        ]
+        insert_rows(session, "transmission_fault", faults)
         return outcomes
 
     def _already_stored(self, session: Session, batch: Sequence[Received]) -> set[str]:
@@ -74,19 +82,20 @@ class SignalIntake(SignalSink):
         return {key for key in found if key is not None}
 
     def record_faults(self, faults: Sequence[Fault]) -> None:
+        rows = [
+            {
+                "at": f.at,
+                "peer": storable_text(f.peer),
+                "account": f.account,
+                "kind": f.kind,
+                "detail": storable_text(f.detail),
+                "skew_s": f.skew_s,
+                "raw": storable_text(f.raw),
+            }
+            for f in faults
+        ]
         with self._db.write() as session:
-            for fault in faults:
-                session.add(
-                    TransmissionFaultRow(
-                        at=fault.at,
-                        peer=fault.peer,
-                        account=fault.account,
-                        kind=fault.kind,
-                        detail=fault.detail,
-                        skew_s=fault.skew_s,
-                        raw=fault.raw,
-                    )
-                )
+            insert_rows(session, "transmission_fault", rows)
 
     def aes_keys(self) -> Mapping[str, bytes]:
         with self._db.read() as session:

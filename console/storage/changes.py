@@ -28,7 +28,12 @@ def record_changes(session: Session, entity: str, entity_ids: Iterable[int], at:
     for entity_id in ids:
         session.add(ChangeRow(at=at, entity=entity, entity_id=entity_id))
     if ids and session.get_bind().dialect.name == "postgresql":
-        session.execute(text(f"NOTIFY {NOTIFY_CHANNEL}"))
+        notify_listeners(session)
+
+
+def notify_listeners(session: Session) -> None:
+    """PostgreSQL: wake the consoles LISTENing when this transaction commits (collapsed per transaction)."""
+    session.execute(text(f"NOTIFY {NOTIFY_CHANNEL}"))
 
 
 def last_change_id(session: Session) -> int:

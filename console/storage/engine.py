@@ -106,6 +106,14 @@ def check_connection(engine: Engine) -> None:
         raise DatabaseUnavailable(describe_db_error(exc)) from exc
 
 
+def is_unavailable(exc: BaseException) -> bool:
+    """The database could not be reached or the connection dropped (retry later), as opposed to
+    the database refusing a statement (bad data, constraint): retrying the same thing would not help."""
+    if isinstance(exc, (OperationalError, SAInterfaceError)):
+        return True
+    return bool(getattr(exc, "connection_invalidated", False))
+
+
 def describe_db_error(exc: BaseException) -> str:
     """First line of the driver's message: enough for a banner or a one-line CLI error."""
     original = getattr(exc, "orig", None) or exc
