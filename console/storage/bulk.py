@@ -15,13 +15,14 @@ from typing import Any
 from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from console.domain.alarm import Alarm, AlarmState
-from console.storage.alarms import StaleAlarm, _alarm_query
-from console.storage.mapping import alarm_from_row
+from console.domain.alarm import Alarm, AlarmState, Disposition
+from console.domain.priority import EventCategory, Priority
+from console.storage.alarms import StaleAlarm
 from console.storage.tables import (
     AlarmRow,
     ChangeRow,
     JournalRow,
+    OperatorRow,
     SignalRow,
     SiteRow,
     TransmissionFaultRow,
@@ -85,17 +86,59 @@ def site_names(session: Session, site_ids: Iterable[int]) -> dict[int, tuple[str
 def open_alarms_for(
     session: Session, site_ids: Iterable[int], unknown_accounts: Iterable[str]
 ) -> list[Alarm]:
-    """Open alarms of these sites, and of these unknown accounts (alarms without a site)."""
+    """Open alarms of these sites, and of these unknown accounts (alarms without a site).
+
+    Plain columns, not ORM entities: building entities was a third of the receiver's commit time.
+    """
     sites, accounts = sorted(set(site_ids)), sorted(set(unknown_accounts))
     if not sites and not accounts:
         return []
+    alarm, site, holder = _ALARM, _SITE, OperatorRow.__table__.alias("holder")  # type: ignore[attr-defined]
     conditions = []
     if sites:
-        conditions.append(AlarmRow.site_id.in_(sites))  # type: ignore[union-attr]
+        conditions.append(alarm.c.site_id.in_(sites))
     if accounts:
-        conditions.append(AlarmRow.site_id.is_(None) & AlarmRow.account.in_(accounts))  # type: ignore[union-attr,attr-defined]
-    query = _alarm_query().where(AlarmRow.state != AlarmState.CLOSED.value, or_(*conditions))
-    return [alarm_from_row(*row) for row in session.execute(query).all()]
+        conditions.append(alarm.c.site_id.is_(None) & alarm.c.account.in_(accounts))
+    query = (
+        select(
+            alarm,
+            site.c.code.label("site_code"),
+            site.c.name.label("site_name"),
+            holder.c.login.label("login"),
+        )
+        .select_from(
+            alarm.outerjoin(site, alarm.c.site_id == site.c.id).outerjoin(
+                holder, alarm.c.operator_id == holder.c.id
+            )
+        )
+        .where(alarm.c.state != AlarmState.CLOSED.value, or_(*conditions))
+    )
+    return [
+        Alarm(
+            id=r.id,
+            site_id=r.site_id,
+            site_code=r.site_code or "",
+            site_name=r.site_name or "",
+            account=r.account,
+            state=AlarmState(r.state),
+            priority=Priority(r.priority),
+            category=EventCategory(r.category),
+            title=r.title,
+            created_at=r.created_at,
+            last_signal_at=r.last_signal_at,
+            signal_count=r.signal_count,
+            taken_at=r.taken_at,
+            verifying_at=r.verifying_at,
+            dispatched_at=r.dispatched_at,
+            closed_at=r.closed_at,
+            operator_id=r.operator_id,
+            operator_login=r.login,
+            disposition=Disposition(r.disposition) if r.disposition else None,
+            closing_comment=r.closing_comment,
+            version=r.version,
+        )
+        for r in session.execute(query)
+    ]
 
 
 def insert_alarm(session: Session, alarm: Alarm) -> int:
