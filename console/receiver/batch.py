@@ -107,7 +107,13 @@ class BatchCommitter:
             self._runner = loop.create_task(self._run_after_this_turn())
 
     async def _run_after_this_turn(self) -> None:
-        await asyncio.sleep(0)
+        # Let every frame already read join: keep yielding while the batch still grows (frames of
+        # other connections being parsed in the next loop turns), a few turns at most.
+        for _ in range(8):
+            size = len(self._pending)
+            await asyncio.sleep(0)
+            if len(self._pending) == size:
+                break
         loop = asyncio.get_running_loop()
         while self._pending or self._faults:
             batch, self._pending = self._pending[: self._max_batch], self._pending[self._max_batch :]
