@@ -44,6 +44,8 @@ class SignalIntake(SignalSink):
                 self._desk.note_link_test(session, item.account, item.line, item.received_at)
                 outcomes.append(Outcome.LINK_TEST)
             elif item.dedupe_key in seen:
+                # Stored already, but the retry still proves the path works (supervision).
+                self._desk.note_link_test(session, item.account, item.line, item.received_at)
                 outcomes.append(Outcome.DUPLICATE)
             else:
                 seen.add(item.dedupe_key)

@@ -1,0 +1,43 @@
+"""The receiver's intake on each backend: retries stored once but still counted as signs of life."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from console.receiver.batch import Outcome, Received
+from console.services.alarm_desk import AlarmDesk
+from console.services.signal_intake import SignalIntake
+from console.storage.engine import Database
+from console.storage.sites import find_transmitter
+from tests.factories import SteppingClock, add_site, cid
+
+
+def received(clock: SteppingClock, key: str = "k1") -> Received:
+    signal = cid(130, at=clock.now, seq=42)
+    return Received(
+        account="4A21", line="1", dedupe_key=key, signals=(signal,), received_at=clock.now, peer="127.0.0.1"
+    )
+
+
+def test_retry_is_stored_once_and_refreshes_the_link(db: Database) -> None:
+    add_site(db)
+    clock = SteppingClock()
+    intake = SignalIntake(db, AlarmDesk(db, clock))
+    assert list(intake.store([received(clock)])) == [Outcome.STORED]
+    clock.advance(30)
+    assert list(intake.store([received(clock)])) == [Outcome.DUPLICATE]
+    with db.read() as session:
+        transmitter = find_transmitter(session, "4A21", "1")
+        assert transmitter is not None and transmitter.last_signal_at == clock.now
+        from console.storage.signals import history
+
+        assert len(list(history(session))) == 1
+
+
+def test_same_key_twice_in_one_batch_is_stored_once(db: Database) -> None:
+    add_site(db)
+    clock = SteppingClock()
+    intake = SignalIntake(db, AlarmDesk(db, clock))
+    first = received(clock)
+    retry = received(SteppingClock(clock.now + timedelta(seconds=1)))
+    assert list(intake.store([first, retry])) == [Outcome.STORED, Outcome.DUPLICATE]
