@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -133,16 +133,5 @@ def journal_for_alarm(session: Session, alarm_id: int) -> list[JournalEntry]:
         .join(OperatorRow, col(JournalRow.operator_id) == col(OperatorRow.id), isouter=True)
         .where(col(JournalRow.alarm_id) == alarm_id)
         .order_by(col(JournalRow.at), col(JournalRow.id))
-    )
-    return [journal_from_row(row, login) for row, login in session.execute(query).all()]
-
-
-def journal_since(session: Session, after_id: int = 0, limit: int = 1000) -> Sequence[JournalEntry]:
-    query = (
-        select(JournalRow, OperatorRow.login)
-        .join(OperatorRow, col(JournalRow.operator_id) == col(OperatorRow.id), isouter=True)
-        .where(col(JournalRow.id) > after_id)
-        .order_by(col(JournalRow.id))
-        .limit(limit)
     )
     return [journal_from_row(row, login) for row, login in session.execute(query).all()]

@@ -2,51 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
-from console.domain.signals import Signal
 from console.domain.site import SignalRecord
 from console.storage.mapping import signal_record_from_row
 from console.storage.tables import SignalRow, SiteRow
-
-
-def insert_signal(
-    session: Session,
-    signal: Signal,
-    *,
-    site_id: int | None,
-    transmitter_id: int | None,
-    alarm_id: int | None,
-) -> SignalRow:
-    row = SignalRow(
-        received_at=signal.received_at,
-        site_id=site_id,
-        transmitter_id=transmitter_id,
-        alarm_id=alarm_id,
-        account=signal.account.upper(),
-        line=signal.line,
-        receiver=signal.receiver,
-        sequence=signal.sequence,
-        protocol=signal.protocol.value,
-        qualifier=signal.qualifier.value,
-        event_system=signal.event.system.value,
-        event_code=signal.event.code,
-        category=signal.category.value,
-        priority=int(signal.priority),
-        zone=signal.zone,
-        partition=signal.partition,
-        panel_time=signal.panel_time,
-        peer=signal.peer,
-        extended=json.dumps(signal.extended, ensure_ascii=False) if signal.extended else "",
-        raw=signal.raw,
-    )
-    session.add(row)
-    return row
 
 
 def signals_for_alarm(session: Session, alarm_id: int, lang: str = "en") -> list[SignalRecord]:

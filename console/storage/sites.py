@@ -90,10 +90,6 @@ def add_transmitter(
     return row
 
 
-def site_codes(session: Session) -> Sequence[str]:
-    return session.execute(select(SiteRow.code).order_by(col(SiteRow.code))).scalars().all()
-
-
 def load_site_file(session: Session, site_id: int) -> SiteFile | None:
     site = session.get(SiteRow, site_id)
     if site is None:
