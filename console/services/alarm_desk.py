@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from console.domain.alarm import (
@@ -148,8 +148,10 @@ class AlarmDesk:
             raise TransitionError(
                 f"Alarm {alarm_id} was just changed at another workstation; the queue shows its current state."
             ) from None
-        except OperationalError as exc:
-            raise DatabaseUnavailable(describe_db_error(exc)) from exc
+        except DBAPIError as exc:
+            if is_unavailable(exc):
+                raise DatabaseUnavailable(describe_db_error(exc)) from exc
+            raise
 
     def record_step_done(self, alarm_id: int, step: ProcedureStep, operator: Operator) -> None:
         """Journal that the operator did one step of the customer's procedure for this alarm."""
@@ -169,8 +171,10 @@ class AlarmDesk:
                     site_id=current.site_id,
                 )
                 changes.record_changes(session, "journal", [alarm_id], at)
-        except OperationalError as exc:
-            raise DatabaseUnavailable(describe_db_error(exc)) from exc
+        except DBAPIError as exc:
+            if is_unavailable(exc):
+                raise DatabaseUnavailable(describe_db_error(exc)) from exc
+            raise
 
     def take(self, alarm_id: int, operator: Operator) -> Alarm:
         return self.act(alarm_id, Action.TAKE, operator)

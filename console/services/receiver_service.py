@@ -96,5 +96,8 @@ class ReceiverService:
             except DatabaseUnavailable as exc:
                 log.warning("periodic-test check skipped: %s", exc)
                 continue
+            except Exception:  # supervision must outlive a bad row or a bug: log it, check again later
+                log.exception("periodic-test check failed")
+                continue
             if raised:
                 log.info("missed periodic tests: alarms %s", raised)
