@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from console.domain.alarm import Alarm, AlarmState, Disposition
-from console.domain.priority import EventCategory, Priority
+from console.domain.alarm import Alarm, AlarmState
 from console.storage.alarms import StaleAlarm
+from console.storage.mapping import alarm_from_columns
 from console.storage.tables import (
     AlarmRow,
     ChangeRow,
@@ -114,30 +114,7 @@ def open_alarms_for(
         .where(alarm.c.state != AlarmState.CLOSED.value, or_(*conditions))
     )
     return [
-        Alarm(
-            id=r.id,
-            site_id=r.site_id,
-            site_code=r.site_code or "",
-            site_name=r.site_name or "",
-            account=r.account,
-            state=AlarmState(r.state),
-            priority=Priority(r.priority),
-            category=EventCategory(r.category),
-            title=r.title,
-            created_at=r.created_at,
-            last_signal_at=r.last_signal_at,
-            signal_count=r.signal_count,
-            taken_at=r.taken_at,
-            verifying_at=r.verifying_at,
-            dispatched_at=r.dispatched_at,
-            closed_at=r.closed_at,
-            operator_id=r.operator_id,
-            operator_login=r.login,
-            disposition=Disposition(r.disposition) if r.disposition else None,
-            closing_comment=r.closing_comment,
-            version=r.version,
-        )
-        for r in session.execute(query)
+        alarm_from_columns(r, r.site_code or "", r.site_name or "", r.login) for r in session.execute(query)
     ]
 
 

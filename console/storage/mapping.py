@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from console.domain.alarm import Alarm, AlarmState, Disposition, Operator, Role
 from console.domain.event_codes import CATALOGUE
@@ -39,11 +40,18 @@ def _id(value: int | None) -> int:
 
 
 def alarm_from_row(row: AlarmRow, site: SiteRow | None, operator: OperatorRow | None) -> Alarm:
+    return alarm_from_columns(
+        row, site.code if site else "", site.name if site else "", operator.login if operator else None
+    )
+
+
+def alarm_from_columns(row: Any, site_code: str, site_name: str, operator_login: str | None) -> Alarm:
+    """An alarm from anything with the alarm table's column names: an ORM row or a plain Core row."""
     return Alarm(
         id=_id(row.id),
         site_id=row.site_id,
-        site_code=site.code if site else "",
-        site_name=site.name if site else "",
+        site_code=site_code,
+        site_name=site_name,
         account=row.account,
         state=AlarmState(row.state),
         priority=Priority(row.priority),
@@ -57,7 +65,7 @@ def alarm_from_row(row: AlarmRow, site: SiteRow | None, operator: OperatorRow | 
         dispatched_at=row.dispatched_at,
         closed_at=row.closed_at,
         operator_id=row.operator_id,
-        operator_login=operator.login if operator else None,
+        operator_login=operator_login,
         disposition=Disposition(row.disposition) if row.disposition else None,
         closing_comment=row.closing_comment,
         version=row.version,
