@@ -103,7 +103,7 @@ class BatchCommitter:
     def _ensure_running(self) -> None:
         if self._runner is None or self._runner.done():
             loop = asyncio.get_running_loop()
-            # call_soon: let every frame already read in this loop turn join the batch.
+            # A task, not a direct call: frames read in this and the next loop turns join the batch.
             self._runner = loop.create_task(self._run_after_this_turn())
 
     async def _run_after_this_turn(self) -> None:

@@ -6,13 +6,15 @@ when the database cannot be reached, so the console can show a banner and try ag
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from console.domain.alarm import Alarm
 from console.domain.site import JournalEntry, SignalRecord, SiteFile
 from console.domain.station import ComponentStatus
 from console.storage import alarms as alarm_store
-from console.storage.changes import ChangeCursor, last_change_id
+from console.storage.changes import ChangeCursor, ChangeListener, last_change_id
 from console.storage.engine import Database, DatabaseUnavailable, describe_db_error
 from console.storage.signals import signals_for_alarm
 from console.storage.sites import load_site_file
@@ -47,6 +49,12 @@ class QueueFeed:
                 return alarm_store.get_alarms(session, changed.get("alarm", ()))
         except (OperationalError, DBAPIError) as exc:
             raise DatabaseUnavailable(describe_db_error(exc)) from exc
+
+    def listener(self, on_change: Callable[[], None]) -> ChangeListener | None:
+        """A push channel for changes where the database has one (PostgreSQL), else None: poll."""
+        if not ChangeListener.supported(self._db.engine):
+            return None
+        return ChangeListener(self._db.engine, on_change)
 
     def station_status(self) -> list[ComponentStatus]:
         """Heartbeats of the station's equipment (receivers)."""

@@ -8,10 +8,12 @@ the ids it skipped and looks for them again for a while instead of losing those 
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, text
 from sqlalchemy.orm import Session
@@ -74,3 +76,49 @@ class ChangeCursor:
     @property
     def pending_gaps(self) -> int:
         return len(self._gaps)
+
+
+class ChangeListener:
+    """PostgreSQL: wakes a console as soon as another desk or the receiver commits a change.
+
+    Runs LISTEN on a connection of its own in a daemon thread and calls `on_change` (from that
+    thread) for every notification; polling stays as the fallback, so a lost listener only costs
+    latency. Reconnects by itself after a dropped connection.
+    """
+
+    def __init__(self, engine: Any, on_change: Callable[[], None], retry_s: float = 2.0) -> None:
+        self._engine = engine
+        self._on_change = on_change
+        self._retry_s = retry_s
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="vigie-listen", daemon=True)
+        self.listening = threading.Event()
+
+    @staticmethod
+    def supported(engine: Any) -> bool:
+        return bool(engine.dialect.name == "postgresql")
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=3)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                raw = self._engine.raw_connection()
+                try:
+                    connection = raw.driver_connection
+                    connection.autocommit = True
+                    connection.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    self.listening.set()
+                    while not self._stop.is_set():
+                        for _ in connection.notifies(timeout=0.5):
+                            self._on_change()
+                finally:
+                    self.listening.clear()
+                    raw.invalidate()  # never hand a LISTENing connection back to the pool
+            except Exception:  # the database went away: wait, then listen again
+                self._stop.wait(self._retry_s)

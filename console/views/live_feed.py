@@ -22,6 +22,7 @@ class LiveFeed(QObject):
     alarms_changed = Signal(list)  # list[Alarm]: merge into the queue
     database_status_changed = Signal(bool, str)  # reachable, message
     station_status_loaded = Signal(list)  # list[ComponentStatus], every few seconds
+    _change_notified = Signal()  # from the listener thread: poll now rather than at the next tick
     _poll_done = Signal(object, object, bool)  # (alarms, statuses) or None, error or None, was_snapshot
 
     def __init__(
@@ -31,6 +32,7 @@ class LiveFeed(QObject):
         self._feed = feed
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vigie-feed")
         self._in_flight = False
+        self._poll_again = False
         self._need_snapshot = True
         self._reachable: bool | None = None
         self._status_every = status_every
@@ -39,13 +41,19 @@ class LiveFeed(QObject):
         self._poll_timer.setInterval(interval_ms)
         self._poll_timer.timeout.connect(self.poll_now)
         self._poll_done.connect(self._on_poll_done)
+        self._change_notified.connect(self.poll_now)
+        self._listener = feed.listener(self._change_notified.emit)
 
     def start(self) -> None:
         self.poll_now()
         self._poll_timer.start()
+        if self._listener is not None:
+            self._listener.start()
 
     def stop(self) -> None:
         self._poll_timer.stop()
+        if self._listener is not None:
+            self._listener.stop()
         self._executor.shutdown(wait=True, cancel_futures=True)
 
     @property
@@ -56,6 +64,7 @@ class LiveFeed(QObject):
     def poll_now(self) -> None:
         """Start a poll unless one is running (a slow database must not pile requests up)."""
         if self._in_flight:
+            self._poll_again = True  # a change was announced meanwhile: look once more after
             return
         self._in_flight = True
         snapshot = self._need_snapshot
@@ -83,6 +92,9 @@ class LiveFeed(QObject):
         self, result: tuple[list[object], list[object] | None] | None, error: Exception | None, snapshot: bool
     ) -> None:
         self._in_flight = False
+        if self._poll_again:
+            self._poll_again = False
+            QTimer.singleShot(0, self.poll_now)
         if error is not None or result is None:
             self._need_snapshot = True
             self._set_reachable(False, str(error))
