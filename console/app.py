@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from console import __version__
@@ -28,14 +28,10 @@ from console.services.receiver_service import ReceiverService
 from console.storage import migrate
 from console.storage.engine import Database, data_dir
 from console.storage.operators import authenticate, operator_by_login
+from console.views.i18n import install_translators, system_language
 from console.views.login_dialog import LoginDialog
 from console.views.screenshot import ScreenshotTaker
 from console.views.workstation import Workstation
-
-
-def system_language() -> str:
-    """French on a French system, English otherwise."""
-    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
 
 
 @dataclass(frozen=True)
@@ -62,6 +58,7 @@ def run_console(options: ConsoleOptions) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Vigie")
     lang = options.lang or system_language()
+    install_translators(app, lang)
 
     db = Database.from_url(options.db_url)
     migrate.upgrade(db.engine)

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,16 +38,22 @@ from console.views.alarm_queue_model import AlarmQueueModel, Column
 from console.views.alert_sound import AlertSound
 from console.views.close_dialog import CloseAlarmDialog
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Mark `text` for translation in `context`; it is translated where it is shown."""
+    return text
+
+
 RECEIVER_SILENCE_S = 20.0  # four missed heartbeats: the receiver (or its path to the database) is gone
 
 SHORTCUTS: list[tuple[str, str]] = [
-    ("T", "Take the selected alarm, or the most urgent new one"),
-    ("Return", "Open the selected alarm in the site window"),
-    ("V", "Start verification (doubt removal)"),
-    ("D", "Mark as dispatched"),
-    ("C", "Close with a disposition and a comment"),
-    ("R", "Release the alarm back to the queue"),
-    ("F1", "Show the keyboard shortcuts"),
+    ("T", QT_TRANSLATE_NOOP("QueueWindow", "Take the selected alarm, or the most urgent new one")),
+    ("Return", QT_TRANSLATE_NOOP("QueueWindow", "Open the selected alarm in the site window")),
+    ("V", QT_TRANSLATE_NOOP("QueueWindow", "Start verification (doubt removal)")),
+    ("D", QT_TRANSLATE_NOOP("QueueWindow", "Mark as dispatched")),
+    ("C", QT_TRANSLATE_NOOP("QueueWindow", "Close with a disposition and a comment")),
+    ("R", QT_TRANSLATE_NOOP("QueueWindow", "Release the alarm back to the queue")),
+    ("F1", QT_TRANSLATE_NOOP("QueueWindow", "Show the keyboard shortcuts")),
 ]
 
 
@@ -228,7 +242,10 @@ class QueueWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{key}</b></td><td>{self.tr(text)}</td></tr>" for key, text in SHORTCUTS)
+        rows = "".join(
+            f"<tr><td><b>{key}</b></td><td>{QCoreApplication.translate('QueueWindow', text)}</td></tr>"
+            for key, text in SHORTCUTS
+        )
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table cellpadding='4'>{rows}</table>")
 
     # --- status -----------------------------------------------------------------------------

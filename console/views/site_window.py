@@ -140,7 +140,8 @@ class SiteWindow(QMainWindow):
     def show_nothing(self) -> None:
         self.alarm = None
         self.site_file = None
-        self.header.setText(f"<h2>{escape(self.tr('No alarm selected'))}</h2>")
+        nothing = self.tr("No alarm selected")
+        self.header.setText(f"<h2>{escape(nothing)}</h2>")
         self.needs.hide()
         self.plan.set_site([], [])
         self.checklist.set_procedure(None)
@@ -190,8 +191,9 @@ class SiteWindow(QMainWindow):
             self.tr("Vigie — %1").replace("%1", f"{alarm.site_code} {alarm.site_name}".strip())
         )
         if site_file is None:
+            account_word = self.tr("Account")
             self.header.setText(
-                f"<h2>{escape(alarm.title)}</h2><p>{escape(self.tr('Account'))} {escape(alarm.account)}</p>"
+                f"<h2>{escape(alarm.title)}</h2><p>{escape(account_word)} {escape(alarm.account)}</p>"
             )
             self.needs.hide()
             return
