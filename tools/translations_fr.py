@@ -100,6 +100,9 @@ FRENCH: dict[str, str] = {
     "Accessibility needs": "Besoins particuliers",
     "No alarm selected": "Aucune alarme sélectionnée",
     "Account": "Compte",
+    "alarm": "alarme",
+    "restore": "retour",
+    "still present": "persistant",
 }
 
 

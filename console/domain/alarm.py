@@ -127,6 +127,10 @@ class Alarm:
     disposition: Disposition | None = None
     closing_comment: str | None = None
     version: int = 1
+    # What the title says, in a form each console renders in its own language ("CID:130",
+    # "SIA:BA", "VIGIE:missed_test"); `title` keeps the English text for logs and old rows.
+    title_event: str | None = None
+    title_zone: int | None = None
 
     @property
     def is_open(self) -> bool:

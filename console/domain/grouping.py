@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from console.domain.alarm import Alarm, AlarmState
+from console.domain.event_codes import CATALOGUE
 from console.domain.priority import INFORMATIONAL_CATEGORIES, EventCategory
 from console.domain.signals import Qualifier, Signal
 
@@ -49,7 +50,12 @@ def place_signal(signal: Signal, open_alarm: Alarm | None) -> GroupingDecision:
         )
         if raises_alarm(signal) and signal.priority < open_alarm.priority:
             updated = replace(
-                updated, priority=signal.priority, category=signal.category, title=alarm_title(signal)
+                updated,
+                priority=signal.priority,
+                category=signal.category,
+                title=alarm_title(signal),
+                title_event=title_event(signal),
+                title_zone=signal.zone,
             )
         return GroupingDecision(Placement.JOIN, updated)
     if raises_alarm(signal):
@@ -57,12 +63,44 @@ def place_signal(signal: Signal, open_alarm: Alarm | None) -> GroupingDecision:
     return GroupingDecision(Placement.RECORD_ONLY)
 
 
+MISSED_TEST = "VIGIE:missed_test"
+
+
+def title_event(signal: Signal) -> str:
+    return f"{signal.event.system.value}:{signal.event.code}"
+
+
+def _with_zone(label: str, zone: int | None, category: EventCategory) -> str:
+    # zone 0 is "no zone" (the panel itself); technical events name no zone
+    if zone and category not in (EventCategory.TECHNICAL, EventCategory.SUPERVISION):
+        return f"{label} – zone {zone}"  # the same word in French and English
+    return label
+
+
 def alarm_title(signal: Signal, lang: str = "en") -> str:
     """Short title of an alarm after the signal that raised it: event label and zone."""
-    label = signal.event.label(lang)
-    if signal.zone and signal.category not in (  # zone 0 is "no zone" (the panel itself)
-        EventCategory.TECHNICAL,
-        EventCategory.SUPERVISION,
-    ):
-        return f"{label} – zone {signal.zone}"  # the same word in French and English
-    return label
+    return _with_zone(signal.event.label(lang), signal.zone, signal.category)
+
+
+def localized_title(alarm: Alarm, lang: str) -> str:
+    """The alarm's title in the console's language, from what it records of its event."""
+    fr = lang == "fr"
+    if alarm.title_event == MISSED_TEST:
+        return (
+            f"Test cyclique manquant – compte {alarm.account}"
+            if fr
+            else f"Missed periodic test – account {alarm.account}"
+        )
+    if not alarm.title_event or ":" not in alarm.title_event:
+        return alarm.title
+    system, code = alarm.title_event.split(":", 1)
+    try:
+        event = CATALOGUE.lookup(system, code)
+    except ValueError:
+        return alarm.title
+    text = _with_zone(event.label(lang), alarm.title_zone, event.category)
+    if alarm.site_id is None:
+        return (
+            f"Compte inconnu {alarm.account} : {text}" if fr else f"Unknown account {alarm.account}: {text}"
+        )
+    return text

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from console.domain.alarm import Alarm, AlarmState
-from console.domain.grouping import Placement, alarm_title, place_signal
+from console.domain.grouping import Placement, alarm_title, place_signal, title_event
 from console.domain.journal import JournalAction
 from console.domain.signals import Signal
 from console.services.supervision import clear_overdue
@@ -168,6 +168,8 @@ def _raise(
         title=title,
         created_at=signal.received_at,
         last_signal_at=signal.received_at,
+        title_event=title_event(signal),
+        title_zone=signal.zone,
     )
     alarm = replace(draft, id=bulk.insert_alarm(session, draft), version=1)
     batch.alarms[alarm.id] = alarm

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from console.domain.alarm import Alarm, AlarmState, system_clear
+from console.domain.grouping import MISSED_TEST
 from console.domain.journal import JournalAction
 from console.domain.priority import EventCategory, Priority
 from console.storage import alarms as alarm_store
@@ -138,6 +139,7 @@ class PeriodicTestWatch:
                     created_at=now,
                     last_signal_at=now,
                     signal_count=0,
+                    title_event=MISSED_TEST,
                 ),
             )
             alarm_store.append_journal(

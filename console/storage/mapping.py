@@ -69,6 +69,8 @@ def alarm_from_columns(row: Any, site_code: str, site_name: str, operator_login:
         disposition=Disposition(row.disposition) if row.disposition else None,
         closing_comment=row.closing_comment,
         version=row.version,
+        title_event=row.title_event,
+        title_zone=row.title_zone,
     )
 
 

@@ -174,6 +174,8 @@ class AlarmRow(SQLModel, table=True):
     disposition: str | None = Field(default=None, max_length=40)
     closing_comment: str | None = Field(default=None, sa_type=Text)
     version: int = 1
+    title_event: str | None = Field(default=None, max_length=24)  # "CID:130": rendered per language
+    title_zone: int | None = None
 
 
 class SignalRow(SQLModel, table=True):

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QFont
 
 from console.domain.alarm import Alarm, AlarmState
+from console.domain.grouping import localized_title
 from console.domain.service_level import ClockLevel, ServiceTargets, age_seconds, clock_level
 from console.views.palette import CLOCK_COLOUR, PRIORITY_STRONG, PRIORITY_TINT
 
@@ -133,12 +134,15 @@ class AlarmQueueModel(QAbstractTableModel):
             font.setBold(alarm.state is AlarmState.NEW or self._clock_level(alarm) is not ClockLevel.ON_TIME)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{alarm.site_code} {alarm.site_name}\n{alarm.title}\n{alarm.created_at:%Y-%m-%d %H:%M:%S} UTC"
+            return f"{alarm.site_code} {alarm.site_name}\n{localized_title(alarm, self._lang)}\n{alarm.created_at:%Y-%m-%d %H:%M:%S} UTC"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.AGE, Column.SIGNALS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     # --- content --------------------------------------------------------------------------
+
+    def state_label(self, state: AlarmState) -> str:
+        return self._state_labels[state]
 
     def alarm_at(self, row: int) -> Alarm | None:
         return self._alarms[row] if 0 <= row < len(self._alarms) else None
@@ -204,7 +208,7 @@ class AlarmQueueModel(QAbstractTableModel):
         if column is Column.NAME:
             return alarm.site_name
         if column is Column.TITLE:
-            return alarm.title
+            return localized_title(alarm, self._lang)
         if column is Column.STATE:
             return self._state_labels[alarm.state]
         if column is Column.OPERATOR:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.alarm import Alarm, Disposition
+from console.domain.grouping import localized_title
 
 _ERROR_STYLE = "color: #c62828;"
 
@@ -43,7 +44,7 @@ class CloseAlarmDialog(QDialog):
         self.comment_error.hide()
 
         form = QFormLayout()
-        form.addRow(QLabel(f"<b>{alarm.site_code}</b> {alarm.site_name} — {alarm.title}"))
+        form.addRow(QLabel(f"<b>{alarm.site_code}</b> {alarm.site_name} — {localized_title(alarm, lang)}"))
         form.addRow(self.tr("&Disposition"), self.disposition_box)
         form.addRow("", self.disposition_error)
         form.addRow(self.tr("&Comment"), self.comment_edit)

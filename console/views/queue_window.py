@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.alarm import Action, Alarm, AlarmState, Operator, TransitionError
+from console.domain.grouping import localized_title
 from console.domain.station import ComponentStatus
 from console.services.alarm_desk import AlarmDesk
 from console.storage.engine import DatabaseUnavailable
@@ -234,7 +235,10 @@ class QueueWindow(QMainWindow):
             self.set_database_status(False, str(exc))
             return None
         self.model.apply([alarm])
-        self.statusBar().showMessage(f"{alarm.site_code} — {alarm.title}: {alarm.state.value}", 5000)
+        self.statusBar().showMessage(
+            f"{alarm.site_code} — {localized_title(alarm, self._lang)}: {self.model.state_label(alarm.state)}",
+            5000,
+        )
         return alarm
 
     def _report(self, message: str) -> None:

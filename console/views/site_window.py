@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.alarm import Alarm
+from console.domain.grouping import localized_title
 from console.domain.journal import action_label
 from console.domain.site import Contact, JournalEntry, ProcedureStep, SignalRecord, SiteFile
 from console.views.floor_plan import FloorPlanWidget
@@ -61,6 +62,11 @@ class SiteWindow(QMainWindow):
         layout.addWidget(self.plan, 1)
         self.setCentralWidget(central)
 
+        self._qualifiers = {
+            "new": self.tr("alarm"),
+            "restore": self.tr("restore"),
+            "status": self.tr("still present"),
+        }
         self.checklist = ProcedureChecklistModel(self)
         self.checklist.step_ticked.connect(self._on_step_ticked)
         self.procedure_title = QLabel()
@@ -93,7 +99,7 @@ class SiteWindow(QMainWindow):
                 ColumnSpec(self.tr("Code"), lambda s: s.event_code),
                 ColumnSpec(self.tr("Event"), lambda s: s.label),
                 ColumnSpec(self.tr("Zone"), self._zone_text),
-                ColumnSpec(self.tr("Q"), lambda s: s.qualifier),
+                ColumnSpec(self.tr("Q"), lambda s: self._qualifiers.get(s.qualifier, s.qualifier)),
             ],
             self,
         )
@@ -193,7 +199,7 @@ class SiteWindow(QMainWindow):
         if site_file is None:
             account_word = self.tr("Account")
             self.header.setText(
-                f"<h2>{escape(alarm.title)}</h2><p>{escape(account_word)} {escape(alarm.account)}</p>"
+                f"<h2>{escape(localized_title(alarm, self._lang))}</h2><p>{escape(account_word)} {escape(alarm.account)}</p>"
             )
             self.needs.hide()
             return
@@ -212,7 +218,7 @@ class SiteWindow(QMainWindow):
             f"<h2 style='margin:0'>{escape(site.name)}</h2>"
             f"<p style='margin:2px'>{escape(site.address)}, {escape(site.postcode)} {escape(site.city)}</p>"
             f"<p style='margin:2px; color:#555'>{facts}</p>"
-            f"<p style='margin:2px'><b>{escape(alarm.title)}</b></p>{notes}"
+            f"<p style='margin:2px'><b>{escape(localized_title(alarm, self._lang))}</b></p>{notes}"
         )
         contact_needs = [
             f"{c.name}: {c.accessibility_needs}" for c in site_file.contacts if c.accessibility_needs

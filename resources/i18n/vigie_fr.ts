@@ -265,6 +265,18 @@
       <translation>Vigie — Site</translation>
     </message>
     <message>
+      <source>alarm</source>
+      <translation>alarme</translation>
+    </message>
+    <message>
+      <source>restore</source>
+      <translation>retour</translation>
+    </message>
+    <message>
+      <source>still present</source>
+      <translation>persistant</translation>
+    </message>
+    <message>
       <source>#</source>
       <translation>N°</translation>
     </message>

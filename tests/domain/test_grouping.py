@@ -58,3 +58,24 @@ def test_title_names_the_zone_except_zone_zero() -> None:
 
     assert alarm_title(cid(132, zone=7)).endswith("zone 7")
     assert "zone" not in alarm_title(cid(137, zone=0))  # the panel's own tamper
+
+
+def test_titles_render_in_each_consoles_language() -> None:
+    from console.domain.grouping import MISSED_TEST, localized_title, title_event
+
+    signal = cid(132, zone=7)
+    alarm = replace(
+        new_alarm(), title="Interior burglary – zone 7", title_event=title_event(signal), title_zone=7
+    )
+    assert localized_title(alarm, "en") == "Burglary – interior – zone 7" or localized_title(
+        alarm, "en"
+    ).endswith("zone 7")
+    french = localized_title(alarm, "fr")
+    assert french.endswith("zone 7") and french != localized_title(alarm, "en")
+    unknown = replace(alarm, site_id=None, account="FFFE")
+    assert localized_title(unknown, "fr").startswith("Compte inconnu FFFE : ")
+    assert localized_title(unknown, "en").startswith("Unknown account FFFE: ")
+    missed = replace(new_alarm(), title_event=MISSED_TEST, account="4A21")
+    assert localized_title(missed, "fr") == "Test cyclique manquant – compte 4A21"
+    legacy = replace(new_alarm(), title="Old title")
+    assert localized_title(legacy, "fr") == "Old title"  # rows from before 0003 keep their text

@@ -289,7 +289,12 @@ def upgrade() -> None:
     open_alarm = sa.text("state != 'closed'")
     open_unknown = sa.text("state != 'closed' AND site_id IS NULL")
     op.create_index(
-        "uq_alarm_open_site", "alarm", ["site_id"], unique=True, sqlite_where=open_alarm, postgresql_where=open_alarm
+        "uq_alarm_open_site",
+        "alarm",
+        ["site_id"],
+        unique=True,
+        sqlite_where=open_alarm,
+        postgresql_where=open_alarm,
     )
     op.create_index(
         "uq_alarm_open_unknown_account",
