@@ -73,12 +73,11 @@ def run_console(options: ConsoleOptions) -> int:
     desk = AlarmDesk(db)
     workstation = Workstation(desk, QueueFeed(db), SiteDesk(db, lang), operator, _settings(), lang=lang)
     workstation.show()
+    shooter = None
     if options.screenshot_dir is not None:  # a fixed, readable size whatever the (virtual) screen
         workstation.queue_window.resize(1400, 720)
         workstation.site_window.resize(1500, 950)
         workstation.site_window.apply_default_layout()
-    shooter = None
-    if options.screenshot_dir is not None:
         shooter = ScreenshotTaker(workstation, options.screenshot_dir, options.screenshot_timeout_s)
     receiver = (
         ReceiverService(db, ReceiverConfig(tcp=options.receiver_listen)) if options.receiver_listen else None

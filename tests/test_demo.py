@@ -22,7 +22,9 @@ from console.services.demo_traffic import INTRUSION_DETECTORS, DemoTraffic
 from console.storage import alarms as alarm_store
 from console.storage.engine import Database
 from console.storage.operators import authenticate
+from console.storage.signals import history
 from console.storage.sites import find_transmitter, load_site_file
+from console.storage.station import read_statuses
 from console.storage.tables import SiteRow
 from tests.factories import T0
 
@@ -112,3 +114,27 @@ def test_demo_screenshot_writes_two_real_pngs(tmp_path: Path) -> None:
         assert not image.isNull() and image.width() >= min_width
         colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
         assert len(colours) > 20, f"{name} looks blank"
+
+
+@pytest.mark.slow
+def test_demo_feeds_its_queue_through_the_receiver_and_stops_cleanly(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "VIGIE_MUTE": "1",
+        "VIGIE_DATA_DIR": str(data),
+        "VIGIE_EXIT_AFTER_S": "4",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "console", "demo"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "receiver listening on tcp 127.0.0.1:" in result.stdout
+    db = Database.from_url(f"sqlite:///{data / 'demo.sqlite'}")
+    with db.read() as session:
+        rows = list(history(session))
+        statuses = read_statuses(session)
+    db.dispose()
+    assert rows and all(r["raw"] and r["sequence"] for r in rows)  # real DC-09 frames, not direct inserts
+    assert [s.state for s in statuses] == ["stopped"]  # the embedded receiver shut down in order
