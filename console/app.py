@@ -31,6 +31,7 @@ from console.storage.operators import authenticate, operator_by_login
 from console.views.i18n import install_translators, system_language
 from console.views.login_dialog import LoginDialog
 from console.views.screenshot import ScreenshotTaker
+from console.views.theme import THEMES, apply_theme
 from console.views.workstation import Workstation
 
 
@@ -44,6 +45,8 @@ class ConsoleOptions:
     screenshot_timeout_s: float = 60.0
     # Single-workstation mode: the console runs the DC-09 receiver itself on these addresses.
     receiver_listen: tuple[tuple[str, int], ...] = ()
+    theme: str | None = None  # "light" or "dark"; default from console.ini, else light
+    font_scale: float | None = None
 
 
 def _settings() -> QSettings:
@@ -59,6 +62,9 @@ def run_console(options: ConsoleOptions) -> int:
     app.setOrganizationName("Vigie")
     lang = options.lang or system_language()
     install_translators(app, lang)
+    settings = _settings()
+    theme, font_scale = _appearance(settings, options)
+    apply_theme(app, theme, font_scale)
 
     db = Database.from_url(options.db_url)
     migrate.upgrade(db.engine)
@@ -71,7 +77,7 @@ def run_console(options: ConsoleOptions) -> int:
     if operator is None:
         return 1
     desk = AlarmDesk(db)
-    workstation = Workstation(desk, QueueFeed(db), SiteDesk(db, lang), operator, _settings(), lang=lang)
+    workstation = Workstation(desk, QueueFeed(db), SiteDesk(db, lang), operator, settings, lang=lang)
     workstation.show()
     shooter = None
     if options.screenshot_dir is not None:  # a fixed, readable size whatever the (virtual) screen
@@ -122,6 +128,18 @@ def run_console(options: ConsoleOptions) -> int:
     workstation.shutdown()
     db.dispose()
     return shooter.exit_code if shooter is not None and shooter.exit_code is not None else 0
+
+
+def _appearance(settings: QSettings, options: ConsoleOptions) -> tuple[str, float]:
+    """Theme and font scale: the command line first, then console.ini, and defaults for nonsense."""
+    theme = options.theme or str(settings.value("appearance/theme", "light"))
+    try:
+        scale = options.font_scale or float(settings.value("appearance/font_scale", 1.0))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        scale = 1.0
+    if theme not in THEMES:
+        theme = "light"
+    return theme, scale if 0.5 <= scale <= 3.0 else 1.0
 
 
 def _sign_in(db: Database, login: str | None) -> Operator | None:

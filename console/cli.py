@@ -108,12 +108,24 @@ def _count(text: str) -> int:
     return value
 
 
+def _font_scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.5 <= value <= 3.0:
+        raise argparse.ArgumentTypeError("the font scale must be between 0.5 and 3")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="vigie", description="Vigie supervision console for alarm receiving centres.")
     parser.add_argument("--version", action="version", version=f"vigie {__version__}")
     parser.add_argument("--db", help="SQLAlchemy database URL (default: SQLite in the user's data folder)")
     parser.add_argument("--lang", choices=["fr", "en"], help="interface language (default: the system's)")
     parser.add_argument("--operator", help="sign in as this operator without the dialog")
+    parser.add_argument("--theme", choices=["light", "dark"], help="light, or dark for night shifts")
+    parser.add_argument("--font-scale", type=_font_scale, metavar="FACTOR", help="font size factor, 0.5 to 3")
     parser.add_argument(
         "--listen",
         type=_host_port,
@@ -127,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="run the console on a demo station with live traffic")
     demo.add_argument("--db", dest="sub_db", help="database URL (default: a fresh demo database)")
     demo.add_argument("--lang", dest="sub_lang", choices=["fr", "en"])
+    demo.add_argument("--theme", dest="sub_theme", choices=["light", "dark"])
     demo.add_argument("--screenshot", metavar="DIR", help="write DIR/queue.png and DIR/site.png, then exit")
 
     db = sub.add_parser("db", help="database administration")
@@ -477,10 +490,17 @@ def _run_console(args: argparse.Namespace, *, demo: bool) -> int:
             demo_folder=resource("demo"),
             screenshot_dir=Path(args.screenshot) if args.screenshot else None,
             receiver_listen=tuple(args.listen) or (("127.0.0.1", 0),),  # the demo's panels are local
+            theme=getattr(args, "sub_theme", None) or args.theme,
+            font_scale=args.font_scale,
         )
     else:
         options = ConsoleOptions(
-            db_url=_db_url(args), lang=lang, operator_login=args.operator, receiver_listen=tuple(args.listen)
+            db_url=_db_url(args),
+            lang=lang,
+            operator_login=args.operator,
+            receiver_listen=tuple(args.listen),
+            theme=args.theme,
+            font_scale=args.font_scale,
         )
     return run_console(options)
 

@@ -217,7 +217,7 @@ class SiteWindow(QMainWindow):
         self.header.setText(
             f"<h2 style='margin:0'>{escape(site.name)}</h2>"
             f"<p style='margin:2px'>{escape(site.address)}, {escape(site.postcode)} {escape(site.city)}</p>"
-            f"<p style='margin:2px; color:#555'>{facts}</p>"
+            f"<p style='margin:2px'>{facts}</p>"
             f"<p style='margin:2px'><b>{escape(localized_title(alarm, self._lang))}</b></p>{notes}"
         )
         contact_needs = [
