@@ -103,6 +103,7 @@ FRENCH: dict[str, str] = {
     "alarm": "alarme",
     "restore": "retour",
     "still present": "persistant",
+    "confirmed by alarm path": "confirmée par cheminement",
 }
 
 

@@ -131,6 +131,7 @@ class Alarm:
     # "SIA:BA", "VIGIE:missed_test"); `title` keeps the English text for logs and old rows.
     title_event: str | None = None
     title_zone: int | None = None
+    path_confirmed_at: datetime | None = None  # two intrusion zones tripped in sequence (alarm_path)
 
     @property
     def is_open(self) -> bool:

@@ -20,6 +20,7 @@ class JournalAction(StrEnum):
     ACCOUNT_ADDED = "account_added"
     MISSED_TEST = "missed_test"
     LINK_RESTORED = "link_restored"
+    PATH_CONFIRMED = "path_confirmed"
 
     def label(self, lang: str) -> str:
         fr, en = _LABELS[self]
@@ -41,6 +42,7 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.ACCOUNT_ADDED: ("Transmetteur ajouté", "Transmitter account added"),
     JournalAction.MISSED_TEST: ("Test cyclique manquant", "Missed periodic test"),
     JournalAction.LINK_RESTORED: ("Liaison rétablie", "Link restored"),
+    JournalAction.PATH_CONFIRMED: ("Confirmée par cheminement", "Confirmed by alarm path"),
 }
 
 

@@ -23,6 +23,7 @@ from console.domain.alarm import (
     TransitionError,
     apply_action,
 )
+from console.domain.alarm_path import DEFAULT_WINDOW_S
 from console.domain.journal import JournalAction
 from console.domain.signals import Signal
 from console.domain.site import JournalEntry, ProcedureStep
@@ -60,10 +61,17 @@ def utc_now() -> datetime:
 class AlarmDesk:
     """Signals to alarms, and operators' actions on alarms."""
 
-    def __init__(self, db: Database, clock: Clock = utc_now, max_retries: int = 3) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock = utc_now,
+        max_retries: int = 3,
+        path_window_s: float = DEFAULT_WINDOW_S,
+    ) -> None:
         self._db = db
         self._clock = clock
         self._max_retries = max_retries
+        self._path_window_s = path_window_s
 
     # --- signals -------------------------------------------------------------------------
 
@@ -94,7 +102,7 @@ class AlarmDesk:
 
     def ingest_in(self, session: Session, signals: Sequence[Signal]) -> IngestResult:
         """Ingest within the caller's transaction (the receiver adds its own bookkeeping to it)."""
-        return ingest_batch(session, signals, self._clock)
+        return ingest_batch(session, signals, self._clock, self._path_window_s)
 
     def note_link_test(self, session: Session, account: str, line: str, at: datetime) -> int | None:
         """A NULL link test proves the path works: it counts for supervision but is not stored as a signal."""

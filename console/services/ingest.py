@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from console.domain.alarm import Alarm, AlarmState
+from console.domain.alarm_path import DEFAULT_WINDOW_S, Trip, confirm_path, is_trip
 from console.domain.grouping import Placement, alarm_title, place_signal, title_event
 from console.domain.journal import JournalAction
 from console.domain.signals import Signal
@@ -49,9 +50,15 @@ class _Batch:
     new_ids: list[int] = field(default_factory=list)
     updated_ids: list[int] = field(default_factory=list)
     last_signal: dict[int, datetime] = field(default_factory=dict)
+    trips: dict[int, list[Trip]] = field(default_factory=dict)  # this batch's trips per unconfirmed alarm
 
 
-def ingest_batch(session: Session, signals: Sequence[Signal], now: Callable[[], datetime]) -> IngestResult:
+def ingest_batch(
+    session: Session,
+    signals: Sequence[Signal],
+    now: Callable[[], datetime],
+    path_window_s: float = DEFAULT_WINDOW_S,
+) -> IngestResult:
     batch = _Batch()
     keys = {(s.account.upper(), s.line.upper()) for s in signals}
     transmitters = bulk.transmitters_for(session, keys)
@@ -95,12 +102,15 @@ def ingest_batch(session: Session, signals: Sequence[Signal], now: Callable[[], 
                 batch.updated_ids.append(joined.id)
             alarm_id = joined.id
         batch.signals.append(_signal_row(signal, site_id, transmitter.id if transmitter else None, alarm_id))
+        if alarm_id is not None and is_trip(signal.category, signal.qualifier.value, signal.zone):
+            batch.trips.setdefault(alarm_id, []).append(Trip(signal.zone or 0, signal.received_at))
         if transmitter is not None:
             previous = batch.last_signal.get(transmitter.id)
             batch.last_signal[transmitter.id] = (
                 max(previous, signal.received_at) if previous else signal.received_at
             )
 
+    _confirm_paths(session, batch, path_window_s)
     bulk.update_joined_alarms(session, [batch.alarms[i] for i in sorted(batch.joined)])
     bulk.insert_rows(session, "signal", batch.signals)
     bulk.insert_rows(session, "journal", batch.journal)
@@ -118,6 +128,26 @@ def ingest_batch(session: Session, signals: Sequence[Signal], now: Callable[[], 
         updated_alarm_ids=tuple(dict.fromkeys(batch.updated_ids)),
         unknown_accounts=unknown,
     )
+
+
+def _confirm_paths(session: Session, batch: _Batch, window_s: float) -> None:
+    """Alarms whose trips (earlier ones stored, and this batch's) now make a path: mark and journal."""
+    candidates = [i for i in batch.trips if batch.alarms[i].path_confirmed_at is None]
+    if not candidates:
+        return
+    earlier = bulk.trips_of(session, candidates)
+    for alarm_id in candidates:
+        confirmation = confirm_path([*earlier.get(alarm_id, []), *batch.trips[alarm_id]], window_s)
+        if confirmation is None:
+            continue
+        alarm = replace(batch.alarms[alarm_id], path_confirmed_at=confirmation.second.at)
+        batch.alarms[alarm_id] = alarm
+        batch.joined.add(alarm_id)
+        if alarm_id not in batch.new_ids and alarm_id not in batch.updated_ids:
+            batch.updated_ids.append(alarm_id)
+        batch.journal.append(
+            _journal(confirmation.second.at, JournalAction.PATH_CONFIRMED, alarm, confirmation.describe())
+        )
 
 
 def _alarm_key(site_id: int | None, account: str) -> tuple[int | None, str]:

@@ -91,6 +91,7 @@ def save_alarm(session: Session, alarm: Alarm, *, closed_by: int | None = None) 
         "title": alarm.title,
         "title_event": alarm.title_event,
         "title_zone": alarm.title_zone,
+        "path_confirmed_at": alarm.path_confirmed_at,
         "last_signal_at": alarm.last_signal_at,
         "signal_count": alarm.signal_count,
         "taken_at": alarm.taken_at,

@@ -16,6 +16,8 @@ from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from console.domain.alarm import Alarm, AlarmState
+from console.domain.alarm_path import Trip
+from console.domain.priority import EventCategory
 from console.storage.alarms import StaleAlarm
 from console.storage.mapping import alarm_from_columns
 from console.storage.tables import (
@@ -153,6 +155,7 @@ def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:
             title=bindparam("b_title"),
             title_event=bindparam("b_title_event"),
             title_zone=bindparam("b_title_zone"),
+            path_confirmed_at=bindparam("b_path"),
             signal_count=bindparam("b_count"),
             last_signal_at=bindparam("b_last"),
             version=bindparam("b_version") + 1,
@@ -166,6 +169,7 @@ def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:
                 "b_title": a.title,
                 "b_title_event": a.title_event,
                 "b_title_zone": a.title_zone,
+                "b_path": a.path_confirmed_at,
                 "b_count": a.signal_count,
                 "b_last": a.last_signal_at,
             }
@@ -174,6 +178,25 @@ def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:
     )
     if result.rowcount != len(alarms):  # type: ignore[attr-defined]
         raise StaleAlarm("an alarm of the batch was changed elsewhere")
+
+
+def trips_of(session: Session, alarm_ids: Iterable[int]) -> dict[int, list[Trip]]:
+    """The stored trips (new intrusion events on a zone) of these alarms."""
+    ids = sorted(set(alarm_ids))
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(_SIGNAL.c.alarm_id, _SIGNAL.c.zone, _SIGNAL.c.received_at).where(
+            _SIGNAL.c.alarm_id.in_(ids),
+            _SIGNAL.c.category == EventCategory.INTRUSION.value,
+            _SIGNAL.c.qualifier == "new",
+            _SIGNAL.c.zone > 0,
+        )
+    ).all()
+    trips: dict[int, list[Trip]] = {}
+    for alarm_id, zone, at in rows:
+        trips.setdefault(alarm_id, []).append(Trip(zone, at))
+    return trips
 
 
 def insert_rows(session: Session, table_name: str, rows: Sequence[Mapping[str, Any]]) -> None:

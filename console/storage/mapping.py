@@ -71,6 +71,7 @@ def alarm_from_columns(row: Any, site_code: str, site_name: str, operator_login:
         version=row.version,
         title_event=row.title_event,
         title_zone=row.title_zone,
+        path_confirmed_at=row.path_confirmed_at,
     )
 
 

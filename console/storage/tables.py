@@ -176,6 +176,7 @@ class AlarmRow(SQLModel, table=True):
     version: int = 1
     title_event: str | None = Field(default=None, max_length=24)  # "CID:130": rendered per language
     title_zone: int | None = None
+    path_confirmed_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
 
 
 class SignalRow(SQLModel, table=True):

@@ -75,6 +75,7 @@ class AlarmQueueModel(QAbstractTableModel):
             self.tr("Operator"),
             self.tr("Signals"),
         ]
+        self._path_word = self.tr("confirmed by alarm path")
         self._state_labels = {
             AlarmState.NEW: self.tr("New"),
             AlarmState.TAKEN: self.tr("Taken"),
@@ -208,7 +209,8 @@ class AlarmQueueModel(QAbstractTableModel):
         if column is Column.NAME:
             return alarm.site_name
         if column is Column.TITLE:
-            return localized_title(alarm, self._lang)
+            title = localized_title(alarm, self._lang)
+            return f"{title}   ✔ {self._path_word}" if alarm.path_confirmed_at else title
         if column is Column.STATE:
             return self._state_labels[alarm.state]
         if column is Column.OPERATOR:

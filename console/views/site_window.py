@@ -214,11 +214,13 @@ class SiteWindow(QMainWindow):
             escape(x) for x in (site.code, ", ".join(site_file.accounts), risk, gps, site.timezone) if x
         )
         notes = f"<p><i>{escape(site.notes)}</i></p>" if site.notes else ""
+        confirmed = self.tr("confirmed by alarm path")
+        path = f" <span style='color:#c62828'>✔ {escape(confirmed)}</span>" if alarm.path_confirmed_at else ""
         self.header.setText(
             f"<h2 style='margin:0'>{escape(site.name)}</h2>"
             f"<p style='margin:2px'>{escape(site.address)}, {escape(site.postcode)} {escape(site.city)}</p>"
             f"<p style='margin:2px'>{facts}</p>"
-            f"<p style='margin:2px'><b>{escape(localized_title(alarm, self._lang))}</b></p>{notes}"
+            f"<p style='margin:2px'><b>{escape(localized_title(alarm, self._lang))}</b>{path}</p>{notes}"
         )
         contact_needs = [
             f"{c.name}: {c.accessibility_needs}" for c in site_file.contacts if c.accessibility_needs

@@ -35,6 +35,10 @@
       <translation>Signaux</translation>
     </message>
     <message>
+      <source>confirmed by alarm path</source>
+      <translation>confirmée par cheminement</translation>
+    </message>
+    <message>
       <source>New</source>
       <translation>Nouvelle</translation>
     </message>
@@ -371,6 +375,10 @@
     <message>
       <source>risk class %1</source>
       <translation>classe de risque %1</translation>
+    </message>
+    <message>
+      <source>confirmed by alarm path</source>
+      <translation>confirmée par cheminement</translation>
     </message>
     <message>
       <source>Accessibility needs</source>

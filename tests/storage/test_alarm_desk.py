@@ -62,7 +62,8 @@ def test_later_signals_of_the_site_join_its_open_alarm_and_escalate(
         assert alarm.priority is Priority.LIFE_SAFETY and alarm.category is EventCategory.FIRE
         assert alarm.last_signal_at == clock.now
         actions = [e.action for e in alarm_store.journal_for_alarm(session, first)]
-        assert actions == [JournalAction.ALARM_RAISED, JournalAction.PRIORITY_RAISED]
+        # zones 3 then 4 within seconds: the intruder's path confirms it before the fire escalates it
+        assert actions == [JournalAction.ALARM_RAISED, JournalAction.PATH_CONFIRMED, JournalAction.PRIORITY_RAISED]
 
 
 def test_restore_and_periodic_test_alone_raise_no_alarm(db: Database, desk: AlarmDesk) -> None:
@@ -198,3 +199,42 @@ def test_history_streams_signals_in_order_with_filters(
 def history_rows(db: Database, **filters: object) -> list[dict[str, object]]:
     with db.read() as session:
         return list(history(session, **filters))  # type: ignore[arg-type]
+
+
+def test_two_intrusion_zones_in_sequence_confirm_the_alarm_once(
+    db: Database, desk: AlarmDesk, clock: SteppingClock
+) -> None:
+    add_site(db)
+    alarm_id = desk.ingest([cid(132, zone=3, at=clock.now)]).new_alarm_ids[0]
+    desk.ingest([cid(132, zone=3, at=clock.advance(5))])  # the same zone again: no path
+    with db.read() as session:
+        alarm = alarm_store.get_alarm(session, alarm_id)
+    assert alarm is not None and alarm.path_confirmed_at is None
+    confirmed_at = clock.advance(20)
+    desk.ingest([cid(134, zone=5, at=confirmed_at), cid(132, zone=6, at=clock.advance(3))])
+    with db.read() as session:
+        alarm = alarm_store.get_alarm(session, alarm_id)
+        journal = alarm_store.journal_for_alarm(session, alarm_id)
+    assert alarm is not None and alarm.path_confirmed_at == confirmed_at
+    paths = [e for e in journal if e.action == JournalAction.PATH_CONFIRMED]
+    assert [e.detail for e in paths] == ["zones 3 → 5 within 20 s"]  # from the latest trip of zone 3
+
+
+def test_zones_further_apart_than_the_window_do_not_confirm(db: Database, clock: SteppingClock) -> None:
+    add_site(db)
+    desk = AlarmDesk(db, clock, path_window_s=60)
+    alarm_id = desk.ingest([cid(132, zone=3, at=clock.now)]).new_alarm_ids[0]
+    desk.ingest([cid(132, zone=5, at=clock.advance(61)), cid(130, zone=4, qualifier=3, at=clock.advance(1))])
+    with db.read() as session:
+        alarm = alarm_store.get_alarm(session, alarm_id)
+    assert alarm is not None and alarm.path_confirmed_at is None
+
+
+def test_path_within_one_batch_confirms_a_new_alarm(
+    db: Database, desk: AlarmDesk, clock: SteppingClock
+) -> None:
+    add_site(db)
+    result = desk.ingest([cid(134, zone=1, at=clock.now), cid(132, zone=2, at=clock.advance(4))])
+    with db.read() as session:
+        alarm = alarm_store.get_alarm(session, result.new_alarm_ids[0])
+    assert alarm is not None and alarm.path_confirmed_at == clock.now and alarm.version == 2

@@ -104,3 +104,9 @@ def test_format_age() -> None:
     assert format_age(0) == "00:00"
     assert format_age(61) == "01:01"
     assert format_age(3 * 3600 + 120) == "3h02"
+
+
+def test_path_confirmed_alarm_says_so(qtbot: object) -> None:
+    model = make_model()
+    model.apply([replace(new_alarm(id=1, title="Intrusion"), path_confirmed_at=T0 + timedelta(seconds=20))])
+    assert model.data(model.index(0, Column.TITLE)) == "Intrusion   ✔ confirmed by alarm path"

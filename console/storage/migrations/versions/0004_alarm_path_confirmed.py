@@ -1,0 +1,28 @@
+"""Alarms remember when an alarm path (two intrusion zones in sequence) confirmed them.
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-29 07:52:52.237068
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from alembic import op
+
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("alarm", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("path_confirmed_at", sa.DateTime(timezone=True), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("alarm", schema=None) as batch_op:
+        batch_op.drop_column("path_confirmed_at")
