@@ -63,7 +63,11 @@ def test_later_signals_of_the_site_join_its_open_alarm_and_escalate(
         assert alarm.last_signal_at == clock.now
         actions = [e.action for e in alarm_store.journal_for_alarm(session, first)]
         # zones 3 then 4 within seconds: the intruder's path confirms it before the fire escalates it
-        assert actions == [JournalAction.ALARM_RAISED, JournalAction.PATH_CONFIRMED, JournalAction.PRIORITY_RAISED]
+        assert actions == [
+            JournalAction.ALARM_RAISED,
+            JournalAction.PATH_CONFIRMED,
+            JournalAction.PRIORITY_RAISED,
+        ]
 
 
 def test_restore_and_periodic_test_alone_raise_no_alarm(db: Database, desk: AlarmDesk) -> None:
