@@ -140,7 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", dest="sub_db", help="database URL (default: a fresh demo database)")
     demo.add_argument("--lang", dest="sub_lang", choices=["fr", "en"])
     demo.add_argument("--theme", dest="sub_theme", choices=["light", "dark"])
-    demo.add_argument("--screenshot", metavar="DIR", help="write DIR/queue.png and DIR/site.png, then exit")
+    demo.add_argument(
+        "--screenshot", metavar="DIR", help="write DIR/queue.png, site.png and plan.png, then exit"
+    )
 
     db = sub.add_parser("db", help="database administration")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)

@@ -7,10 +7,13 @@ the building the detectors tripped.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
-from PySide6.QtCore import QByteArray, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QWheelEvent
+from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QPolygonF, QWheelEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.site import DetectorType, FloorPlan, Zone
-from console.views.palette import IDLE_ZONE, TRIPPED_ZONE
+from console.views.palette import IDLE_ZONE, PATH_COLOUR, TRIPPED_ZONE
 
 ZONE_RADIUS = 12.0
 
@@ -46,6 +49,14 @@ _DETECTOR_GLYPH: dict[DetectorType, str] = {
     DetectorType.SIREN: "SI",
     DetectorType.BEAM: "BA",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class PathStep:
+    """One trip of the alarm path: which zone, when."""
+
+    zone: int
+    at: datetime
 
 
 class ZoneItem(QGraphicsEllipseItem):
@@ -138,6 +149,8 @@ class FloorPlanWidget(QWidget):
         self._tripped: set[int] = set()
         self._renderer: QSvgRenderer | None = None
         self.zone_items: dict[int, ZoneItem] = {}
+        self._path: list[PathStep] = []
+        self.path_items: list[QGraphicsItem] = []  # segments and numbered step labels now drawn
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.set_site([], [])
 
@@ -174,6 +187,64 @@ class FloorPlanWidget(QWidget):
         for number, item in self.zone_items.items():
             item.set_tripped(number in self._tripped)
 
+    def set_path(self, steps: Sequence[PathStep]) -> None:
+        """Draw the alarm path: trips numbered in time order, joined by arrows, with their times."""
+        self._path = sorted(steps, key=lambda s: s.at)
+        self._draw_path()
+
+    def _draw_path(self) -> None:
+        for drawn in self.path_items:
+            if drawn.scene() is self.scene:
+                self.scene.removeItem(drawn)
+        self.path_items = []
+        previous: ZoneItem | None = None
+        for number, step in enumerate(self._path, start=1):
+            item = self.zone_items.get(step.zone)
+            if item is None:  # on another level: the numbering goes on, the line starts again there
+                previous = None
+                continue
+            if previous is not None and previous is not item:
+                self._add_segment(previous.pos(), item.pos())
+            label = QGraphicsSimpleTextItem(f"{number}  {step.at.astimezone():%H:%M:%S}")
+            font = QFont("DejaVu Sans", 8)
+            font.setBold(True)
+            label.setFont(font)
+            label.setBrush(QBrush(PATH_COLOUR))
+            label.setPos(item.pos() + QPointF(ZONE_RADIUS + 4, 4 + 11 * self._labels_near(item)))
+            label.setZValue(12)
+            self.scene.addItem(label)
+            self.path_items.append(label)
+            previous = item
+
+    def _labels_near(self, item: ZoneItem) -> int:
+        """How many path labels already sit by this zone (a zone tripped twice gets two lines)."""
+        return sum(
+            1
+            for other in self.path_items
+            if isinstance(other, QGraphicsSimpleTextItem)
+            and (other.pos() - item.pos()).manhattanLength() < 60
+        )
+
+    def _add_segment(self, start: QPointF, end: QPointF) -> None:
+        line = QLineF(start, end)
+        if line.length() < 2 * ZONE_RADIUS:
+            return
+        shortened = QLineF(
+            line.pointAt(ZONE_RADIUS / line.length()), line.pointAt(1 - ZONE_RADIUS / line.length())
+        )
+        pen = QPen(PATH_COLOUR, 3, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap)
+        segment = self.scene.addLine(shortened, pen)
+        segment.setZValue(9)
+        head = QPolygonF()
+        angle = math.atan2(-shortened.dy(), shortened.dx())
+        tip = shortened.p2()
+        for delta in (math.pi / 7, -math.pi / 7):
+            head.append(tip)
+            head.append(tip - QPointF(math.cos(angle + delta) * 12, -math.sin(angle + delta) * 12))
+        arrow = self.scene.addPolygon(head, QPen(PATH_COLOUR, 3), QBrush(PATH_COLOUR))
+        arrow.setZValue(9)
+        self.path_items.extend([segment, arrow])
+
     def current_plan(self) -> FloorPlan | None:
         index = self.tabs.currentIndex()
         return self._plans[index] if 0 <= index < len(self._plans) else None
@@ -198,6 +269,7 @@ class FloorPlanWidget(QWidget):
                 item.set_tripped(zone.number in self._tripped)
                 self.scene.addItem(item)
                 self.zone_items[zone.number] = item
+        self._draw_path()
         self.view.fit()
         self.level_shown.emit(plan.level)
 

@@ -30,3 +30,4 @@ CLOCK_COLOUR: dict[ClockLevel, QColor | None] = {
 TRIPPED_ZONE = QColor("#e53935")
 IDLE_ZONE = QColor("#1e88e5")
 RESTORED_ZONE = QColor("#43a047")
+PATH_COLOUR = QColor("#6a1b9a")  # the alarm path: distinct from tripped red and idle blue

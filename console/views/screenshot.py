@@ -1,4 +1,4 @@
-"""`vigie demo --screenshot`: wait for a lively queue and a site with its plan, save both windows, quit."""
+"""`vigie demo --screenshot`: wait for a lively queue and a site with its plan; save queue, site and plan."""
 
 from __future__ import annotations
 
@@ -72,6 +72,7 @@ class ScreenshotTaker(QObject):
         self._folder.mkdir(parents=True, exist_ok=True)
         ok = self._workstation.queue_window.grab().save(str(self._folder / "queue.png"))
         ok = self._workstation.site_window.grab().save(str(self._folder / "site.png")) and ok
+        ok = self._workstation.site_window.plan.grab().save(str(self._folder / "plan.png")) and ok
         print(f"screenshots written to {self._folder}" if ok else "vigie demo: could not write screenshots")
         self._finish(0 if ok else 1)
 

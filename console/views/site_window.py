@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.alarm import Alarm
+from console.domain.alarm_path import is_trip
 from console.domain.grouping import localized_title
 from console.domain.journal import action_label
 from console.domain.site import Contact, JournalEntry, ProcedureStep, SignalRecord, SiteFile
-from console.views.floor_plan import FloorPlanWidget
+from console.views.floor_plan import FloorPlanWidget, PathStep
 from console.views.procedure_model import ProcedureChecklistModel
 from console.views.record_model import ColumnSpec, RecordTableModel, local_time
 
@@ -189,6 +190,13 @@ class SiteWindow(QMainWindow):
         for view in (self.contacts_view, self.signals_view, self.journal_view):
             view.resizeColumnsToContents()
         self.plan.set_tripped(s.zone for s in signals if s.zone is not None and s.qualifier == "new")
+        self.plan.set_path(
+            [
+                PathStep(s.zone or 0, s.received_at)
+                for s in signals
+                if is_trip(s.category, s.qualifier, s.zone)
+            ]
+        )
         self.signals_view.scrollToBottom()
         self.journal_view.scrollToBottom()
 

@@ -1,0 +1,40 @@
+"""The floor plan draws the alarm path: trips numbered in time order and joined by arrows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+from console.views.floor_plan import FloorPlanWidget, PathStep
+from tests.views.test_site_window import T0, site_file
+
+
+def labels(widget: FloorPlanWidget) -> list[str]:
+    return sorted(i.text().split()[0] for i in widget.path_items if isinstance(i, QGraphicsSimpleTextItem))
+
+
+def test_path_is_numbered_in_time_order_and_joined(qtbot) -> None:  # type: ignore[no-untyped-def]
+    plan = site_file()
+    widget = FloorPlanWidget()
+    qtbot.addWidget(widget)
+    widget.set_site(plan.plans, plan.zones)
+    steps = [PathStep(3, T0 + timedelta(seconds=9)), PathStep(1, T0), PathStep(2, T0 + timedelta(seconds=4))]
+    widget.set_path(steps)  # given out of order
+    texts = {i.text() for i in widget.path_items if isinstance(i, QGraphicsSimpleTextItem)}
+    first = f"1  {T0.astimezone():%H:%M:%S}"
+    assert first in texts and labels(widget) == ["1", "2", "3"]
+    segments = [i for i in widget.path_items if not isinstance(i, QGraphicsSimpleTextItem)]
+    assert len(segments) == 2 * 2  # two legs, each a dashed line and an arrow head
+
+
+def test_path_survives_a_level_change_and_can_be_cleared(qtbot) -> None:  # type: ignore[no-untyped-def]
+    plan = site_file()
+    widget = FloorPlanWidget()
+    qtbot.addWidget(widget)
+    widget.set_site(plan.plans, plan.zones)
+    widget.set_path([PathStep(1, T0), PathStep(2, T0 + timedelta(seconds=3))])
+    widget.set_tripped([1, 2])  # redraws the level
+    assert labels(widget) == ["1", "2"]
+    widget.set_path([])
+    assert widget.path_items == []
