@@ -109,7 +109,7 @@ def test_demo_screenshot_writes_two_real_pngs(tmp_path: Path) -> None:
         timeout=180,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    for name, min_width in (("queue.png", 1000), ("site.png", 1000)):
+    for name, min_width in (("queue.png", 1000), ("site.png", 1000), ("plan.png", 400)):
         image = QImage(str(out / name))
         assert not image.isNull() and image.width() >= min_width
         colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
