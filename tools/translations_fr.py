@@ -104,6 +104,8 @@ FRENCH: dict[str, str] = {
     "restore": "retour",
     "still present": "persistant",
     "confirmed by alarm path": "confirmée par cheminement",
+    "Steps &skipped because": "Consignes &non faites car",
+    "Only if mandatory procedure steps were not done": "Seulement si des consignes obligatoires n'ont pas été faites",
 }
 
 

@@ -239,3 +239,19 @@ def system_clear(alarm: Alarm, at: datetime, comment: str) -> Alarm:
         disposition=Disposition.NO_ACTION_NEEDED,
         closing_comment=comment,
     )
+
+
+def missing_mandatory_steps(mandatory_step_ranks: dict[int, int], done_step_ids: set[int]) -> list[int]:
+    """Ranks of the customer's mandatory steps (step id -> rank) not done for this alarm."""
+    return sorted(rank for step_id, rank in mandatory_step_ranks.items() if step_id not in done_step_ids)
+
+
+def check_procedure_before_close(missing_ranks: list[int], skip_reason: str | None) -> str:
+    """Closing needs every mandatory step done, or a reason: returns what the journal records of it."""
+    if not missing_ranks:
+        return ""
+    reason = (skip_reason or "").strip()
+    listed = ", ".join(str(rank) for rank in missing_ranks)
+    if not reason:
+        raise TransitionError(f"Mandatory procedure steps not done: {listed}. Give a reason to close anyway.")
+    return f"steps {listed} not done: {reason}"

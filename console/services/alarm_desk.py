@@ -22,6 +22,8 @@ from console.domain.alarm import (
     Operator,
     TransitionError,
     apply_action,
+    check_procedure_before_close,
+    missing_mandatory_steps,
 )
 from console.domain.alarm_path import DEFAULT_WINDOW_S
 from console.domain.journal import JournalAction
@@ -33,7 +35,7 @@ from console.storage import alarms as alarm_store
 from console.storage import changes
 from console.storage.alarms import StaleAlarm
 from console.storage.engine import Database, DatabaseUnavailable, describe_db_error, is_unavailable
-from console.storage.sites import find_transmitter
+from console.storage.sites import find_transmitter, mandatory_steps
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
@@ -125,8 +127,13 @@ class AlarmDesk:
         *,
         disposition: Disposition | None = None,
         comment: str | None = None,
+        skip_reason: str | None = None,
     ) -> Alarm:
-        """Apply an operator's action; raises TransitionError with a message for the operator."""
+        """Apply an operator's action; raises TransitionError with a message for the operator.
+
+        Closing also checks the customer's procedure for the alarm's category: every mandatory step
+        ticked, or a `skip_reason` that the journal keeps with the closing.
+        """
         try:
             with self._db.write() as session:
                 current = alarm_store.get_alarm(session, alarm_id)
@@ -136,6 +143,18 @@ class AlarmDesk:
                 transition = apply_action(
                     current, action, operator, at, disposition=disposition, comment=comment
                 )
+                detail = transition.detail
+                if action is Action.CLOSE and current.site_id is not None:
+                    mandatory = mandatory_steps(session, current.site_id, current.category)
+                    done = (
+                        done_step_ids(alarm_store.journal_for_alarm(session, alarm_id))
+                        if mandatory
+                        else set()
+                    )
+                    skipped = check_procedure_before_close(
+                        missing_mandatory_steps(mandatory, done), skip_reason
+                    )
+                    detail = f"{detail} ({skipped})" if skipped else detail
                 saved = alarm_store.save_alarm(
                     session,
                     transition.alarm,
@@ -145,7 +164,7 @@ class AlarmDesk:
                     session,
                     at=at,
                     action=JournalAction(action.value),
-                    detail=transition.detail,
+                    detail=detail,
                     operator_id=operator.id,
                     alarm_id=alarm_id,
                     site_id=current.site_id,
@@ -187,5 +206,19 @@ class AlarmDesk:
     def take(self, alarm_id: int, operator: Operator) -> Alarm:
         return self.act(alarm_id, Action.TAKE, operator)
 
-    def close(self, alarm_id: int, operator: Operator, disposition: Disposition, comment: str) -> Alarm:
-        return self.act(alarm_id, Action.CLOSE, operator, disposition=disposition, comment=comment)
+    def close(
+        self,
+        alarm_id: int,
+        operator: Operator,
+        disposition: Disposition,
+        comment: str,
+        skip_reason: str | None = None,
+    ) -> Alarm:
+        return self.act(
+            alarm_id,
+            Action.CLOSE,
+            operator,
+            disposition=disposition,
+            comment=comment,
+            skip_reason=skip_reason,
+        )

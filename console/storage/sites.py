@@ -200,3 +200,17 @@ def add_procedure(
     for rank, (text, mandatory) in enumerate(steps, start=1):
         session.add(ProcedureStepRow(procedure_id=row.id, rank=rank, text=text, mandatory=mandatory))
     return row
+
+
+def mandatory_steps(session: Session, site_id: int, category: EventCategory) -> dict[int, int]:
+    """Mandatory steps (id -> rank) of the site's procedure for this kind of alarm; empty when none."""
+    rows = session.execute(
+        select(ProcedureStepRow.id, ProcedureStepRow.rank)
+        .join(ProcedureRow, col(ProcedureRow.id) == col(ProcedureStepRow.procedure_id))
+        .where(
+            col(ProcedureRow.site_id) == site_id,
+            col(ProcedureRow.category) == category.value,
+            col(ProcedureStepRow.mandatory).is_(True),
+        )
+    ).all()
+    return {step_id: rank for step_id, rank in rows if step_id is not None}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -20,8 +23,16 @@ from console.domain.grouping import localized_title
 _ERROR_STYLE = "color: #c62828;"
 
 
+# disposition, comment, reason for skipped steps -> None when closed, else the refusal to show
+Submit = Callable[[Disposition, str, str], str | None]
+
+
 class CloseAlarmDialog(QDialog):
-    def __init__(self, alarm: Alarm, lang: str = "en", parent: QWidget | None = None) -> None:
+    """Stays open until the close succeeds: a refusal is shown next to the field it is about."""
+
+    def __init__(
+        self, alarm: Alarm, lang: str = "en", parent: QWidget | None = None, submit: Submit | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Close alarm %1").replace("%1", str(alarm.id)))
         self.setObjectName("close_alarm_dialog")
@@ -42,6 +53,14 @@ class CloseAlarmDialog(QDialog):
         self.comment_error = QLabel()
         self.comment_error.setStyleSheet(_ERROR_STYLE)
         self.comment_error.hide()
+        self.skip_reason_edit = QLineEdit()
+        self.skip_reason_edit.setObjectName("skip_reason")
+        self.skip_reason_edit.setPlaceholderText(self.tr("Only if mandatory procedure steps were not done"))
+        self.skip_reason_error = QLabel()
+        self.skip_reason_error.setStyleSheet(_ERROR_STYLE)
+        self.skip_reason_error.setWordWrap(True)
+        self.skip_reason_error.hide()
+        self._submit = submit
 
         form = QFormLayout()
         form.addRow(QLabel(f"<b>{alarm.site_code}</b> {alarm.site_name} — {localized_title(alarm, lang)}"))
@@ -49,6 +68,8 @@ class CloseAlarmDialog(QDialog):
         form.addRow("", self.disposition_error)
         form.addRow(self.tr("&Comment"), self.comment_edit)
         form.addRow("", self.comment_error)
+        form.addRow(self.tr("Steps &skipped because"), self.skip_reason_edit)
+        form.addRow("", self.skip_reason_error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -87,6 +108,14 @@ class CloseAlarmDialog(QDialog):
             ok = False
         else:
             self.comment_error.hide()
+        if ok and self._submit is not None:
+            assert self.disposition is not None
+            refusal = self._submit(self.disposition, self.comment, self.skip_reason_edit.text().strip())
+            if refusal is not None:
+                self.skip_reason_error.setText(refusal)
+                self.skip_reason_error.show()
+                self.skip_reason_edit.setFocus()
+                return
         if ok:
             self.accept()
         elif self.disposition is None:

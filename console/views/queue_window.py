@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.alarm import Action, Alarm, AlarmState, Operator, TransitionError
+from console.domain.alarm import Action, Alarm, AlarmState, Disposition, Operator, TransitionError
 from console.domain.grouping import localized_title
 from console.domain.station import ComponentStatus
 from console.services.alarm_desk import AlarmDesk
@@ -204,17 +204,21 @@ class QueueWindow(QMainWindow):
         if alarm is None:
             self._report(self.tr("Select an alarm to close."))
             return
-        dialog = CloseAlarmDialog(alarm, self._lang, self)
+
+        def submit(disposition: Disposition, comment: str, skip_reason: str) -> str | None:
+            try:
+                closed = self._desk.close(alarm.id, self._operator, disposition, comment, skip_reason or None)
+            except TransitionError as exc:
+                return str(exc)
+            except DatabaseUnavailable as exc:
+                self.set_database_status(False, str(exc))
+                return str(exc)
+            self.model.apply([closed])
+            return None
+
+        dialog = CloseAlarmDialog(alarm, self._lang, self, submit=submit)
         dialog.setModal(True)
-
-        def on_accepted() -> None:
-            disposition = dialog.disposition
-            assert disposition is not None
-            self._run(lambda: self._desk.close(alarm.id, self._operator, disposition, dialog.comment))
-            dialog.deleteLater()
-
-        dialog.accepted.connect(on_accepted)
-        dialog.rejected.connect(dialog.deleteLater)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def _act_on_selected(self, action: Action) -> None:

@@ -74,12 +74,20 @@
       <translation>Ce qui a été fait, qui a été joint, l'issue (Ctrl+Entrée pour clôturer)</translation>
     </message>
     <message>
+      <source>Only if mandatory procedure steps were not done</source>
+      <translation>Seulement si des consignes obligatoires n'ont pas été faites</translation>
+    </message>
+    <message>
       <source>&amp;Disposition</source>
       <translation>&amp;Qualification</translation>
     </message>
     <message>
       <source>&amp;Comment</source>
       <translation>&amp;Commentaire</translation>
+    </message>
+    <message>
+      <source>Steps &amp;skipped because</source>
+      <translation>Consignes &amp;non faites car</translation>
     </message>
     <message>
       <source>Close alarm</source>

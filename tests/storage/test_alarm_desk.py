@@ -242,3 +242,43 @@ def test_path_within_one_batch_confirms_a_new_alarm(
     with db.read() as session:
         alarm = alarm_store.get_alarm(session, result.new_alarm_ids[0])
     assert alarm is not None and alarm.path_confirmed_at == clock.now and alarm.version == 2
+
+
+def test_closing_needs_mandatory_steps_done_or_a_reason(db: Database, desk: AlarmDesk) -> None:
+    from console.domain.priority import EventCategory as Category
+    from console.domain.site import ProcedureStep
+    from console.storage.sites import add_procedure, site_by_code
+
+    add_site(db)
+    operator = add_operator_to(db)
+    with db.write() as session:
+        site = site_by_code(session, "LYO-0001")
+        assert site is not None
+        add_procedure(
+            session,
+            site,
+            Category.INTRUSION,
+            "Intrusion",
+            [("Écouter le site", True), ("Informer par SMS", False), ("Appeler le 17", True)],
+        )
+    alarm_id = desk.ingest([cid(130)]).new_alarm_ids[0]
+    desk.take(alarm_id, operator)
+    with pytest.raises(TransitionError, match="Mandatory procedure steps not done: 1, 3"):
+        desk.close(alarm_id, operator, Disposition.FALSE_ALARM_USER, "Erreur de code")
+    with db.read() as session:
+        from console.storage.sites import mandatory_steps
+
+        steps = mandatory_steps(session, site.id, Category.INTRUSION)  # type: ignore[arg-type]
+    first = next(step_id for step_id, rank in steps.items() if rank == 1)
+    desk.record_step_done(alarm_id, ProcedureStep(first, 1, "Écouter le site"), operator)
+    with pytest.raises(TransitionError, match="not done: 3"):
+        desk.close(alarm_id, operator, Disposition.FALSE_ALARM_USER, "Erreur de code")
+    closed = desk.close(
+        alarm_id, operator, Disposition.FALSE_ALARM_USER, "Erreur de code", "client joint avant"
+    )
+    assert closed.state is AlarmState.CLOSED
+    with db.read() as session:
+        close = [
+            e for e in alarm_store.journal_for_alarm(session, alarm_id) if e.action == JournalAction.CLOSE
+        ]
+    assert close[0].detail.endswith("(steps 3 not done: client joint avant)")
