@@ -105,6 +105,8 @@ FRENCH: dict[str, str] = {
     "still present": "persistant",
     "confirmed by alarm path": "confirmée par cheminement",
     "Steps &skipped because": "Consignes &non faites car",
+    "Acknowledge the tripped zones": "Acquitter les zones déclenchées",
+    "Site window: acknowledge the flashing tripped zones": "Fenêtre site : acquitter les zones qui clignotent",
     "Only if mandatory procedure steps were not done": "Seulement si des consignes obligatoires n'ont pas été faites",
 }
 

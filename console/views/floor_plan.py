@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QPolygonF, QWheelEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
@@ -84,6 +84,10 @@ class ZoneItem(QGraphicsEllipseItem):
         self._glyph.setPos(r * 0.8, -r * 1.6)
         self.set_tripped(False)
 
+    def set_flash_phase(self, on: bool) -> None:
+        """Blink the halo of a tripped zone the operator has not acknowledged yet."""
+        self._halo.setVisible(self.tripped and on)
+
     def set_tripped(self, tripped: bool) -> None:
         self.tripped = tripped
         colour = TRIPPED_ZONE if tripped else IDLE_ZONE
@@ -150,6 +154,11 @@ class FloorPlanWidget(QWidget):
         self._renderer: QSvgRenderer | None = None
         self.zone_items: dict[int, ZoneItem] = {}
         self._path: list[PathStep] = []
+        self.acknowledged = True  # tripped zones flash until the operator acknowledges them
+        self._flash_on = True
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(500)
+        self._flash_timer.timeout.connect(self._on_flash)
         self.path_items: list[QGraphicsItem] = []  # segments and numbered step labels now drawn
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.set_site([], [])
@@ -158,6 +167,7 @@ class FloorPlanWidget(QWidget):
         self._plans = sorted(plans, key=lambda p: p.level)
         self._zones = list(zones)
         self._tripped = set()
+        self.acknowledge()
         self.tabs.blockSignals(True)
         while self.tabs.count():
             self.tabs.removeTab(0)
@@ -176,8 +186,12 @@ class FloorPlanWidget(QWidget):
             self.zone_items = {}
 
     def set_tripped(self, zone_numbers: Iterable[int]) -> None:
-        """Highlight these zones and bring the level of the first one into view."""
-        self._tripped = {n for n in zone_numbers}
+        """Highlight these zones and bring the level of the first one into view; new trips flash."""
+        tripped = set(zone_numbers)
+        if tripped - self._tripped:
+            self.acknowledged = False
+            self._flash_timer.start()
+        self._tripped = tripped
         first_plan = next(
             (z.plan_id for z in self._zones if z.number in self._tripped and z.plan_id is not None), None
         )
@@ -186,6 +200,18 @@ class FloorPlanWidget(QWidget):
             self.tabs.setCurrentIndex(index)  # redraws through _on_tab_changed
         for number, item in self.zone_items.items():
             item.set_tripped(number in self._tripped)
+
+    def acknowledge(self) -> None:
+        """The operator has seen the tripped zones: stop flashing, keep them highlighted."""
+        self.acknowledged = True
+        self._flash_timer.stop()
+        for item in self.zone_items.values():
+            item.set_flash_phase(True)
+
+    def _on_flash(self) -> None:
+        self._flash_on = not self._flash_on
+        for item in self.zone_items.values():
+            item.set_flash_phase(self._flash_on)
 
     def set_path(self, steps: Sequence[PathStep]) -> None:
         """Draw the alarm path: trips numbered in time order, joined by arrows, with their times."""

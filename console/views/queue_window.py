@@ -54,6 +54,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("D", QT_TRANSLATE_NOOP("QueueWindow", "Mark as dispatched")),
     ("C", QT_TRANSLATE_NOOP("QueueWindow", "Close with a disposition and a comment")),
     ("R", QT_TRANSLATE_NOOP("QueueWindow", "Release the alarm back to the queue")),
+    ("A", QT_TRANSLATE_NOOP("QueueWindow", "Site window: acknowledge the flashing tripped zones")),
     ("F1", QT_TRANSLATE_NOOP("QueueWindow", "Show the keyboard shortcuts")),
 ]
 

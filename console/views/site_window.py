@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -129,6 +130,11 @@ class SiteWindow(QMainWindow):
             "journal", self.tr("Journal"), self.journal, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self._procedure_dock = procedure_dock
+        acknowledge = QAction(self.tr("Acknowledge the tripped zones"), self)
+        acknowledge.setObjectName("action_acknowledge_zones")
+        acknowledge.setShortcut(QKeySequence("A"))
+        acknowledge.triggered.connect(self.plan.acknowledge)
+        self.addAction(acknowledge)
         self.show_nothing()
 
     def apply_default_layout(self) -> None:

@@ -170,6 +170,10 @@
       <translation>Remettre l'alarme en file</translation>
     </message>
     <message>
+      <source>Site window: acknowledge the flashing tripped zones</source>
+      <translation>Fenêtre site : acquitter les zones qui clignotent</translation>
+    </message>
+    <message>
       <source>Show the keyboard shortcuts</source>
       <translation>Afficher les raccourcis clavier</translation>
     </message>
@@ -363,6 +367,10 @@
     <message>
       <source>Journal</source>
       <translation>Main courante</translation>
+    </message>
+    <message>
+      <source>Acknowledge the tripped zones</source>
+      <translation>Acquitter les zones déclenchées</translation>
     </message>
     <message>
       <source>No alarm selected</source>

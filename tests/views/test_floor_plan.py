@@ -38,3 +38,30 @@ def test_path_survives_a_level_change_and_can_be_cleared(qtbot) -> None:  # type
     assert labels(widget) == ["1", "2"]
     widget.set_path([])
     assert widget.path_items == []
+
+
+def test_new_trips_flash_until_acknowledged_from_the_keyboard(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from console.views.site_window import SiteWindow
+    from tests.domain.test_alarm_lifecycle import new_alarm
+    from tests.views.test_site_window import signal
+
+    window = SiteWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.show_alarm(new_alarm(), site_file(), [signal(1, 0)], [])
+    plan = window.plan
+    assert not plan.acknowledged
+    assert plan._flash_timer.isActive()
+    halo_states = set()
+    for _ in range(2):  # two ticks of the flash timer, driven by hand: no timing in the test
+        plan._flash_timer.timeout.emit()
+        halo_states.add(plan.zone_items[1]._halo.isVisible())
+    assert halo_states == {True, False}  # it blinks
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_A)
+    assert plan.acknowledged and plan.zone_items[1]._halo.isVisible()
+    window.show_alarm(new_alarm(), site_file(), [signal(1, 0), signal(2, 5)], [])  # a new zone trips
+    assert not plan.acknowledged
