@@ -106,6 +106,8 @@ FRENCH: dict[str, str] = {
     "confirmed by alarm path": "confirmée par cheminement",
     "Steps &skipped because": "Consignes &non faites car",
     "Acknowledge the tripped zones": "Acquitter les zones déclenchées",
+    "Replay the alarm path": "Rejouer le cheminement",
+    "Site window: replay the alarm path on the plan": "Fenêtre site : rejouer le cheminement sur le plan",
     "Site window: acknowledge the flashing tripped zones": "Fenêtre site : acquitter les zones qui clignotent",
     "Only if mandatory procedure steps were not done": "Seulement si des consignes obligatoires n'ont pas été faites",
 }

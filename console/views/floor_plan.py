@@ -159,6 +159,10 @@ class FloorPlanWidget(QWidget):
         self._flash_timer = QTimer(self)
         self._flash_timer.setInterval(500)
         self._flash_timer.timeout.connect(self._on_flash)
+        self._shown_steps: int | None = None  # during a replay, how many steps are drawn so far
+        self._replay_timer = QTimer(self)
+        self._replay_timer.setInterval(900)
+        self._replay_timer.timeout.connect(self._on_replay_step)
         self.path_items: list[QGraphicsItem] = []  # segments and numbered step labels now drawn
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.set_site([], [])
@@ -218,13 +222,30 @@ class FloorPlanWidget(QWidget):
         self._path = sorted(steps, key=lambda s: s.at)
         self._draw_path()
 
+    def replay(self) -> None:
+        """Replay the path one trip at a time, as the intruder walked it."""
+        if not self._path:
+            return
+        self._shown_steps = 0
+        self._draw_path()
+        self._replay_timer.start()
+
+    def _on_replay_step(self) -> None:
+        assert self._shown_steps is not None
+        self._shown_steps += 1
+        if self._shown_steps >= len(self._path):
+            self._shown_steps = None
+            self._replay_timer.stop()
+        self._draw_path()
+
     def _draw_path(self) -> None:
         for drawn in self.path_items:
             if drawn.scene() is self.scene:
                 self.scene.removeItem(drawn)
         self.path_items = []
         previous: ZoneItem | None = None
-        for number, step in enumerate(self._path, start=1):
+        shown = self._path if self._shown_steps is None else self._path[: self._shown_steps]
+        for number, step in enumerate(shown, start=1):
             item = self.zone_items.get(step.zone)
             if item is None:  # on another level: the numbering goes on, the line starts again there
                 previous = None

@@ -55,6 +55,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("C", QT_TRANSLATE_NOOP("QueueWindow", "Close with a disposition and a comment")),
     ("R", QT_TRANSLATE_NOOP("QueueWindow", "Release the alarm back to the queue")),
     ("A", QT_TRANSLATE_NOOP("QueueWindow", "Site window: acknowledge the flashing tripped zones")),
+    ("P", QT_TRANSLATE_NOOP("QueueWindow", "Site window: replay the alarm path on the plan")),
     ("F1", QT_TRANSLATE_NOOP("QueueWindow", "Show the keyboard shortcuts")),
 ]
 

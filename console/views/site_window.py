@@ -135,6 +135,11 @@ class SiteWindow(QMainWindow):
         acknowledge.setShortcut(QKeySequence("A"))
         acknowledge.triggered.connect(self.plan.acknowledge)
         self.addAction(acknowledge)
+        replay = QAction(self.tr("Replay the alarm path"), self)
+        replay.setObjectName("action_replay_path")
+        replay.setShortcut(QKeySequence("P"))
+        replay.triggered.connect(self.plan.replay)
+        self.addAction(replay)
         self.show_nothing()
 
     def apply_default_layout(self) -> None:

@@ -174,6 +174,10 @@
       <translation>Fenêtre site : acquitter les zones qui clignotent</translation>
     </message>
     <message>
+      <source>Site window: replay the alarm path on the plan</source>
+      <translation>Fenêtre site : rejouer le cheminement sur le plan</translation>
+    </message>
+    <message>
       <source>Show the keyboard shortcuts</source>
       <translation>Afficher les raccourcis clavier</translation>
     </message>
@@ -371,6 +375,10 @@
     <message>
       <source>Acknowledge the tripped zones</source>
       <translation>Acquitter les zones déclenchées</translation>
+    </message>
+    <message>
+      <source>Replay the alarm path</source>
+      <translation>Rejouer le cheminement</translation>
     </message>
     <message>
       <source>No alarm selected</source>

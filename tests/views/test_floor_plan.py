@@ -65,3 +65,19 @@ def test_new_trips_flash_until_acknowledged_from_the_keyboard(qtbot) -> None:  #
     assert plan.acknowledged and plan.zone_items[1]._halo.isVisible()
     window.show_alarm(new_alarm(), site_file(), [signal(1, 0), signal(2, 5)], [])  # a new zone trips
     assert not plan.acknowledged
+
+
+def test_replay_draws_the_path_one_trip_at_a_time(qtbot) -> None:  # type: ignore[no-untyped-def]
+    plan = site_file()
+    widget = FloorPlanWidget()
+    qtbot.addWidget(widget)
+    widget.set_site(plan.plans, plan.zones)
+    widget.set_path(
+        [PathStep(1, T0), PathStep(2, T0 + timedelta(seconds=4)), PathStep(3, T0 + timedelta(seconds=9))]
+    )
+    widget.replay()
+    seen = [labels(widget)]
+    while widget._replay_timer.isActive():  # drive the replay's ticks by hand
+        widget._replay_timer.timeout.emit()
+        seen.append(labels(widget))
+    assert seen == [[], ["1"], ["1", "2"], ["1", "2", "3"]]
