@@ -26,7 +26,7 @@ class LiveFeed(QObject):
     _poll_done = Signal(object, object, bool)  # (alarms, statuses) or None, error or None, was_snapshot
 
     def __init__(
-        self, feed: QueueFeed, interval_ms: int = 300, status_every: int = 10, parent: QObject | None = None
+        self, feed: QueueFeed, interval_ms: int = 50, status_every: int = 60, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._feed = feed

@@ -125,10 +125,13 @@ class QueueWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_actions()
         model.alarm_arrived.connect(self._on_alarm_arrived)
-        model.rowsInserted.connect(self._update_counts)
-        model.rowsRemoved.connect(self._update_counts)
-        model.modelReset.connect(self._update_counts)
-        model.dataChanged.connect(self._update_counts)
+        # A batch of changes emits a signal per row: count once, after the batch.
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self._update_counts)
+        for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+            changed.connect(self._counts_timer.start)
         model.modelReset.connect(self._select_first_if_none)
         model.rowsInserted.connect(self._select_first_if_none)
         self._clock_timer = QTimer(self)
