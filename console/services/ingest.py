@@ -22,6 +22,7 @@ from console.domain.grouping import Placement, alarm_title, place_signal, title_
 from console.domain.journal import JournalAction
 from console.domain.signals import Signal
 from console.services.supervision import clear_overdue
+from console.storage import alarms as alarm_store
 from console.storage import bulk
 from console.storage.tables import TransmitterRow
 
@@ -201,7 +202,7 @@ def _raise(
         title_event=title_event(signal),
         title_zone=signal.zone,
     )
-    alarm = replace(draft, id=bulk.insert_alarm(session, draft), version=1)
+    alarm = alarm_store.insert_alarm(session, draft)
     batch.alarms[alarm.id] = alarm
     batch.new_ids.append(alarm.id)
     batch.journal.append(_journal(signal.received_at, JournalAction.ALARM_RAISED, alarm, title))

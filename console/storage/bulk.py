@@ -120,28 +120,6 @@ def open_alarms_for(
     ]
 
 
-def insert_alarm(session: Session, alarm: Alarm) -> int:
-    return int(
-        session.execute(
-            insert(_ALARM).returning(_ALARM.c.id),
-            {
-                "site_id": alarm.site_id,
-                "account": alarm.account,
-                "state": alarm.state.value,
-                "priority": int(alarm.priority),
-                "category": alarm.category.value,
-                "title": alarm.title,
-                "title_event": alarm.title_event,
-                "title_zone": alarm.title_zone,
-                "created_at": alarm.created_at,
-                "last_signal_at": alarm.last_signal_at,
-                "signal_count": alarm.signal_count,
-                "version": 1,
-            },
-        ).scalar_one()
-    )
-
-
 def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:
     """Write what joining signals changed (count, last signal, priority, title), version-checked."""
     if not alarms:
