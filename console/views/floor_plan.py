@@ -51,6 +51,23 @@ _DETECTOR_GLYPH: dict[DetectorType, str] = {
 }
 
 
+def plan_background(plan: FloorPlan) -> QGraphicsItem | None:
+    """The plan's image as an item at the origin, one scene unit per image pixel (zone positions
+    are stored in those units); None when the image cannot be read. Shared with the plan editor."""
+    if plan.media_type == "image/svg+xml":
+        item = QGraphicsSvgItem()
+        # Parented to the item, so it lives as long as the item: setSharedRenderer does not own it.
+        renderer = QSvgRenderer(QByteArray(plan.content), item)
+        if not renderer.isValid():
+            return None
+        item.setSharedRenderer(renderer)
+        return item
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(plan.content):
+        return None
+    return QGraphicsPixmapItem(pixmap)
+
+
 @dataclass(frozen=True, slots=True)
 class PathStep:
     """One trip of the alarm path: which zone, when."""
@@ -151,7 +168,6 @@ class FloorPlanWidget(QWidget):
         self._plans: list[FloorPlan] = []
         self._zones: list[Zone] = []
         self._tripped: set[int] = set()
-        self._renderer: QSvgRenderer | None = None
         self.zone_items: dict[int, ZoneItem] = {}
         self._path: list[PathStep] = []
         self.acknowledged = True  # tripped zones flash until the operator acknowledges them
@@ -321,18 +337,7 @@ class FloorPlanWidget(QWidget):
         self.level_shown.emit(plan.level)
 
     def _background(self, plan: FloorPlan) -> QGraphicsItem | None:
-        if plan.media_type == "image/svg+xml":
-            renderer = QSvgRenderer(QByteArray(plan.content))
-            if not renderer.isValid():
-                return None
-            self._renderer = renderer  # the item does not own a shared renderer
-            item = QGraphicsSvgItem()
-            item.setSharedRenderer(renderer)
-            return item
-        pixmap = QPixmap()
-        if not pixmap.loadFromData(plan.content):
-            return None
-        return QGraphicsPixmapItem(pixmap)
+        return plan_background(plan)
 
     def scene_rect(self) -> QRectF:
         return self.scene.sceneRect()
