@@ -1,0 +1,261 @@
+"""The dispatch panel: Qt's model contract, the late colour, and a guard followed from the keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+
+from console.domain.alarm import Alarm, Operator
+from console.domain.dispatch import Dispatch, DispatchKind, DispatchStatus
+from console.domain.journal import JournalAction
+from console.domain.service_level import ClockLevel
+from console.services.alarm_desk import AlarmDesk
+from console.services.dispatch_desk import DispatchDesk
+from console.storage import alarms as alarm_store
+from console.storage.engine import Database
+from console.views.dispatch_model import DISPATCH_ROLE, Column, DispatchTableModel
+from console.views.palette import CLOCK_COLOUR
+from console.views.site_window import SiteWindow
+from tests.factories import T0, SteppingClock, add_operator_to, add_site, cid
+
+LATE = CLOCK_COLOUR[ClockLevel.LATE]
+
+
+def guard(id: int = 1, **changes: object) -> Dispatch:
+    dispatch = Dispatch(id, 7, DispatchKind.GUARD, T0, provider="Securitas", agreed_delay_min=30)
+    return replace(dispatch, **changes)  # type: ignore[arg-type]
+
+
+def background(model: DispatchTableModel, row: int, column: Column) -> object:
+    brush = model.data(model.index(row, column), Qt.ItemDataRole.BackgroundRole)
+    return brush.color() if isinstance(brush, QBrush) else None
+
+
+def text(model: DispatchTableModel, row: int, column: Column) -> str:
+    return str(model.data(model.index(row, column)))
+
+
+# --- the model -----------------------------------------------------------------------------------
+
+
+def test_model_contract_through_updates(qtmodeltester: object) -> None:
+    clock = SteppingClock()
+    model = DispatchTableModel(clock)
+    police = Dispatch(2, 7, DispatchKind.POLICE, T0, reference="17-4412")
+    model.set_dispatches([guard(), police])
+    qtmodeltester.check(model)  # type: ignore[attr-defined]  # keeps checking every later change
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    clock.advance(600)
+    model.tick()
+    model.set_dispatches([guard(on_site_at=clock.now, version=2), police, guard(3, provider="Iris")])
+    assert resets == [] and model.rowCount() == 3  # an update and an append keep the rows
+    assert model.data(model.index(0, 0), DISPATCH_ROLE).on_site_at == clock.now
+    model.set_dispatches([police])
+    assert resets == [True] and model.rowCount() == 1
+
+
+def test_clock_turns_late_past_the_agreed_delay_and_stops_at_arrival() -> None:
+    clock = SteppingClock()
+    model = DispatchTableModel(clock)
+    model.set_dispatches([guard(), Dispatch(2, 7, DispatchKind.POLICE, T0)])
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, _roles: changed.append((top.column(), bottom.column())))
+    clock.advance(29 * 60 + 50)
+    model.tick()
+    assert changed == [(Column.ELAPSED, Column.STATUS)]  # the tick repaints the clocks only
+    assert text(model, 0, Column.ELAPSED) == "29:50" and background(model, 0, Column.ELAPSED) is None
+    assert text(model, 0, Column.STATUS) == "Awaited, 1 min left"
+    assert text(model, 0, Column.AGREED) == "30 min" and text(model, 1, Column.AGREED) == "—"
+
+    clock.advance(75)  # 31:05 and nobody there
+    model.tick()
+    assert background(model, 0, Column.ELAPSED) == LATE and background(model, 0, Column.STATUS) == LATE
+    assert background(model, 0, Column.PROVIDER) is None
+    assert text(model, 0, Column.STATUS) == "Overdue by 2 min"
+    assert text(model, 1, Column.ELAPSED) == "31:05" and background(model, 1, Column.ELAPSED) is None
+    assert text(model, 1, Column.STATUS) == "Awaited"  # police: elapsed time, no verdict
+
+    model.set_dispatches([guard(on_site_at=T0 + timedelta(minutes=25))])
+    clock.advance(3600)
+    model.tick()
+    assert text(model, 0, Column.ELAPSED) == "25:00" and background(model, 0, Column.ELAPSED) is None
+    assert text(model, 0, Column.STATUS) == "On site, on time"
+
+
+def test_status_words_for_each_step() -> None:
+    model = DispatchTableModel(lambda: T0 + timedelta(hours=2))
+    late = T0 + timedelta(minutes=44, seconds=10)
+    model.set_dispatches(
+        [
+            guard(1, on_site_at=late, report_at=late, report="Door forced"),
+            guard(2, cancelled_at=T0 + timedelta(minutes=3), cancel_reason="Password given"),
+        ]
+    )
+    assert text(model, 0, Column.STATUS) == "Reported, late by 15 min"
+    assert text(model, 0, Column.REPORT) == "Door forced"
+    assert text(model, 1, Column.STATUS) == "Cancelled" and text(model, 1, Column.REPORT) == "Password given"
+    assert text(model, 1, Column.ELAPSED) == "03:00"
+    assert "Door forced" in str(model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole))
+
+
+# --- the panel in the site window, on a real database -------------------------------------------
+
+
+class Desk:
+    def __init__(self, db: Database, clock: SteppingClock, operator: Operator) -> None:
+        self.db = db
+        self.clock = clock
+        self.operator = operator
+        self.alarms = AlarmDesk(db, clock)
+        self.dispatches = DispatchDesk(db, clock)
+
+    def new_alarm(self, take: bool = True) -> Alarm:
+        alarm_id = self.alarms.ingest([cid(132, zone=3, at=self.clock.now)]).new_alarm_ids[0]
+        self.clock.advance(20)
+        if take:
+            self.alarms.take(alarm_id, self.operator)
+        return self.alarm(alarm_id)
+
+    def alarm(self, alarm_id: int) -> Alarm:
+        with self.db.read() as session:
+            found = alarm_store.get_alarm(session, alarm_id)
+        assert found is not None
+        return found
+
+
+@pytest.fixture
+def desk(sqlite_db: Database) -> Desk:
+    add_site(sqlite_db)
+    return Desk(sqlite_db, SteppingClock(), add_operator_to(sqlite_db))
+
+
+@pytest.fixture
+def window(qtbot, desk: Desk) -> SiteWindow:  # type: ignore[no-untyped-def]
+    site = SiteWindow()
+    qtbot.addWidget(site)
+    site.resize(1400, 900)
+    site.dispatch_panel.attach(desk.dispatches, desk.operator)
+    site.show()
+    site.apply_default_layout()
+    with qtbot.waitActive(site):
+        site.activateWindow()
+    return site
+
+
+def test_guard_requested_on_site_and_reported_from_the_keyboard(  # type: ignore[no-untyped-def]
+    qtbot, window: SiteWindow, desk: Desk
+) -> None:
+    panel = window.dispatch_panel
+    alarm = desk.new_alarm()
+    window.show_alarm(alarm, None, [], [])
+    panel.table.setFocus()
+
+    qtbot.keyClick(panel.table, Qt.Key.Key_I)
+    assert panel.forms.isVisible() and panel.kind_box.hasFocus()
+    assert panel.kind_box.currentData() == DispatchKind.GUARD.value
+    assert panel.delay_label.text() == "Agreed delay: 30 min"
+    qtbot.keyClick(panel.kind_box, Qt.Key.Key_Return)  # nobody named: refused next to the field
+    assert (
+        panel.provider_error.isVisible()
+        and panel.provider_error.text() == "Name who is sent (company or person)."
+    )
+    assert panel.model.rowCount() == 0
+    qtbot.keyClick(panel.kind_box, Qt.Key.Key_Tab)
+    qtbot.keyClicks(panel.provider_edit, "Securitas Lyon")
+    qtbot.keyClick(panel.provider_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(panel.reference_edit, "M-881")
+    qtbot.keyClick(panel.reference_edit, Qt.Key.Key_Return)
+    assert not panel.forms.isVisible() and panel.model.rowCount() == 1
+    requested = panel.model.dispatch_at(0)
+    assert requested is not None and (requested.provider, requested.reference) == ("Securitas Lyon", "M-881")
+    assert desk.alarm(alarm.id).state.value == "dispatched"
+    assert panel.table.hasFocus() and panel.target() == requested
+
+    desk.clock.advance(12 * 60)
+    qtbot.keyClick(panel.table, Qt.Key.Key_S)
+    arrived = panel.model.dispatch_at(0)
+    assert (
+        arrived is not None
+        and arrived.status is DispatchStatus.ON_SITE
+        and arrived.on_site_at == desk.clock.now
+    )
+    assert text(panel.model, 0, Column.STATUS) == "On site, on time"
+
+    qtbot.keyClick(panel.table, Qt.Key.Key_E)
+    assert panel.text_edit.hasFocus()
+    qtbot.keyClick(panel.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert panel.text_error.isVisible() and panel.text_error.text() == "Write what the responder reported."
+    qtbot.keyClicks(panel.text_edit, "Ronde faite, porte arriere fracturee")
+    qtbot.keyClick(panel.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not panel.forms.isVisible()
+    reported = panel.model.dispatch_at(0)
+    assert reported is not None and reported.report == "Ronde faite, porte arriere fracturee"
+    assert desk.dispatches.for_alarm(alarm.id) == [reported]
+    with desk.db.read() as session:
+        actions = [e.action for e in alarm_store.journal_for_alarm(session, alarm.id)]
+    assert actions[-3:] == [
+        JournalAction.DISPATCH_REQUESTED,
+        JournalAction.DISPATCH_ON_SITE,
+        JournalAction.DISPATCH_REPORT,
+    ]
+
+
+def test_late_guard_turns_red_as_the_clock_ticks(qtbot, window: SiteWindow, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    panel = window.dispatch_panel
+    alarm = desk.new_alarm()
+    desk.dispatches.set_site_guard_delay(alarm.site_id or 0, 20)
+    desk.dispatches.request(alarm.id, DispatchKind.GUARD, desk.operator, provider="Securitas")
+    window.show_alarm(desk.alarm(alarm.id), None, [], [])
+    assert background(panel.model, 0, Column.ELAPSED) is None
+    desk.clock.advance(20 * 60 + 1)
+    panel._timer.timeout.emit()  # the panel's one-second tick, without waiting for it
+    assert text(panel.model, 0, Column.ELAPSED) == "20:01"
+    assert background(panel.model, 0, Column.ELAPSED) == LATE
+    assert text(panel.model, 0, Column.STATUS) == "Overdue by 1 min"
+
+
+def test_cancel_needs_a_reason_and_refusals_show_in_the_form(qtbot, window: SiteWindow, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    panel = window.dispatch_panel
+    untaken = desk.new_alarm(take=False)
+    window.show_alarm(untaken, None, [], [])
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_I)
+    for _ in range(list(DispatchKind).index(DispatchKind.POLICE)):
+        qtbot.keyClick(panel.kind_box, Qt.Key.Key_Down)
+    assert panel.delay_label.text() == "No agreed delay: the elapsed time is shown"
+    qtbot.keyClick(panel.kind_box, Qt.Key.Key_Return)
+    assert panel.request_error.isVisible()
+    assert panel.request_error.text() == "Take the alarm before requesting a dispatch."
+    qtbot.keyClick(panel.kind_box, Qt.Key.Key_Escape)
+    assert not panel.forms.isVisible() and panel.table.hasFocus()
+
+    desk.alarms.take(untaken.id, desk.operator)
+    window.show_alarm(desk.alarm(untaken.id), None, [], [])
+    desk.dispatches.request(untaken.id, DispatchKind.POLICE, desk.operator)
+    panel.reload()
+    assert not panel.actions_by_name["report"].isEnabled()  # not on site yet
+    qtbot.keyClick(panel.table, Qt.Key.Key_X)
+    qtbot.keyClick(panel.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert panel.text_error.text() == "Give the reason for cancelling."
+    qtbot.keyClicks(panel.text_edit, "Client joint, mot de passe correct")
+    qtbot.keyClick(panel.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    cancelled = panel.model.dispatch_at(0)
+    assert cancelled is not None and cancelled.status is DispatchStatus.CANCELLED
+    assert (
+        not panel.actions_by_name["cancel"].isEnabled() and not panel.actions_by_name["on_site"].isEnabled()
+    )
+
+
+def test_another_alarm_clears_the_panel(qtbot, window: SiteWindow, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    panel = window.dispatch_panel
+    alarm = desk.new_alarm()
+    desk.dispatches.request(alarm.id, DispatchKind.FIRE, desk.operator)
+    window.show_alarm(desk.alarm(alarm.id), None, [], [])
+    assert panel.model.rowCount() == 1
+    window.show_nothing()
+    assert panel.model.rowCount() == 0 and not panel.actions_by_name["request"].isEnabled()
