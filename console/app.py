@@ -23,6 +23,8 @@ from console.services.alarm_desk import AlarmDesk
 from console.services.demo_data import demo_sites, load_demo
 from console.services.demo_link import DemoPanels
 from console.services.demo_traffic import DemoTraffic
+from console.services.dispatch_desk import DispatchDesk
+from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.receiver_service import ReceiverService
 from console.storage import migrate
@@ -77,7 +79,16 @@ def run_console(options: ConsoleOptions) -> int:
     if operator is None:
         return 1
     desk = AlarmDesk(db)
-    workstation = Workstation(desk, QueueFeed(db), SiteDesk(db, lang), operator, settings, lang=lang)
+    workstation = Workstation(
+        desk,
+        QueueFeed(db),
+        SiteDesk(db, lang),
+        operator,
+        settings,
+        lang=lang,
+        plan_editing=PlanEditing(db),
+        dispatch_desk=DispatchDesk(db),
+    )
     workstation.show()
     shooter = None
     if options.screenshot_dir is not None:  # a fixed, readable size whatever the (virtual) screen

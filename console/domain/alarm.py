@@ -132,6 +132,8 @@ class Alarm:
     title_event: str | None = None
     title_zone: int | None = None
     path_confirmed_at: datetime | None = None  # two intrusion zones tripped in sequence (alarm_path)
+    # Last operator action or journal entry on the alarm: a taken alarm idle too long is stalled.
+    last_activity_at: datetime | None = None
 
     @property
     def is_open(self) -> bool:
@@ -190,6 +192,11 @@ def apply_action(
     disposition and a non-blank comment because the closing record is what an audit reads.
     """
     target = _ALLOWED[alarm.state].get(action)
+    if action is Action.TAKE and alarm.is_open and alarm.operator_id not in (None, operator.id):
+        # One operator per site at a time: say who has it rather than a bare "cannot take".
+        raise TransitionError(
+            f"Alarm {alarm.id} ({alarm.site_code}) is already taken by {alarm.operator_login}."
+        )
     if target is None:
         raise TransitionError(f"Cannot {action.value} an alarm that is {alarm.state.value}.")
     holder = alarm.operator_id
@@ -202,7 +209,7 @@ def apply_action(
         raise TransitionError(
             f"Alarm {alarm.id} is handled by {alarm.operator_login}; only they or a supervisor may act on it."
         )
-    changes: dict[str, object] = {"state": target}
+    changes: dict[str, object] = {"state": target, "last_activity_at": at}
     detail = ""
     if action is Action.TAKE:
         changes.update(taken_at=at, operator_id=operator.id, operator_login=operator.login)

@@ -21,6 +21,11 @@ class JournalAction(StrEnum):
     MISSED_TEST = "missed_test"
     LINK_RESTORED = "link_restored"
     PATH_CONFIRMED = "path_confirmed"
+    PLAN_EDITED = "plan_edited"
+    DISPATCH_REQUESTED = "dispatch_requested"
+    DISPATCH_ON_SITE = "dispatch_on_site"
+    DISPATCH_REPORT = "dispatch_report"
+    DISPATCH_CANCELLED = "dispatch_cancelled"
 
     def label(self, lang: str) -> str:
         fr, en = _LABELS[self]
@@ -43,6 +48,11 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.MISSED_TEST: ("Test cyclique manquant", "Missed periodic test"),
     JournalAction.LINK_RESTORED: ("Liaison rétablie", "Link restored"),
     JournalAction.PATH_CONFIRMED: ("Confirmée par cheminement", "Confirmed by alarm path"),
+    JournalAction.PLAN_EDITED: ("Plan modifié", "Floor plan edited"),
+    JournalAction.DISPATCH_REQUESTED: ("Intervention demandée", "Dispatch requested"),
+    JournalAction.DISPATCH_ON_SITE: ("Intervenant sur place", "Responder on site"),
+    JournalAction.DISPATCH_REPORT: ("Rapport d'intervention", "Dispatch report"),
+    JournalAction.DISPATCH_CANCELLED: ("Intervention annulée", "Dispatch cancelled"),
 }
 
 

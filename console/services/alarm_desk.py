@@ -172,6 +172,9 @@ class AlarmDesk:
                 changes.record_changes(session, "alarm", [alarm_id], at)
                 return replace(saved, operator_login=transition.alarm.operator_login)
         except StaleAlarm:
+            holder = self._holder_of(alarm_id) if action is Action.TAKE else None
+            if holder is not None and holder != operator.login:
+                raise TransitionError(f"Alarm {alarm_id} was just taken by {holder}.") from None
             raise TransitionError(
                 f"Alarm {alarm_id} was just changed at another workstation; the queue shows its current state."
             ) from None
@@ -179,6 +182,15 @@ class AlarmDesk:
             if is_unavailable(exc):
                 raise DatabaseUnavailable(describe_db_error(exc)) from exc
             raise
+
+    def _holder_of(self, alarm_id: int) -> str | None:
+        """Who holds the alarm now (after losing a race to take it): the refusal names them."""
+        try:
+            with self._db.read() as session:
+                current = alarm_store.get_alarm(session, alarm_id)
+        except DBAPIError:
+            return None
+        return current.operator_login if current is not None else None
 
     def record_step_done(self, alarm_id: int, step: ProcedureStep, operator: Operator) -> None:
         """Journal that the operator did one step of the customer's procedure for this alarm."""

@@ -7,10 +7,12 @@ when the database cannot be reached, so the console can show a banner and try ag
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from console.domain.alarm import Alarm
+from console.domain.shift import TakeTimes
 from console.domain.site import JournalEntry, SignalRecord, SiteFile
 from console.domain.station import ComponentStatus
 from console.storage import alarms as alarm_store
@@ -55,6 +57,17 @@ class QueueFeed:
         if not ChangeListener.supported(self._db.engine):
             return None
         return ChangeListener(self._db.engine, on_change)
+
+    def shift_take_times(
+        self, since: datetime, changed_since: datetime | None = None
+    ) -> dict[int, TakeTimes]:
+        """Creation, take and close times of the alarms raised since the shift began, by alarm id
+        (only those raised, taken or closed since `changed_since` when given)."""
+        try:
+            with self._db.read() as session:
+                return alarm_store.take_times_since(session, since, changed_since)
+        except (OperationalError, DBAPIError) as exc:
+            raise DatabaseUnavailable(describe_db_error(exc)) from exc
 
     def station_status(self) -> list[ComponentStatus]:
         """Heartbeats of the station's equipment (receivers)."""

@@ -9,10 +9,12 @@ from typing import Any
 
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session, aliased
-from sqlmodel import col, select
+from sqlmodel import col, or_, select
 
 from console.domain.alarm import Alarm, AlarmState
+from console.domain.shift import TakeTimes
 from console.domain.site import JournalEntry
+from console.storage.changes import record_changes
 from console.storage.mapping import alarm_from_row, journal_from_row
 from console.storage.tables import AlarmRow, JournalRow, OperatorRow, SiteRow
 
@@ -87,7 +89,11 @@ def insert_alarm(session: Session, alarm: Alarm) -> Alarm:
 
 
 def save_alarm(session: Session, alarm: Alarm, *, closed_by: int | None = None) -> Alarm:
-    """Write an alarm's new state if nobody changed it since `alarm.version` was read."""
+    """Write an alarm's new state if nobody changed it since `alarm.version` was read.
+
+    `last_activity_at` is not written here but by `note_operator_activity`, which only moves it
+    forward: a stale copy saved later must not take it back.
+    """
     values: dict[str, object] = {
         "state": alarm.state.value,
         "priority": int(alarm.priority),
@@ -134,6 +140,27 @@ def append_journal(
             at=at, action=action, detail=detail, operator_id=operator_id, alarm_id=alarm_id, site_id=site_id
         )
     )
+    if operator_id is not None and alarm_id is not None:
+        note_operator_activity(session, alarm_id, at)
+
+
+def note_operator_activity(session: Session, alarm_id: int, at: datetime) -> None:
+    """Move the alarm's last activity forward (never back) and tell the other consoles.
+
+    Called for every journal entry an operator writes on an alarm, whatever wrote it (an action, a
+    ticked step, a note, a call, a dispatch), so stall detection needs nothing from new features.
+    The version is not bumped: activity is no state change, and must not make a concurrent
+    action or signal fail its version check.
+    """
+    session.execute(
+        update(AlarmRow)
+        .where(
+            col(AlarmRow.id) == alarm_id,
+            or_(col(AlarmRow.last_activity_at).is_(None), col(AlarmRow.last_activity_at) < at),
+        )
+        .values(last_activity_at=at)
+    )
+    record_changes(session, "alarm", [alarm_id], at)
 
 
 def journal_for_alarm(session: Session, alarm_id: int) -> list[JournalEntry]:
@@ -144,3 +171,25 @@ def journal_for_alarm(session: Session, alarm_id: int) -> list[JournalEntry]:
         .order_by(col(JournalRow.at), col(JournalRow.id))
     )
     return [journal_from_row(row, login) for row, login in session.execute(query).all()]
+
+
+def take_times_since(
+    session: Session, since: datetime, changed_since: datetime | None = None
+) -> dict[int, TakeTimes]:
+    """Creation, take and close times of the alarms raised since `since` (a shift's service level),
+    by alarm id; with `changed_since`, only those raised, taken or closed since then (a refresh)."""
+    query = select(AlarmRow.id, AlarmRow.created_at, AlarmRow.taken_at, AlarmRow.closed_at).where(
+        col(AlarmRow.created_at) >= since
+    )
+    if changed_since is not None:
+        query = query.where(
+            or_(
+                col(AlarmRow.created_at) >= changed_since,
+                col(AlarmRow.taken_at) >= changed_since,
+                col(AlarmRow.closed_at) >= changed_since,
+            )
+        )
+    return {
+        alarm_id: TakeTimes(created, taken, closed)
+        for alarm_id, created, taken, closed in session.execute(query).all()
+    }

@@ -52,6 +52,7 @@ class SiteRow(SQLModel, table=True):
     accessibility_needs: str = Field(default="", sa_type=Text)
     notes: str = Field(default="", sa_type=Text)
     created_at: datetime = Field(sa_column=_utc())
+    guard_delay_min: int | None = None  # contract: guard on site within; None = the station default
 
 
 class TransmitterRow(SQLModel, table=True):
@@ -162,7 +163,7 @@ class AlarmRow(SQLModel, table=True):
     priority: int
     category: str = Field(max_length=32)
     title: str = Field(default="", max_length=300)
-    created_at: datetime = Field(sa_column=_utc())
+    created_at: datetime = Field(sa_column=_utc(index=True))  # index: the shift's alarms
     last_signal_at: datetime = Field(sa_column=_utc())
     signal_count: int = 1
     taken_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
@@ -177,6 +178,29 @@ class AlarmRow(SQLModel, table=True):
     title_event: str | None = Field(default=None, max_length=24)  # "CID:130": rendered per language
     title_zone: int | None = None
     path_confirmed_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    # Last journal entry by an operator on the alarm (stall detection); written by append_journal.
+    last_activity_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+
+
+class DispatchRow(SQLModel, table=True):
+    """A guard, keyholder, technician or public service sent for an alarm, and its timed steps."""
+
+    __tablename__ = "dispatch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    alarm_id: int = Field(foreign_key="alarm.id", index=True)
+    kind: str = Field(max_length=16)
+    provider: str = Field(default="", max_length=200)
+    reference: str = Field(default="", max_length=64)
+    agreed_delay_min: int | None = None  # copied from the site's contract when requested
+    requested_at: datetime = Field(sa_column=_utc())
+    requested_by: int | None = Field(default=None, foreign_key="operator.id")
+    on_site_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    report_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    report: str = Field(default="", sa_type=Text)
+    cancelled_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    cancel_reason: str = Field(default="", sa_type=Text)
+    version: int = 1
 
 
 class SignalRow(SQLModel, table=True):

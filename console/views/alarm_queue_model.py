@@ -2,7 +2,9 @@
 
 Holds the domain `Alarm` values themselves, keyed by id, and applies changes row by row
 (insert, update, move, remove) so selections and scroll positions survive a busy night; it never
-resets. Ages tick through `tick()`, which only repaints the clock column.
+resets. Ages tick through `tick()`, which repaints the clock column, plus the rows that became
+(or stopped being) stalled: taken with no activity for too long, shown to supervisors for every
+alarm and to an operator for their own.
 """
 
 from __future__ import annotations
@@ -18,11 +20,20 @@ from PySide6.QtGui import QBrush, QFont
 
 from console.domain.alarm import Alarm, AlarmState
 from console.domain.grouping import localized_title
+from console.domain.priority import Priority
 from console.domain.service_level import ClockLevel, ServiceTargets, age_seconds, clock_level
-from console.views.palette import CLOCK_COLOUR, PRIORITY_STRONG, PRIORITY_TINT
+from console.domain.stall import (
+    DEFAULT_STALL_AFTER_S,
+    STALLABLE_STATES,
+    Stalled,
+    idle_seconds,
+    stalled_alarms,
+)
+from console.views.palette import CLOCK_COLOUR, PRIORITY_STRONG, PRIORITY_TINT, STALL_COLOUR
 
 ALARM_ROLE = Qt.ItemDataRole.UserRole + 1
 ALARM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+STALL_ROLE = Qt.ItemDataRole.UserRole + 3  # idle seconds of a stalled alarm shown to this viewer, else None
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -36,6 +47,9 @@ class Column(IntEnum):
     STATE = 5
     OPERATOR = 6
     SIGNALS = 7
+
+
+_COLUMNS = tuple(Column)  # by position: cheaper than Column(n) in data(), called for every painted cell
 
 
 def format_age(seconds: float) -> str:
@@ -65,6 +79,11 @@ class AlarmQueueModel(QAbstractTableModel):
         self._keys: list[tuple[int, datetime, int]] = []
         self._by_id: dict[int, Alarm] = {}
         self._now = self._clock()
+        self._viewer_id: int | None = None
+        self._sees_all_stalls = True
+        self._stall_after_s = DEFAULT_STALL_AFTER_S
+        self._holding: set[int] = set()  # ids of alarms in a state that can stall
+        self._stalled: set[int] = set()  # of those, the ones shown stalled at the last tick
         self._headers = [
             self.tr("Priority"),
             self.tr("Waiting"),
@@ -76,6 +95,9 @@ class AlarmQueueModel(QAbstractTableModel):
             self.tr("Signals"),
         ]
         self._path_word = self.tr("confirmed by alarm path")
+        self._stalled_word = self.tr("stalled")
+        self._idle_text = self.tr("No activity for %1")
+        self._holder_text = self.tr("Handled by %1")
         self._state_labels = {
             AlarmState.NEW: self.tr("New"),
             AlarmState.TAKEN: self.tr("Taken"),
@@ -90,7 +112,14 @@ class AlarmQueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._alarms)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Qt's own asks rowCount and columnCount (two calls into Python) for each index, and the
+        filter proxy asks for one per painted cell."""
+        if parent.isValid() or not (0 <= row < len(self._alarms) and 0 <= column < len(_COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -109,14 +138,19 @@ class AlarmQueueModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._alarms):
             return None
         alarm = self._alarms[index.row()]
-        column = Column(index.column())
+        column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(alarm, column)
         if role == ALARM_ROLE:
             return alarm
         if role == ALARM_ID_ROLE:
             return alarm.id
+        if role == STALL_ROLE:
+            return idle_seconds(alarm, self._now) if self._stall_shown(alarm) else None
+        stall_cell = column in (Column.STATE, Column.OPERATOR) and self._stall_shown(alarm)
         if role == Qt.ItemDataRole.BackgroundRole:
+            if stall_cell:
+                return QBrush(STALL_COLOUR)
             if column is Column.AGE:
                 colour = CLOCK_COLOUR[self._clock_level(alarm)]
                 if colour is not None:
@@ -125,17 +159,25 @@ class AlarmQueueModel(QAbstractTableModel):
                 return QBrush(PRIORITY_STRONG[alarm.priority])
             return QBrush(PRIORITY_TINT[alarm.priority])
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column is Column.PRIORITY or (
-                column is Column.AGE and self._clock_level(alarm) is ClockLevel.LATE
+            if (
+                stall_cell
+                or column is Column.PRIORITY
+                or (column is Column.AGE and self._clock_level(alarm) is ClockLevel.LATE)
             ):
                 return QBrush(Qt.GlobalColor.white)
             return QBrush(Qt.GlobalColor.black)
-        if role == Qt.ItemDataRole.FontRole and (alarm.state is AlarmState.NEW or column is Column.AGE):
+        if role == Qt.ItemDataRole.FontRole and (
+            stall_cell or alarm.state is AlarmState.NEW or column is Column.AGE
+        ):
             font = QFont()
-            font.setBold(alarm.state is AlarmState.NEW or self._clock_level(alarm) is not ClockLevel.ON_TIME)
+            font.setBold(
+                stall_cell
+                or alarm.state is AlarmState.NEW
+                or self._clock_level(alarm) is not ClockLevel.ON_TIME
+            )
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{alarm.site_code} {alarm.site_name}\n{localized_title(alarm, self._lang)}\n{alarm.created_at:%Y-%m-%d %H:%M:%S} UTC"
+            return self._tooltip(alarm)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.AGE, Column.SIGNALS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -160,6 +202,32 @@ class AlarmQueueModel(QAbstractTableModel):
     def alarms(self) -> list[Alarm]:
         return list(self._alarms)
 
+    @property
+    def targets(self) -> ServiceTargets:
+        return self._targets
+
+    def now(self) -> datetime:
+        """The model's clock (injected in tests): what the window's timers compare against."""
+        return self._clock()
+
+    def set_viewer(self, operator_id: int | None, sees_all_stalls: bool, stall_after_s: float) -> None:
+        """Whose queue this is: supervisors are told of every stalled alarm, an operator of their own."""
+        self._viewer_id = operator_id
+        self._sees_all_stalls = sees_all_stalls
+        self._stall_after_s = stall_after_s
+        self.tick()
+
+    def stalled(self) -> list[Stalled]:
+        """Stalled alarms this viewer is told about, longest idle first (as of the last tick)."""
+        held = [self._by_id[i] for i in self._holding]
+        if not self._sees_all_stalls:
+            held = [a for a in held if a.operator_id == self._viewer_id]
+        return stalled_alarms(held, self._now, self._stall_after_s)
+
+    def most_urgent_waiting(self) -> Priority | None:
+        """Priority of the first untaken alarm in queue order: the tone to keep sounding."""
+        return next((a.priority for a in self._alarms if a.state is AlarmState.NEW), None)
+
     def apply(self, alarms: Iterable[Alarm]) -> None:
         """Merge a batch of changed alarms: new ones inserted, known ones updated or moved, closed removed."""
         for alarm in alarms:
@@ -182,11 +250,19 @@ class AlarmQueueModel(QAbstractTableModel):
         self._alarms = open_alarms
         self._keys = [a.sort_key() for a in open_alarms]
         self._by_id = {a.id: a for a in open_alarms}
+        self._holding = {a.id for a in open_alarms if a.state in STALLABLE_STATES}
+        self._stalled = set()
         self.endResetModel()
 
     def tick(self) -> None:
-        """Advance the clocks: repaint the waiting-time column only."""
+        """Advance the clocks: repaint the waiting-time column, and the rows whose stall changed."""
         self._now = self._clock()
+        stalled = {i for i in self._holding if self._stall_shown(self._by_id[i])}
+        for alarm_id in sorted(stalled ^ self._stalled):
+            row = self.row_of(alarm_id)
+            if row is not None:
+                self._emit_row_changed(row)
+        self._stalled = stalled
         if self._alarms:
             self.dataChanged.emit(
                 self.index(0, Column.AGE),
@@ -198,6 +274,32 @@ class AlarmQueueModel(QAbstractTableModel):
 
     def _clock_level(self, alarm: Alarm) -> ClockLevel:
         return clock_level(alarm, self._now, self._targets)
+
+    def _stall_shown(self, alarm: Alarm) -> bool:
+        if alarm.id not in self._holding:  # most rows: no date arithmetic at paint time
+            return False
+        if not self._sees_all_stalls and alarm.operator_id != self._viewer_id:
+            return False
+        idle = idle_seconds(alarm, self._now)
+        return idle is not None and idle > self._stall_after_s
+
+    def _tooltip(self, alarm: Alarm) -> str:
+        lines = [
+            f"{alarm.site_code} {alarm.site_name}",
+            localized_title(alarm, self._lang),
+            f"{alarm.created_at:%Y-%m-%d %H:%M:%S} UTC",
+        ]
+        if alarm.operator_login:
+            lines.append(self._holder_text.replace("%1", alarm.operator_login))
+        if self._stall_shown(alarm):
+            lines.append(self._idle_text.replace("%1", format_age(idle_seconds(alarm, self._now) or 0)))
+        return "\n".join(lines)
+
+    def _track(self, alarm: Alarm) -> None:
+        if alarm.state in STALLABLE_STATES:
+            self._holding.add(alarm.id)
+        else:
+            self._holding.discard(alarm.id)
 
     def _display(self, alarm: Alarm, column: Column) -> str:
         if column is Column.PRIORITY:
@@ -212,7 +314,8 @@ class AlarmQueueModel(QAbstractTableModel):
             title = localized_title(alarm, self._lang)
             return f"{title}   ✔ {self._path_word}" if alarm.path_confirmed_at else title
         if column is Column.STATE:
-            return self._state_labels[alarm.state]
+            state = self._state_labels[alarm.state]
+            return f"⚠ {state} — {self._stalled_word}" if self._stall_shown(alarm) else state
         if column is Column.OPERATOR:
             return alarm.operator_login or ""
         return str(alarm.signal_count)
@@ -224,6 +327,7 @@ class AlarmQueueModel(QAbstractTableModel):
         self._alarms.insert(row, alarm)
         self._keys.insert(row, key)
         self._by_id[alarm.id] = alarm
+        self._track(alarm)
         self.endInsertRows()
 
     def _remove(self, alarm: Alarm) -> None:
@@ -232,9 +336,12 @@ class AlarmQueueModel(QAbstractTableModel):
         del self._alarms[row]
         del self._keys[row]
         del self._by_id[alarm.id]
+        self._holding.discard(alarm.id)
+        self._stalled.discard(alarm.id)
         self.endRemoveRows()
 
     def _update(self, known: Alarm, alarm: Alarm) -> None:
+        self._track(alarm)
         old_row = bisect.bisect_left(self._keys, known.sort_key())
         new_key = alarm.sort_key()
         if new_key != self._keys[old_row]:
@@ -259,4 +366,4 @@ class AlarmQueueModel(QAbstractTableModel):
         self._emit_row_changed(old_row)
 
     def _emit_row_changed(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))

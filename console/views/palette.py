@@ -27,6 +27,9 @@ CLOCK_COLOUR: dict[ClockLevel, QColor | None] = {
     ClockLevel.LATE: QColor("#d50000"),
 }
 
+# A taken alarm nobody progresses (stall): distinct from priority, clock and path colours.
+STALL_COLOUR = QColor("#4527a0")
+
 TRIPPED_ZONE = QColor("#e53935")
 IDLE_ZONE = QColor("#1e88e5")
 RESTORED_ZONE = QColor("#43a047")

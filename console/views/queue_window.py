@@ -1,63 +1,50 @@
 """The operator's first screen: the live queue of open alarms.
 
 Keyboard first: T takes the selected alarm (or the most urgent new one), Return opens it in the
-site window, V / D mark verification and dispatch, C closes with a disposition, R releases it.
+site window, V / D mark verification and dispatch, C closes with a disposition, R releases it;
+Ctrl+F searches, Escape clears the filters, Ctrl+M mutes the tones for the shift. Above the table:
+the supervisor's stall alert and the filter bar with the shift's live service level.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QItemSelectionModel,
     QModelIndex,
+    QSettings,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from console.domain.alarm import Action, Alarm, AlarmState, Disposition, Operator, TransitionError
+from console.domain.alarm import Action, Alarm, AlarmState, Disposition, Operator, Role, TransitionError
 from console.domain.grouping import localized_title
+from console.domain.shift import TakeTimes
 from console.domain.station import ComponentStatus
 from console.services.alarm_desk import AlarmDesk
 from console.storage.engine import DatabaseUnavailable
-from console.views.alarm_queue_model import AlarmQueueModel, Column
+from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel
 from console.views.alert_sound import AlertSound
 from console.views.close_dialog import CloseAlarmDialog
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
-    """Mark `text` for translation in `context`; it is translated where it is shown."""
-    return text
-
-
-RECEIVER_SILENCE_S = 20.0  # four missed heartbeats: the receiver (or its path to the database) is gone
-
-SHORTCUTS: list[tuple[str, str]] = [
-    ("T", QT_TRANSLATE_NOOP("QueueWindow", "Take the selected alarm, or the most urgent new one")),
-    ("Return", QT_TRANSLATE_NOOP("QueueWindow", "Open the selected alarm in the site window")),
-    ("V", QT_TRANSLATE_NOOP("QueueWindow", "Start verification (doubt removal)")),
-    ("D", QT_TRANSLATE_NOOP("QueueWindow", "Mark as dispatched")),
-    ("C", QT_TRANSLATE_NOOP("QueueWindow", "Close with a disposition and a comment")),
-    ("R", QT_TRANSLATE_NOOP("QueueWindow", "Release the alarm back to the queue")),
-    ("A", QT_TRANSLATE_NOOP("QueueWindow", "Site window: acknowledge the flashing tripped zones")),
-    ("P", QT_TRANSLATE_NOOP("QueueWindow", "Site window: replay the alarm path on the plan")),
-    ("F1", QT_TRANSLATE_NOOP("QueueWindow", "Show the keyboard shortcuts")),
-]
+from console.views.queue_filter import AlarmFilter, QueueFilterBar
+from console.views.queue_settings import read_queue_settings
+from console.views.queue_table import QueueTable
+from console.views.shift_panel import Fetch, ShiftPanel, ShiftWatch
+from console.views.shortcuts_help import shortcuts_table
+from console.views.stall_banner import StallBanner
+from console.views.station_indicators import RECEIVER_SILENCE_S as RECEIVER_SILENCE_S
+from console.views.station_indicators import StationIndicators
 
 
 class QueueWindow(QMainWindow):
@@ -70,6 +57,8 @@ class QueueWindow(QMainWindow):
         operator: Operator,
         lang: str = "en",
         sound: AlertSound | None = None,
+        settings: QSettings | None = None,
+        shift_source: Fetch | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,49 +69,45 @@ class QueueWindow(QMainWindow):
         self._operator = operator
         self._lang = lang
         self._sound = sound or AlertSound(self)
+        config = read_queue_settings(settings)
+        self._supervises = operator.role in (Role.SUPERVISOR, Role.ADMIN)
+        model.set_viewer(operator.id, self._supervises, config.stall_after_s)
 
-        self.banner = QLabel()
-        self.banner.setObjectName("database_banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #b71c1c; color: white; padding: 6px; font-weight: bold;")
-        self.banner.hide()
+        self.station = StationIndicators(self)
+        self.banner = self.station.banner
+        self.stall_banner = StallBanner()
 
-        self.table = QTableView()
-        self.table.setObjectName("alarm_table")
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(False)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (Column.PRIORITY, 150),
-            (Column.AGE, 70),
-            (Column.SITE, 90),
-            (Column.NAME, 240),
-        ):
-            self.table.setColumnWidth(column, width)
+        self.table = QueueTable(model)
         self.table.doubleClicked.connect(self._on_double_clicked)
+        self.proxy = self.table.proxy
+        self.filter_bar = QueueFilterBar(model, operator.id, lang)
+        self.filter_bar.filter_changed.connect(self._on_filter_changed)
+        self.filter_bar.choice_made.connect(self.table_focus)
+        self.shift_panel = ShiftPanel(model.targets, config.share_targets)
+        self.filter_bar.add_trailing(self.shift_panel)
+        self.shift_watch = ShiftWatch(
+            shift_source or self._open_alarm_times, model.targets, config.shift_starts, model.now, parent=self
+        )
+        self.shift_watch.share_ready.connect(self.shift_panel.show_share)
+        self.shift_watch.shift_started.connect(self._on_shift_started)
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.stall_banner)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.table)
         self.setCentralWidget(central)
 
         self.status_label = QLabel()
-        self.receiver_label = QLabel()
-        self.receiver_label.setObjectName("receiver_status")
-        self.database_label = QLabel()
-        self.statusBar().addPermanentWidget(self.status_label)
-        self.statusBar().addPermanentWidget(self.receiver_label)
-        self.statusBar().addPermanentWidget(self.database_label)
+        self.tones_label = QLabel()
+        self.tones_label.setObjectName("tones_status")
+        self.receiver_label = self.station.receiver_label
+        self.database_label = self.station.database_label
+        for label in (self.status_label, self.tones_label, self.receiver_label, self.database_label):
+            self.statusBar().addPermanentWidget(label)
         self._build_actions()
         model.alarm_arrived.connect(self._on_alarm_arrived)
         # A batch of changes emits a signal per row: count once, after the batch.
@@ -132,14 +117,18 @@ class QueueWindow(QMainWindow):
         self._counts_timer.timeout.connect(self._update_counts)
         for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
             changed.connect(self._counts_timer.start)
-        model.modelReset.connect(self._select_first_if_none)
-        model.rowsInserted.connect(self._select_first_if_none)
+        for rows in (model, self.proxy):
+            for shown in (rows.modelReset, rows.rowsInserted, rows.rowsRemoved):
+                shown.connect(self._select_first_if_none)
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)
-        self._clock_timer.timeout.connect(model.tick)
+        self._clock_timer.timeout.connect(self._on_clock_tick)
         self._clock_timer.start()
+        model.destroyed.connect(self._on_model_destroyed)
         self._update_counts()
+        self._on_tones_muted(False)
         self.set_database_status(True, "")
+        self.table.setFocus()  # keyboard first: T, V, D... act on the queue, not on the search field
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -157,38 +146,61 @@ class QueueWindow(QMainWindow):
         ]
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, key, slot in specs:
-            action = QAction(text, self)
-            action.setObjectName(f"action_{name}")
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(f"{text} ({key})")
-            action.triggered.connect(slot)
+            action = self._action(name, text, key, slot)
             toolbar.addAction(action)
             menu.addAction(action)
-            self.actions_by_name[name] = action
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(
+            self._action("search", self.tr("Search…"), "Ctrl+F", self.filter_bar.focus_search)
+        )
+        view_menu.addAction(
+            self._action("clear_filters", self.tr("Clear filters"), "Escape", self.clear_filters)
+        )
+        mute = self._action("mute", self.tr("Mute tones"), "Ctrl+M")
+        mute.setCheckable(True)
+        mute.toggled.connect(self._on_tones_muted)
+        toolbar.addSeparator()
+        toolbar.addAction(mute)
+        view_menu.addAction(mute)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         shortcuts = QAction(self.tr("Keyboard shortcuts"), self)
         shortcuts.setShortcut(QKeySequence("F1"))
         shortcuts.triggered.connect(self.show_shortcuts)
         help_menu.addAction(shortcuts)
 
-    def selected_alarm(self) -> Alarm | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.alarm_at(rows[0].row()) if rows else None
+    def _action(self, name: str, text: str, key: str, slot: Callable[[], None] | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{name}")
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{text} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})")
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work whatever menu or toolbar shows the action
+        self.actions_by_name[name] = action
+        return action
 
-    def select_alarm(self, alarm_id: int) -> None:
-        row = self.model.row_of(alarm_id)
-        if row is not None:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
+    def selected_alarm(self) -> Alarm | None:
+        return self.table.selected_alarm()
+
+    def select_alarm(self, alarm_id: int) -> bool:
+        """Select the alarm's row; False when it is not in the queue or the filter hides it."""
+        return self.table.select_alarm(alarm_id)
 
     @Slot()
     def take_selected(self) -> None:
+        """Take the selected new alarm; with none selected (or one already handled), the most urgent
+        new one shown. An alarm someone else holds is refused, naming them: one operator per site."""
         alarm = self.selected_alarm()
+        if alarm is not None and alarm.operator_id not in (None, self._operator.id):
+            self._report(
+                self.tr("%1 is already handled by %2.")
+                .replace("%1", alarm.site_code or alarm.account)
+                .replace("%2", alarm.operator_login or "?")
+            )
+            return
         if alarm is None or alarm.state is not AlarmState.NEW:
-            alarm = next((a for a in self.model.alarms() if a.state is AlarmState.NEW), None)
+            alarm = self.table.first_shown(lambda a: a.state is AlarmState.NEW)
         if alarm is None:
             self._report(self.tr("No new alarm to take."))
             return
@@ -226,6 +238,15 @@ class QueueWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
+    @Slot()
+    def clear_filters(self) -> None:
+        self.filter_bar.clear()
+        self.table_focus()
+
+    @Slot()
+    def table_focus(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _act_on_selected(self, action: Action) -> None:
         alarm = self.selected_alarm()
         if alarm is None:
@@ -244,6 +265,7 @@ class QueueWindow(QMainWindow):
             self.set_database_status(False, str(exc))
             return None
         self.model.apply([alarm])
+        self.shift_watch.refresh()  # a take changes the shift's figures: show them now
         self.statusBar().showMessage(
             f"{alarm.site_code} — {localized_title(alarm, self._lang)}: {self.model.state_label(alarm.state)}",
             5000,
@@ -255,64 +277,50 @@ class QueueWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
-        rows = "".join(
-            f"<tr><td><b>{key}</b></td><td>{QCoreApplication.translate('QueueWindow', text)}</td></tr>"
-            for key, text in SHORTCUTS
-        )
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table cellpadding='4'>{rows}</table>")
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), shortcuts_table())
 
     # --- status -----------------------------------------------------------------------------
 
     @Slot(bool, str)
     def set_database_status(self, reachable: bool, message: str) -> None:
-        if reachable:
-            self.banner.hide()
-            self.database_label.setText(self.tr("Database: OK"))
-            self.database_label.setStyleSheet("color: #2e7d32;")
-        else:
-            self.banner.setText(
-                self.tr("Database unreachable — the queue may be out of date; retrying. (%1)").replace(
-                    "%1", message
-                )
-            )
-            self.banner.show()
-            self.database_label.setText(self.tr("Database: DOWN"))
-            self.database_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.station.set_database_status(reachable, message)
 
     @Slot(list)
     def set_station_status(self, statuses: list[ComponentStatus]) -> None:
-        """Receivers as station equipment: OK, in fault, or silent (no heartbeat for a while)."""
-        receivers = [s for s in statuses if s.component.startswith("receiver")]
-        if not receivers:
-            self.receiver_label.setText(self.tr("Receiver: none"))
-            self.receiver_label.setStyleSheet("color: #757575;")
-            self.receiver_label.setToolTip(self.tr("No receiver has reported to this database."))
-            return
-        now = datetime.now(UTC)
-        problems = []
-        for status in receivers:
-            silent_s = (now - status.updated_at).total_seconds()
-            if status.state == "stopped":
-                problems.append(self.tr("%1 stopped").replace("%1", status.component))
-            elif silent_s > RECEIVER_SILENCE_S:
-                problems.append(
-                    self.tr("%1 silent for %2 s")
-                    .replace("%1", status.component)
-                    .replace("%2", str(int(silent_s)))
-                )
-            elif status.state != "ok":
-                problems.append(f"{status.component}: {status.detail}")
-        self.receiver_label.setToolTip("\n".join(f"{s.component}: {s.state}, {s.detail}" for s in receivers))
-        if problems:
-            self.receiver_label.setText(self.tr("Receiver: FAULT — %1").replace("%1", "; ".join(problems)))
-            self.receiver_label.setStyleSheet("color: #c62828; font-weight: bold;")
-        else:
-            self.receiver_label.setText(self.tr("Receiver: OK"))
-            self.receiver_label.setStyleSheet("color: #2e7d32;")
+        self.station.set_station_status(statuses)
 
     @Slot(int)
-    def _on_alarm_arrived(self, _alarm_id: int) -> None:
-        self._sound.ring()
+    def _on_alarm_arrived(self, alarm_id: int) -> None:
+        alarm = self.model.alarm(alarm_id)
+        if alarm is not None:
+            self._sound.ring(alarm.priority, self.model.now())
+
+    @Slot()
+    def _on_clock_tick(self) -> None:
+        """Every second: clocks and stall markers, the waiting alarms' reminder tone, the stall alert."""
+        self.model.tick()
+        self._sound.remind(self.model.most_urgent_waiting(), self.model.now())
+        if self._supervises:
+            self.stall_banner.show_stalled(self.model.stalled())
+
+    @Slot(object)
+    def _on_filter_changed(self, alarm_filter: AlarmFilter) -> None:
+        self.table.set_filter(alarm_filter)
+        self._update_counts()
+        self.table.select_first_if_none()
+
+    @Slot(object)
+    def _on_shift_started(self, _shift: object) -> None:
+        """A muted console must not stay muted into the next shift."""
+        if self.actions_by_name["mute"].isChecked():
+            self.actions_by_name["mute"].setChecked(False)
+            self._report(self.tr("New shift: alarm tones are on again."))
+
+    @Slot(bool)
+    def _on_tones_muted(self, muted: bool) -> None:
+        self._sound.set_muted(muted)
+        self.tones_label.setText(self.tr("Tones muted") if muted else "")
+        self.tones_label.setStyleSheet("color: #c62828; font-weight: bold;" if muted else "")
 
     @Slot()
     def _update_counts(self) -> None:
@@ -321,14 +329,34 @@ class QueueWindow(QMainWindow):
         self.status_label.setText(
             self.tr("%1 open, %2 waiting").replace("%1", str(len(alarms))).replace("%2", str(new))
         )
+        shown = self.table.model().rowCount()
+        self.filter_bar.show_count(shown, len(alarms), self.proxy.filter.active)
 
     @Slot()
     def _select_first_if_none(self) -> None:
-        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
-            self.select_alarm(self.model.alarm_at(0).id)  # type: ignore[union-attr]
+        self.table.select_first_if_none()
+
+    def _open_alarm_times(self, _since: datetime, _changed_since: datetime | None) -> dict[int, TakeTimes]:
+        """Without a database feed (tests, previews), the shift figures come from the queue's alarms."""
+        return {a.id: TakeTimes(a.created_at, a.taken_at, a.closed_at) for a in self.model.alarms()}
 
     @Slot(QModelIndex)
     def _on_double_clicked(self, index: QModelIndex) -> None:
-        alarm = self.model.alarm_at(index.row())
-        if alarm is not None:
+        alarm = index.data(ALARM_ROLE)
+        if isinstance(alarm, Alarm):
             self.alarm_opened.emit(alarm)
+
+    @Slot()
+    def _on_model_destroyed(self) -> None:
+        """The workstation went first (end of the session): nothing left to tick or count."""
+        self._clock_timer.stop()
+        self._counts_timer.stop()
+        self.shift_watch.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shift_watch.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shift_watch.stop()  # no database read left running behind a closed window
+        super().closeEvent(event)

@@ -23,12 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.alarm import Alarm
+from console.domain.alarm import Alarm, Operator
 from console.domain.alarm_path import is_trip
 from console.domain.grouping import localized_title
 from console.domain.journal import action_label
 from console.domain.site import Contact, JournalEntry, ProcedureStep, SignalRecord, SiteFile
+from console.services.plan_editing import PlanEditing, may_edit_plans
+from console.storage.engine import DatabaseUnavailable
+from console.views.dispatch_panel import DispatchPanel
 from console.views.floor_plan import FloorPlanWidget, PathStep
+from console.views.plan_editor import PlanEditorDialog
 from console.views.procedure_model import ProcedureChecklistModel
 from console.views.record_model import ColumnSpec, RecordTableModel, local_time
 
@@ -36,8 +40,18 @@ from console.views.record_model import ColumnSpec, RecordTableModel, local_time
 class SiteWindow(QMainWindow):
     step_ticked = Signal(int, object)  # alarm id, ProcedureStep
 
-    def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        lang: str = "en",
+        parent: QWidget | None = None,
+        *,
+        operator: Operator | None = None,
+        plan_editing: PlanEditing | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._operator = operator
+        self._plan_editing = plan_editing
+        self.plan_editor: PlanEditorDialog | None = None
         self.setObjectName("site_window")
         self.setWindowTitle(self.tr("Vigie — Site"))
         self._lang = lang
@@ -130,6 +144,11 @@ class SiteWindow(QMainWindow):
             "journal", self.tr("Journal"), self.journal, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self._procedure_dock = procedure_dock
+        self.dispatch_panel = DispatchPanel()  # acts once the workstation attaches a DispatchDesk
+        self._dispatch_dock = self._dock(
+            "dispatch", self.tr("Dispatch"), self.dispatch_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.splitDockWidget(procedure_dock, self._dispatch_dock, Qt.Orientation.Vertical)
         acknowledge = QAction(self.tr("Acknowledge the tripped zones"), self)
         acknowledge.setObjectName("action_acknowledge_zones")
         acknowledge.setShortcut(QKeySequence("A"))
@@ -140,6 +159,7 @@ class SiteWindow(QMainWindow):
         replay.setShortcut(QKeySequence("P"))
         replay.triggered.connect(self.plan.replay)
         self.addAction(replay)
+        self.edit_plans_action = self._plan_editing_action()
         self.show_nothing()
 
     def apply_default_layout(self) -> None:
@@ -148,9 +168,10 @@ class SiteWindow(QMainWindow):
         signals_dock = self.signals_view.parentWidget()
         assert isinstance(contacts_dock, QDockWidget) and isinstance(signals_dock, QDockWidget)
         right = max(420, self.width() * 2 // 5)
-        self.resizeDocks([self._procedure_dock, contacts_dock], [right, right], Qt.Orientation.Horizontal)
-        half = max(200, (self.height() - 260) // 2)
-        self.resizeDocks([self._procedure_dock, contacts_dock], [half, half], Qt.Orientation.Vertical)
+        right_docks = [self._procedure_dock, self._dispatch_dock, contacts_dock]
+        self.resizeDocks(right_docks, [right] * 3, Qt.Orientation.Horizontal)
+        third = max(160, (self.height() - 260) // 3)
+        self.resizeDocks(right_docks, [third] * 3, Qt.Orientation.Vertical)
         self.resizeDocks([signals_dock], [220], Qt.Orientation.Vertical)
 
     # --- content ----------------------------------------------------------------------------
@@ -167,6 +188,8 @@ class SiteWindow(QMainWindow):
         self.contacts.set_records([])
         self.signals.set_records([])
         self.journal.set_records([])
+        self.dispatch_panel.set_alarm(None)
+        self.edit_plans_action.setEnabled(False)
 
     def show_alarm(
         self,
@@ -198,6 +221,7 @@ class SiteWindow(QMainWindow):
         )
         self.signals.set_records(signals)
         self.journal.set_records(journal)
+        self.dispatch_panel.set_alarm(alarm)
         for view in (self.contacts_view, self.signals_view, self.journal_view):
             view.resizeColumnsToContents()
         self.plan.set_tripped(s.zone for s in signals if s.zone is not None and s.qualifier == "new")
@@ -210,6 +234,7 @@ class SiteWindow(QMainWindow):
         )
         self.signals_view.scrollToBottom()
         self.journal_view.scrollToBottom()
+        self.edit_plans_action.setEnabled(site_file is not None)
 
     def _show_header(self, alarm: Alarm, site_file: SiteFile | None) -> None:
         self.setWindowTitle(
@@ -289,3 +314,48 @@ class SiteWindow(QMainWindow):
     def _on_step_ticked(self, step: ProcedureStep) -> None:
         if self.alarm is not None:
             self.step_ticked.emit(self.alarm.id, step)
+
+    # --- floor plans (supervisors) ----------------------------------------------------------
+
+    def _plan_editing_action(self) -> QAction:
+        """Only supervisors and admins get it: for an operator it is neither shown nor reachable."""
+        action = QAction(self.tr("Edit floor plans…"), self)
+        action.setObjectName("action_edit_plans")
+        action.setShortcut(QKeySequence("Ctrl+E"))
+        action.triggered.connect(self.edit_plans)
+        allowed = self._plan_editing is not None and may_edit_plans(self._operator)
+        action.setVisible(allowed)
+        if allowed:
+            self.addAction(action)
+            self.menuBar().addMenu(self.tr("&Site")).addAction(action)
+        return action
+
+    @Slot()
+    def edit_plans(self) -> PlanEditorDialog | None:
+        """Open the plan editor on the shown site, fresh from the database."""
+        if self._plan_editing is None or self.site_file is None or not may_edit_plans(self._operator):
+            return None
+        try:
+            site_file = self._plan_editing.load(self.site_file.site.id)
+        except DatabaseUnavailable as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return None
+        if site_file is None:
+            return None
+        if self.plan_editor is not None:
+            self.plan_editor.deleteLater()
+        self.plan_editor = PlanEditorDialog(self._plan_editing, site_file, self._operator, self)
+        self.plan_editor.plans_saved.connect(self._on_plans_saved)
+        self.plan_editor.open()
+        return self.plan_editor
+
+    @Slot(object)
+    def _on_plans_saved(self, site_file: SiteFile) -> None:
+        """Redraw the new plans at once, the alarm's trips and path on them, without flashing again."""
+        if self.alarm is None or self.site_file is None or self.site_file.site.id != site_file.site.id:
+            return
+        acknowledged = self.plan.acknowledged
+        self.site_file = None  # another site file: show_alarm redraws the plan
+        self.show_alarm(self.alarm, site_file, self.signals.records(), self.journal.records())
+        if acknowledged:
+            self.plan.acknowledge()

@@ -13,6 +13,8 @@ from console.domain.alarm import Alarm, Operator, TransitionError
 from console.domain.service_level import ServiceTargets
 from console.domain.site import ProcedureStep
 from console.services.alarm_desk import AlarmDesk, done_step_ids
+from console.services.dispatch_desk import DispatchDesk
+from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.storage.engine import DatabaseUnavailable
 from console.views.alarm_queue_model import AlarmQueueModel
@@ -45,6 +47,8 @@ class Workstation(QObject):
         lang: str = "en",
         poll_interval_ms: int = 50,  # one indexed query on change_log: cheap, and alarms show fast
         parent: QObject | None = None,
+        plan_editing: PlanEditing | None = None,  # supervisors edit the floor plans from the site window
+        dispatch_desk: DispatchDesk | None = None,  # guards and public services sent to the site
     ) -> None:
         super().__init__(parent)
         self.operator = operator
@@ -53,8 +57,18 @@ class Workstation(QObject):
         self._settings = settings
         self.model = AlarmQueueModel(lang=lang, targets=service_targets(settings), parent=self)
         self.sound = AlertSound(self)
-        self.queue_window = QueueWindow(self.model, desk, operator, lang=lang, sound=self.sound)
-        self.site_window = SiteWindow(lang=lang)
+        self.queue_window = QueueWindow(
+            self.model,
+            desk,
+            operator,
+            lang=lang,
+            sound=self.sound,
+            settings=settings,
+            shift_source=feed.shift_take_times,
+        )
+        self.site_window = SiteWindow(lang=lang, operator=operator, plan_editing=plan_editing)
+        if dispatch_desk is not None:
+            self.site_window.dispatch_panel.attach(dispatch_desk, operator)
         self.live_feed = LiveFeed(feed, interval_ms=poll_interval_ms, parent=self)
         self.live_feed.snapshot_loaded.connect(self.model.reset_to)
         self.live_feed.snapshot_loaded.connect(self._on_snapshot_loaded)

@@ -39,6 +39,18 @@
       <translation>confirmée par cheminement</translation>
     </message>
     <message>
+      <source>stalled</source>
+      <translation>inactive</translation>
+    </message>
+    <message>
+      <source>No activity for %1</source>
+      <translation>Aucune action depuis %1</translation>
+    </message>
+    <message>
+      <source>Handled by %1</source>
+      <translation>Traitée par %1</translation>
+    </message>
+    <message>
       <source>New</source>
       <translation>Nouvelle</translation>
     </message>
@@ -103,6 +115,228 @@
     </message>
   </context>
   <context>
+    <name>DispatchPanel</name>
+    <message>
+      <source>Name who is sent (company or person).</source>
+      <translation>Indiquez qui est envoyé (société ou personne).</translation>
+    </message>
+    <message>
+      <source>Write what the responder reported.</source>
+      <translation>Saisissez le compte rendu de l'intervenant.</translation>
+    </message>
+    <message>
+      <source>Give the reason for cancelling.</source>
+      <translation>Indiquez le motif de l'annulation.</translation>
+    </message>
+    <message>
+      <source>Take the alarm before requesting a dispatch.</source>
+      <translation>Prenez l'alarme avant de demander une intervention.</translation>
+    </message>
+    <message>
+      <source>The alarm is closed.</source>
+      <translation>L'alarme est clôturée.</translation>
+    </message>
+    <message>
+      <source>Mark the responder on site before the report.</source>
+      <translation>Indiquez l'arrivée sur place avant le rapport.</translation>
+    </message>
+    <message>
+      <source>The responder is already on site.</source>
+      <translation>L'intervenant est déjà sur place.</translation>
+    </message>
+    <message>
+      <source>This dispatch is already reported.</source>
+      <translation>Le rapport de cette intervention est déjà saisi.</translation>
+    </message>
+    <message>
+      <source>This dispatch was cancelled.</source>
+      <translation>Cette intervention a été annulée.</translation>
+    </message>
+    <message>
+      <source>A time in the future cannot be recorded.</source>
+      <translation>Une heure future ne peut pas être enregistrée.</translation>
+    </message>
+    <message>
+      <source>Changed at another workstation meanwhile; try again.</source>
+      <translation>Modifiée entre-temps depuis un autre poste ; réessayez.</translation>
+    </message>
+    <message>
+      <source>Request…</source>
+      <translation>Demander…</translation>
+    </message>
+    <message>
+      <source>On site</source>
+      <translation>Sur place</translation>
+    </message>
+    <message>
+      <source>Report…</source>
+      <translation>Rapport…</translation>
+    </message>
+    <message>
+      <source>Cancel…</source>
+      <translation>Annuler…</translation>
+    </message>
+    <message>
+      <source>Company or person sent</source>
+      <translation>Société ou personne envoyée</translation>
+    </message>
+    <message>
+      <source>Their mission or incident number</source>
+      <translation>Leur numéro de mission ou d'intervention</translation>
+    </message>
+    <message>
+      <source>Send (Return)</source>
+      <translation>Envoyer (Entrée)</translation>
+    </message>
+    <message>
+      <source>Back (Esc)</source>
+      <translation>Retour (Échap)</translation>
+    </message>
+    <message>
+      <source>&amp;Responder</source>
+      <translation>&amp;Intervenant</translation>
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation>&amp;Nom</translation>
+    </message>
+    <message>
+      <source>Re&amp;ference</source>
+      <translation>Ré&amp;férence</translation>
+    </message>
+    <message>
+      <source>Record (Ctrl+Return)</source>
+      <translation>Enregistrer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+      <source>Report of %1 (what they found, what they did)</source>
+      <translation>Rapport de %1 (constatations, actions)</translation>
+    </message>
+    <message>
+      <source>Reason for cancelling %1</source>
+      <translation>Motif d'annulation : %1</translation>
+    </message>
+    <message>
+      <source>Select a dispatch first.</source>
+      <translation>Sélectionnez d'abord une intervention.</translation>
+    </message>
+    <message>
+      <source>Agreed delay: %1 min</source>
+      <translation>Délai convenu : %1 min</translation>
+    </message>
+    <message>
+      <source>No agreed delay: the elapsed time is shown</source>
+      <translation>Pas de délai convenu : le temps écoulé est affiché</translation>
+    </message>
+    <message>
+      <source>Optional: unit or station</source>
+      <translation>Facultatif : unité ou caserne</translation>
+    </message>
+  </context>
+  <context>
+    <name>DispatchTableModel</name>
+    <message>
+      <source>Responder</source>
+      <translation>Intervenant</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Elapsed</source>
+      <translation>Écoulé</translation>
+    </message>
+    <message>
+      <source>Agreed</source>
+      <translation>Délai</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Requested</source>
+      <translation>Demandée</translation>
+    </message>
+    <message>
+      <source>On site</source>
+      <translation>Sur place</translation>
+    </message>
+    <message>
+      <source>Ref.</source>
+      <translation>Réf.</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Rapport</translation>
+    </message>
+    <message>
+      <source>Guard company</source>
+      <translation>Société de gardiennage / intervention</translation>
+    </message>
+    <message>
+      <source>Keyholder</source>
+      <translation>Détenteur des clés</translation>
+    </message>
+    <message>
+      <source>Technician</source>
+      <translation>Technicien</translation>
+    </message>
+    <message>
+      <source>Police</source>
+      <translation>Police / Gendarmerie</translation>
+    </message>
+    <message>
+      <source>Fire brigade</source>
+      <translation>Pompiers</translation>
+    </message>
+    <message>
+      <source>Ambulance (SAMU)</source>
+      <translation>SAMU / ambulance</translation>
+    </message>
+    <message>
+      <source>%1 min</source>
+      <translation>%1 min</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Annulée</translation>
+    </message>
+    <message>
+      <source>Overdue by %1 min</source>
+      <translation>En retard de %1 min</translation>
+    </message>
+    <message>
+      <source>Awaited, %1 min left</source>
+      <translation>Attendu, reste %1 min</translation>
+    </message>
+    <message>
+      <source>Awaited</source>
+      <translation>Attendu</translation>
+    </message>
+    <message>
+      <source>Reported</source>
+      <translation>Rapport reçu</translation>
+    </message>
+    <message>
+      <source>%1, late by %2 min</source>
+      <translation>%1, en retard de %2 min</translation>
+    </message>
+    <message>
+      <source>%1, on time</source>
+      <translation>%1, dans les délais</translation>
+    </message>
+    <message>
+      <source>Report: %1</source>
+      <translation>Rapport : %1</translation>
+    </message>
+    <message>
+      <source>Cancelled: %1</source>
+      <translation>Annulée : %1</translation>
+    </message>
+  </context>
+  <context>
     <name>FloorPlanWidget</name>
     <message>
       <source>No floor plan for this site.</source>
@@ -137,10 +371,228 @@
     </message>
   </context>
   <context>
+    <name>PlanEditorDialog</name>
+    <message>
+      <source>&amp;Level</source>
+      <translation>&amp;Niveau</translation>
+    </message>
+    <message>
+      <source>Load image…</source>
+      <translation>Charger une image…</translation>
+    </message>
+    <message>
+      <source>New level…</source>
+      <translation>Nouveau niveau…</translation>
+    </message>
+    <message>
+      <source>Rename…</source>
+      <translation>Renommer…</translation>
+    </message>
+    <message>
+      <source>Delete level</source>
+      <translation>Supprimer le niveau</translation>
+    </message>
+    <message>
+      <source>Zoom out (-)</source>
+      <translation>Zoom arrière (-)</translation>
+    </message>
+    <message>
+      <source>Zoom in (+)</source>
+      <translation>Zoom avant (+)</translation>
+    </message>
+    <message>
+      <source>Fit the plan (0)</source>
+      <translation>Ajuster le plan (0)</translation>
+    </message>
+    <message>
+      <source>Drag a zone onto the plan, or drag it on the plan to move it. Arrow keys nudge the selected zone (Shift: faster); Delete takes it off the plan.</source>
+      <translation>Glissez une zone sur le plan, ou sur le plan pour la déplacer. Les flèches déplacent la zone sélectionnée (Maj : plus vite) ; Suppr la retire du plan.</translation>
+    </message>
+    <message>
+      <source>Zones</source>
+      <translation>Zones</translation>
+    </message>
+    <message>
+      <source>Take the zone off the plan</source>
+      <translation>Retirer la zone du plan</translation>
+    </message>
+    <message>
+      <source>Floor plans — %1</source>
+      <translation>Plans — %1</translation>
+    </message>
+    <message>
+      <source>Level %1</source>
+      <translation>Niveau %1</translation>
+    </message>
+    <message>
+      <source>No plan yet: load an image (SVG, PNG or JPEG).</source>
+      <translation>Pas encore de plan : chargez une image (SVG, PNG ou JPEG).</translation>
+    </message>
+    <message>
+      <source>The plan image could not be read.</source>
+      <translation>Le plan n'a pas pu être lu.</translation>
+    </message>
+    <message>
+      <source>Load a plan image first.</source>
+      <translation>Chargez d'abord l'image d'un plan.</translation>
+    </message>
+    <message>
+      <source>The file cannot be read: %1</source>
+      <translation>Le fichier ne peut pas être lu : %1</translation>
+    </message>
+    <message>
+      <source>Zones %1 were off the new image: place them again.</source>
+      <translation>Les zones %1 sortaient de la nouvelle image : placez-les à nouveau.</translation>
+    </message>
+    <message>
+      <source>Plan image</source>
+      <translation>Image du plan</translation>
+    </message>
+    <message>
+      <source>Plan images (*.svg *.png *.jpg *.jpeg)</source>
+      <translation>Images de plan (*.svg *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+      <source>Rename level</source>
+      <translation>Renommer le niveau</translation>
+    </message>
+    <message>
+      <source>Name of level %1:</source>
+      <translation>Nom du niveau %1 :</translation>
+    </message>
+    <message>
+      <source>The image file is empty.</source>
+      <translation>Le fichier image est vide.</translation>
+    </message>
+    <message>
+      <source>The image is larger than %1 MB.</source>
+      <translation>L'image dépasse %1 Mo.</translation>
+    </message>
+    <message>
+      <source>This is not an SVG, PNG or JPEG image.</source>
+      <translation>Ce n'est pas une image SVG, PNG ou JPEG.</translation>
+    </message>
+    <message>
+      <source>The image's size cannot be read (an SVG needs a width and height or a viewBox).</source>
+      <translation>La taille de l'image est illisible (un SVG doit avoir une largeur et une hauteur, ou une viewBox).</translation>
+    </message>
+    <message>
+      <source>A level name has at most %1 characters.</source>
+      <translation>Le nom d'un niveau a au plus %1 caractères.</translation>
+    </message>
+    <message>
+      <source>This site no longer exists.</source>
+      <translation>Ce site n'existe plus.</translation>
+    </message>
+    <message>
+      <source>Level %1 no longer exists.</source>
+      <translation>Le niveau %1 n'existe plus.</translation>
+    </message>
+    <message>
+      <source>Zone %1 no longer exists.</source>
+      <translation>La zone %1 n'existe plus.</translation>
+    </message>
+    <message>
+      <source>Zone %1 is outside the plan.</source>
+      <translation>La zone %1 est hors du plan.</translation>
+    </message>
+    <message>
+      <source>Only a supervisor or an administrator can change floor plans.</source>
+      <translation>Seul un superviseur ou un administrateur peut modifier les plans.</translation>
+    </message>
+    <message>
+      <source>Nothing to save.</source>
+      <translation>Rien à enregistrer.</translation>
+    </message>
+    <message>
+      <source>The database cannot be reached; nothing was saved. (%1)</source>
+      <translation>Base de données injoignable : rien n'a été enregistré. (%1)</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Enregistré.</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+      <source>Save the changes to the floor plans before closing?</source>
+      <translation>Enregistrer les modifications des plans avant de fermer ?</translation>
+    </message>
+  </context>
+  <context>
     <name>ProcedureChecklistModel</name>
     <message>
       <source>(optional)</source>
       <translation>(facultatif)</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueueFilterBar</name>
+    <message>
+      <source>Search site, name or account (Ctrl+F)</source>
+      <translation>Chercher un site, un nom ou un compte (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>All kinds</source>
+      <translation>Tous types</translation>
+    </message>
+    <message>
+      <source>All states</source>
+      <translation>Tous états</translation>
+    </message>
+    <message>
+      <source>Mine only</source>
+      <translation>Les miennes</translation>
+    </message>
+    <message>
+      <source>%1 of %2 shown</source>
+      <translation>%1 sur %2 affichées</translation>
+    </message>
+    <message>
+      <source>Fire</source>
+      <translation>Incendie</translation>
+    </message>
+    <message>
+      <source>Panic</source>
+      <translation>Panique</translation>
+    </message>
+    <message>
+      <source>Duress</source>
+      <translation>Contrainte</translation>
+    </message>
+    <message>
+      <source>Medical</source>
+      <translation>Médical</translation>
+    </message>
+    <message>
+      <source>Intrusion</source>
+      <translation>Intrusion</translation>
+    </message>
+    <message>
+      <source>Tamper</source>
+      <translation>Autoprotection</translation>
+    </message>
+    <message>
+      <source>Technical fault</source>
+      <translation>Défaut technique</translation>
+    </message>
+    <message>
+      <source>Missed test or link</source>
+      <translation>Test cyclique ou liaison</translation>
+    </message>
+    <message>
+      <source>Opening or closing</source>
+      <translation>Mise en ou hors service</translation>
+    </message>
+    <message>
+      <source>Test</source>
+      <translation>Essai</translation>
+    </message>
+    <message>
+      <source>Information</source>
+      <translation>Information</translation>
     </message>
   </context>
   <context>
@@ -168,6 +620,18 @@
     <message>
       <source>Release the alarm back to the queue</source>
       <translation>Remettre l'alarme en file</translation>
+    </message>
+    <message>
+      <source>Search the queue by site code, name or account</source>
+      <translation>Chercher dans la file par code site, nom ou compte</translation>
+    </message>
+    <message>
+      <source>Clear the queue filters</source>
+      <translation>Effacer les filtres de la file</translation>
+    </message>
+    <message>
+      <source>Mute or unmute the alarm tones for this shift</source>
+      <translation>Couper ou rétablir les sonneries pour la vacation</translation>
     </message>
     <message>
       <source>Site window: acknowledge the flashing tripped zones</source>
@@ -218,12 +682,32 @@
       <translation>Remettre en file</translation>
     </message>
     <message>
+      <source>&amp;View</source>
+      <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+      <source>Search…</source>
+      <translation>Chercher…</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+      <source>Mute tones</source>
+      <translation>Couper les sonneries</translation>
+    </message>
+    <message>
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
       <source>Keyboard shortcuts</source>
       <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+      <source>%1 is already handled by %2.</source>
+      <translation>%1 est déjà traitée par %2.</translation>
     </message>
     <message>
       <source>No new alarm to take.</source>
@@ -238,44 +722,39 @@
       <translation>Sélectionnez d'abord une alarme.</translation>
     </message>
     <message>
-      <source>Database: OK</source>
-      <translation>Base : OK</translation>
+      <source>New shift: alarm tones are on again.</source>
+      <translation>Nouvelle vacation : les sonneries sont rétablies.</translation>
     </message>
     <message>
-      <source>Database unreachable — the queue may be out of date; retrying. (%1)</source>
-      <translation>Base de données injoignable — la file peut ne pas être à jour ; nouvel essai en cours. (%1)</translation>
-    </message>
-    <message>
-      <source>Database: DOWN</source>
-      <translation>Base : HORS SERVICE</translation>
-    </message>
-    <message>
-      <source>Receiver: none</source>
-      <translation>Récepteur : aucun</translation>
-    </message>
-    <message>
-      <source>No receiver has reported to this database.</source>
-      <translation>Aucun récepteur ne s'est signalé sur cette base.</translation>
-    </message>
-    <message>
-      <source>%1 stopped</source>
-      <translation>%1 arrêté</translation>
-    </message>
-    <message>
-      <source>%1 silent for %2 s</source>
-      <translation>%1 muet depuis %2 s</translation>
-    </message>
-    <message>
-      <source>Receiver: FAULT — %1</source>
-      <translation>Récepteur : DÉFAUT — %1</translation>
-    </message>
-    <message>
-      <source>Receiver: OK</source>
-      <translation>Récepteur : OK</translation>
+      <source>Tones muted</source>
+      <translation>Sonneries coupées</translation>
     </message>
     <message>
       <source>%1 open, %2 waiting</source>
       <translation>%1 ouvertes, %2 en attente</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShiftPanel</name>
+    <message>
+      <source>Shift</source>
+      <translation>Vacation</translation>
+    </message>
+    <message>
+      <source>Shift %1–%2</source>
+      <translation>Vacation %1–%2</translation>
+    </message>
+    <message>
+      <source>Waiting, still under %1 s: %2</source>
+      <translation>En attente depuis moins de %1 s : %2</translation>
+    </message>
+    <message>
+      <source>≤ %1 s: %2</source>
+      <translation>≤ %1 s : %2</translation>
+    </message>
+    <message>
+      <source>Taken within %1 s: %2 of %3 alarms of the shift (target %4 %)</source>
+      <translation>Prises en compte en %1 s au plus : %2 sur %3 alarmes de la vacation (objectif %4 %)</translation>
     </message>
   </context>
   <context>
@@ -373,6 +852,10 @@
       <translation>Main courante</translation>
     </message>
     <message>
+      <source>Dispatch</source>
+      <translation>Interventions</translation>
+    </message>
+    <message>
       <source>Acknowledge the tripped zones</source>
       <translation>Acquitter les zones déclenchées</translation>
     </message>
@@ -407,6 +890,75 @@
     <message>
       <source>Accessibility needs</source>
       <translation>Besoins particuliers</translation>
+    </message>
+    <message>
+      <source>Edit floor plans…</source>
+      <translation>Modifier les plans…</translation>
+    </message>
+    <message>
+      <source>&amp;Site</source>
+      <translation>&amp;Site</translation>
+    </message>
+  </context>
+  <context>
+    <name>StallBanner</name>
+    <message>
+      <source>%1 %2 (%3, no activity for %4)</source>
+      <translation>%1 %2 (%3, aucune action depuis %4)</translation>
+    </message>
+    <message>
+      <source>and %1 more</source>
+      <translation>et %1 autres</translation>
+    </message>
+    <message>
+      <source>Taken but not progressed: %1</source>
+      <translation>Prises en compte mais non traitées : %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>StationIndicators</name>
+    <message>
+      <source>Database: OK</source>
+      <translation>Base : OK</translation>
+    </message>
+    <message>
+      <source>Database unreachable — the queue may be out of date; retrying. (%1)</source>
+      <translation>Base de données injoignable — la file peut ne pas être à jour ; nouvel essai en cours. (%1)</translation>
+    </message>
+    <message>
+      <source>Database: DOWN</source>
+      <translation>Base : HORS SERVICE</translation>
+    </message>
+    <message>
+      <source>Receiver: none</source>
+      <translation>Récepteur : aucun</translation>
+    </message>
+    <message>
+      <source>No receiver has reported to this database.</source>
+      <translation>Aucun récepteur ne s'est signalé sur cette base.</translation>
+    </message>
+    <message>
+      <source>%1 stopped</source>
+      <translation>%1 arrêté</translation>
+    </message>
+    <message>
+      <source>%1 silent for %2 s</source>
+      <translation>%1 muet depuis %2 s</translation>
+    </message>
+    <message>
+      <source>Receiver: FAULT — %1</source>
+      <translation>Récepteur : DÉFAUT — %1</translation>
+    </message>
+    <message>
+      <source>Receiver: OK</source>
+      <translation>Récepteur : OK</translation>
+    </message>
+  </context>
+  <context>
+    <name>ZoneListModel</name>
+    <message>
+      <source>not placed</source>
+      <translation>non placée</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,106 @@
+"""The queue's table: the alarm rows, shown whole or through the filter proxy, and the selection.
+
+The table shows the queue model itself while no filter is on, and the filter proxy only while
+one is (see `queue_filter`); rows are found and selected by alarm id whichever it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from console.domain.alarm import Alarm, AlarmState
+from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, Column
+from console.views.queue_filter import AlarmFilter, AlarmFilterProxy
+
+
+class QueueTable(QTableView):
+    def __init__(self, model: AlarmQueueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alarm_table")
+        self.queue = model
+        self.proxy = AlarmFilterProxy(model, self)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(False)
+        self.verticalHeader().hide()
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (Column.PRIORITY, 185),  # "Sécurité des personnes" in bold
+            (Column.AGE, 70),
+            (Column.SITE, 90),
+            (Column.NAME, 240),
+            (Column.STATE, 230),  # "⚠ Levée de doute — inactive"
+        ):
+            self.setColumnWidth(column, width)
+
+    @property
+    def filtered(self) -> bool:
+        return self.model() is self.proxy
+
+    def set_filter(self, alarm_filter: AlarmFilter) -> None:
+        """Show the rows the filter keeps (all of them, straight from the model, for no filter)."""
+        selected = self.selected_alarm()
+        if alarm_filter.active:
+            self.proxy.set_filter(alarm_filter)
+            self._show_rows_of(self.proxy)
+        else:
+            self._show_rows_of(self.queue)
+            self.proxy.set_filter(alarm_filter)
+        if selected is not None:
+            self.select_alarm(selected.id)
+
+    def selected_alarm(self) -> Alarm | None:
+        rows = self.selectionModel().selectedRows()
+        alarm = rows[0].data(ALARM_ROLE) if rows else None
+        return alarm if isinstance(alarm, Alarm) else None
+
+    def select_alarm(self, alarm_id: int) -> bool:
+        """Select the alarm's row; False when it is not in the queue or the filter hides it."""
+        row = self.queue.row_of(alarm_id)
+        index = self.queue.index(row, 0) if row is not None else QModelIndex()
+        if self.filtered:
+            index = self.proxy.mapFromSource(index)
+        if not index.isValid():
+            return False
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        return True
+
+    def select_first_if_none(self) -> None:
+        """Start on the most urgent new alarm shown (else the first row): T then takes it."""
+        if self.selectionModel().hasSelection() or self.model().rowCount() == 0:
+            return
+        first = self.model().index(0, 0).data(ALARM_ROLE)
+        alarm = self.first_shown(lambda a: a.state is AlarmState.NEW) or first
+        if isinstance(alarm, Alarm):
+            self.select_alarm(alarm.id)
+
+    def first_shown(self, wanted: Callable[[Alarm], bool]) -> Alarm | None:
+        """The first alarm in queue order that the table shows and `wanted` accepts."""
+        if not self.filtered:
+            return next((a for a in self.queue.alarms() if wanted(a)), None)
+        for row in range(self.proxy.rowCount()):
+            alarm = self.proxy.alarm_at(row)
+            if alarm is not None and wanted(alarm):
+                return alarm
+        return None
+
+    def _show_rows_of(self, rows: AlarmQueueModel | AlarmFilterProxy) -> None:
+        """Put the model or the proxy under the table, keeping the columns as the operator set them."""
+        if self.model() is rows:
+            return
+        header = self.horizontalHeader()
+        layout = header.saveState()
+        replaced = self.selectionModel()
+        self.setModel(rows)
+        header.restoreState(layout)
+        replaced.deleteLater()  # Qt leaves the old selection model to its owner
