@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from console.receiver.batch import BatchCommitter, Fault, Outcome, Received, StoreFailed
 from console.receiver.codec import (
@@ -39,6 +40,7 @@ from console.receiver.payloads import frame_signals
 log = logging.getLogger(__name__)
 
 LF, CR = 0x0A, 0x0D
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -140,12 +142,13 @@ class Dc09Receiver:
         sink: SignalSink,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         on_store_failure: Callable[[str | None], None] | None = None,
+        on_stored: Callable[[int], None] | None = None,
     ) -> None:
         self.config = config
         self._sink = sink
         self._clock = clock
         self._on_store_failure = on_store_failure
-        self._committer = BatchCommitter(sink.store, sink.record_faults)
+        self._committer = BatchCommitter(sink.store, sink.record_faults, on_committed=on_stored)
         self._keys: dict[str, bytes] = {}
         self._servers: list[asyncio.Server] = []
         self._udp: list[asyncio.DatagramTransport] = []
@@ -207,6 +210,10 @@ class Dc09Receiver:
             self._key_task.cancel()
             await asyncio.gather(self._key_task, return_exceptions=True)
         self._committer.close()
+
+    async def run_in_writer(self, work: Callable[[], T]) -> T:
+        """Run other writes (the placement stage) on the receiver's database thread, between batches."""
+        return await self._committer.run_in_writer(work)
 
     # --- keys -------------------------------------------------------------------------------
 
@@ -324,14 +331,13 @@ class Dc09Receiver:
         self._per_peer[peer] += 1
         self.stats.connections += 1
         buffer = bytearray()
+        idle = _IdleWatch(writer, self.config.idle_timeout_s)
         try:
             while True:
-                try:
-                    chunk = await asyncio.wait_for(reader.read(4096), self.config.idle_timeout_s)
-                except TimeoutError:
-                    break
+                chunk = await reader.read(4096)
                 if not chunk:
-                    break
+                    break  # closed by the peer, by the idle watch or by stop()
+                idle.touch()
                 buffer += chunk
                 for raw in split_frames(buffer, self.config.max_frame_bytes):
                     if self._stopping:
@@ -343,12 +349,38 @@ class Dc09Receiver:
         except (ConnectionError, asyncio.IncompleteReadError):
             pass
         finally:
+            idle.cancel()
             self._per_peer[peer] -= 1
             if self._per_peer[peer] <= 0:
                 del self._per_peer[peer]
             self._connections.discard(task)
             self._writers.discard(writer)
             writer.close()
+
+
+class _IdleWatch:
+    """Closes a connection silent for `timeout_s`: one timer per connection, moved only when it
+    fires (a timeout per read would cost a task and a timer for every frame)."""
+
+    def __init__(self, writer: asyncio.StreamWriter, timeout_s: float) -> None:
+        self._writer = writer
+        self._timeout_s = timeout_s
+        self._loop = asyncio.get_running_loop()
+        self._last = self._loop.time()
+        self._timer = self._loop.call_at(self._last + timeout_s, self._check)
+
+    def touch(self) -> None:
+        self._last = self._loop.time()
+
+    def _check(self) -> None:
+        due = self._last + self._timeout_s
+        if self._loop.time() >= due:
+            self._writer.close()
+        else:
+            self._timer = self._loop.call_at(due, self._check)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
 
 
 class _UdpProtocol(asyncio.DatagramProtocol):

@@ -214,6 +214,35 @@ class SignalRow(SQLModel, table=True):
     dedupe_key: str | None = Field(default=None, max_length=64, index=True)
 
 
+class SignalInboxRow(SQLModel, table=True):
+    """Signals the receiver has stored and ACKed, waiting to be grouped into alarms and filed.
+
+    The receiver's first stage appends here: a small table with one index, so the commit an ACK
+    waits for writes a handful of pages instead of one per index of the big `signal` table. The
+    placement stage moves the rows into `signal`, grouped into alarms, in larger batches.
+    """
+
+    __tablename__ = "signal_inbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    received_at: datetime = Field(sa_column=_utc())
+    account: str = Field(max_length=16)
+    line: str = Field(default="", max_length=8)
+    receiver: str = Field(default="", max_length=8)
+    sequence: int | None = None
+    protocol: str = Field(max_length=16)
+    qualifier: str = Field(max_length=16)
+    event_system: str = Field(max_length=8)
+    event_code: str = Field(max_length=8)
+    zone: int | None = None
+    partition: int | None = None
+    panel_time: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    peer: str = Field(default="", max_length=64)
+    extended: str = Field(default="", sa_type=Text)
+    raw: str = Field(default="", sa_type=Text)
+    dedupe_key: str | None = Field(default=None, max_length=64, index=True)
+
+
 class JournalRow(SQLModel, table=True):
     """The station's running log (main courante): append-only, one row per action."""
 

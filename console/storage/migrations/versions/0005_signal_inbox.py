@@ -1,0 +1,50 @@
+"""The receiver stores signals in a small inbox first; a second stage files them into `signal`.
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-11-29 09:45:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from alembic import op
+
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "signal_inbox",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("account", sa.String(length=16), nullable=False),
+        sa.Column("line", sa.String(length=8), nullable=False),
+        sa.Column("receiver", sa.String(length=8), nullable=False),
+        sa.Column("sequence", sa.Integer(), nullable=True),
+        sa.Column("protocol", sa.String(length=16), nullable=False),
+        sa.Column("qualifier", sa.String(length=16), nullable=False),
+        sa.Column("event_system", sa.String(length=8), nullable=False),
+        sa.Column("event_code", sa.String(length=8), nullable=False),
+        sa.Column("zone", sa.Integer(), nullable=True),
+        sa.Column("partition", sa.Integer(), nullable=True),
+        sa.Column("panel_time", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("peer", sa.String(length=64), nullable=False),
+        sa.Column("extended", sa.Text(), nullable=False),
+        sa.Column("raw", sa.Text(), nullable=False),
+        sa.Column("dedupe_key", sa.String(length=64), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("signal_inbox", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_signal_inbox_dedupe_key"), ["dedupe_key"], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("signal_inbox", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_signal_inbox_dedupe_key"))
+    op.drop_table("signal_inbox")
