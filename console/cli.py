@@ -206,9 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     place.add_argument("--db", dest="sub_db", help="database URL (default: $VIGIE_DB)")
     place.add_argument(
-        "--poll", type=float, default=0.05, metavar="SECONDS", help="pause when nothing waits (0.05 s)"
+        "--poll", type=float, default=0.2, metavar="SECONDS", help="pause when nothing waits (0.2 s)"
     )
-    place.add_argument("--exit-with-parent", action="store_true", help=argparse.SUPPRESS)
+    place.add_argument("--parent-pid", type=int, help=argparse.SUPPRESS)  # exit when this process is gone
 
     history = sub.add_parser("history", help="print received signals as JSON lines")
     history.add_argument("--db", dest="sub_db", required=True)
@@ -474,11 +474,10 @@ def _place(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    parent = os.getppid()
     print("placing signals", flush=True)
     while not stop.is_set():
-        if args.exit_with_parent and os.getppid() != parent:
-            break  # the receiver that started this process is gone
+        if args.parent_pid is not None and os.getppid() != args.parent_pid:
+            break  # the receiver that started this process is gone (even before we were ready)
         try:
             if placement.place_pending().placed < placement.chunk:
                 stop.wait(args.poll)

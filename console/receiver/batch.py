@@ -42,6 +42,7 @@ class Received:
     received_at: datetime
     peer: str
     is_link_test: bool = False
+    sequence: int | None = None  # the frame's; with the account, where a retry is looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +93,14 @@ class BatchCommitter:
 
     async def submit(self, item: Received) -> Outcome:
         """Wait until the item is committed; raises StoreFailed when its batch could not be."""
+        return await self.submit_future(item)
+
+    def submit_future(self, item: Received) -> asyncio.Future[Outcome]:
+        """The same as `submit`, as a future (for protocol callbacks, which cannot await)."""
         future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
         self._pending.append((item, future))
         self._ensure_running()
-        return await future
+        return future
 
     def note_fault(self, fault: Fault) -> None:
         """Queue a fault for the next write; nobody waits for it."""

@@ -16,6 +16,7 @@ placements take turns, so one site's signals are always grouped in order by one 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,27 +43,46 @@ class PlacementResult:
     ingest: IngestResult | None = None
 
 
+class InboxTaken(Exception):
+    """Signals read from the inbox were filed meanwhile by another placer (two receivers' placers)."""
+
+
 class SignalPlacement:
     def __init__(
         self, desk: AlarmDesk, chunk: int = 500, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     ) -> None:
         self._desk = desk
         self.chunk = chunk
+        self._max_attempts = 5
         self._clock = clock
 
     def place_pending(self) -> PlacementResult:
-        """Place up to one chunk of waiting signals in one transaction (replayed on a conflict)."""
-        return self._desk.in_transaction(self._place, durable=False)
+        """File up to one chunk of the inbox in one transaction (replayed on a conflict).
 
-    def _place(self, session: Session) -> PlacementResult:
+        The inbox is read before the write transaction, which then holds the database's write lock
+        (the receiver's ACKs wait for it on SQLite) only for the grouping and the writes.
+        """
+        for _ in range(self._max_attempts):
+            with self._desk.database.read() as session:
+                waiting = intake_store.inbox_signals(session, self.chunk)
+            if not waiting:
+                return PlacementResult(0)
+            try:
+                return self._desk.in_transaction(
+                    functools.partial(self._file, waiting=waiting), durable=False
+                )
+            except InboxTaken:
+                continue  # another placer filed them first: read the inbox again
+        raise InboxTaken("the inbox kept changing under this placer")
+
+    def _file(self, session: Session, *, waiting: list[tuple[int, Signal]]) -> PlacementResult:
         if session.get_bind().dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PLACEMENT_LOCK})
-        waiting = intake_store.inbox_signals(session, self.chunk)
-        if not waiting:
-            return PlacementResult(0)
+        taken = intake_store.remove_from_inbox(session, [inbox_id for inbox_id, _ in waiting])
+        if taken != len(waiting):
+            raise InboxTaken(f"{len(waiting) - taken} of {len(waiting)} signals were filed by another placer")
         signals = [signal for _, signal in waiting]
         result = self._desk.ingest_in(session, signals)
-        intake_store.remove_from_inbox(session, [inbox_id for inbox_id, _ in waiting])
         if result.unknown_accounts:
             self._record_unknown_accounts(session, signals, result.unknown_accounts)
         return PlacementResult(len(waiting), result)

@@ -28,8 +28,8 @@ log = logging.getLogger(__name__)
 def _placer_command() -> list[str]:
     """How to start `vigie place` with this interpreter, or this bundle when frozen."""
     if getattr(sys, "frozen", False):
-        return [sys.executable, "place", "--exit-with-parent"]
-    return [sys.executable, "-m", "console", "place", "--exit-with-parent"]
+        return [sys.executable, "place", "--parent-pid", str(os.getpid())]
+    return [sys.executable, "-m", "console", "place", "--parent-pid", str(os.getpid())]
 
 
 def receiver_component_name() -> str:

@@ -40,7 +40,9 @@ class SignalIntake(SignalSink):
     def _store(self, session: Session, batch: Sequence[Received]) -> list[Outcome]:
         since = min(item.received_at for item in batch) - self._dedupe_window
         seen = intake_store.stored_dedupe_keys(
-            session, (item.dedupe_key for item in batch if not item.is_link_test), since
+            session,
+            ((item.account, item.sequence, item.dedupe_key) for item in batch if not item.is_link_test),
+            since,
         )
         outcomes: list[Outcome] = []
         rows: list[tuple[object, ...]] = []

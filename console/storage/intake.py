@@ -124,20 +124,41 @@ def _sqlite_utc_text(value: datetime) -> str:
     return value.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
-def stored_dedupe_keys(session: Session, keys: Iterable[str], since: datetime) -> set[str]:
-    """Which of these retry identities are stored already: in the inbox, or filed since `since`."""
-    wanted = sorted(set(keys))
+def stored_dedupe_keys(
+    session: Session, messages: Iterable[tuple[str, int | None, str]], since: datetime
+) -> set[str]:
+    """Which of these messages, as (account, sequence, digest), are stored already: in the inbox,
+    or filed since `since` (the de-duplication window)."""
+    wanted = {(account.upper(), sequence, key) for account, sequence, key in messages}
     if not wanted:
         return set()
     connection = session.connection()
     sql = _statements(connection)
-    marks = sql.marks(len(wanted))
+    keys = sorted({key for _, _, key in wanted})
+    known = set(keys)
+    pairs = sorted({(account, sequence) for account, sequence, _ in wanted}, key=str)
+    found = {
+        row[0]
+        for row in connection.exec_driver_sql(
+            f"SELECT dedupe_key FROM signal_inbox WHERE dedupe_key IN ({sql.marks(len(keys))})", tuple(keys)
+        )
+    }
+    # Filed ones: found through (account, sequence), then compared by digest.
+    exact = [(account, sequence) for account, sequence in pairs if sequence is not None]
+    terms = " OR ".join([f"(account = {sql.mark} AND sequence = {sql.mark})"] * len(exact))
+    if any(sequence is None for _, sequence in pairs):
+        accounts = sorted({account for account, sequence in pairs if sequence is None})
+        terms = " OR ".join(
+            filter(None, [terms, f"(account IN ({sql.marks(len(accounts))}) AND sequence IS NULL)"])
+        )
+    else:
+        accounts = []
     rows = connection.exec_driver_sql(
-        f"SELECT dedupe_key FROM signal_inbox WHERE dedupe_key IN ({marks})"
-        f" UNION SELECT dedupe_key FROM signal WHERE dedupe_key IN ({marks}) AND received_at >= {sql.mark}",
-        (*wanted, *wanted, sql.to_db(since)),
+        f"SELECT dedupe_key FROM signal WHERE ({terms}) AND received_at >= {sql.mark}",
+        (*[value for pair in exact for value in pair], *accounts, sql.to_db(since)),
     )
-    return {row[0] for row in rows}
+    found.update(row[0] for row in rows if row[0] in known)
+    return found
 
 
 def inbox_row(signal: Signal, dedupe_key: str | None) -> tuple[Any, ...]:
@@ -212,14 +233,17 @@ def inbox_signals(session: Session, limit: int) -> list[tuple[int, Signal]]:
     return found
 
 
-def remove_from_inbox(session: Session, ids: Sequence[int]) -> None:
-    """Delete filed signals from the inbox (by id: on PostgreSQL ids may commit out of order)."""
-    if ids:
-        connection = session.connection()
-        sql = _statements(connection)
-        connection.exec_driver_sql(
-            f"DELETE FROM signal_inbox WHERE id IN ({sql.marks(len(ids))})", tuple(ids)
-        )
+def remove_from_inbox(session: Session, ids: Sequence[int]) -> int:
+    """Delete filed signals from the inbox (by id: on PostgreSQL ids may commit out of order);
+    returns how many were still there."""
+    if not ids:
+        return 0
+    connection = session.connection()
+    sql = _statements(connection)
+    result = connection.exec_driver_sql(
+        f"DELETE FROM signal_inbox WHERE id IN ({sql.marks(len(ids))})", tuple(ids)
+    )
+    return int(result.rowcount)
 
 
 def file_signals(

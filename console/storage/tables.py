@@ -184,7 +184,9 @@ class SignalRow(SQLModel, table=True):
 
     __tablename__ = "signal"
     __table_args__ = (
-        Index("ix_signal_account_received", "account", "received_at"),
+        # A transmitter's messages by sequence: finds a late retry of a filed message (the digest
+        # alone would need an index written at random places, one page per signal filed).
+        Index("ix_signal_account_sequence", "account", "sequence"),
         Index("ix_signal_site_received", "site_id", "received_at"),
     )
 
@@ -211,7 +213,7 @@ class SignalRow(SQLModel, table=True):
     raw: str = Field(default="", sa_type=Text)
     # Digest of (account, line, receiver, sequence, content) of the frame: a transmitter's retry
     # carries the same one, so it is ACKed again but stored once.
-    dedupe_key: str | None = Field(default=None, max_length=64, index=True)
+    dedupe_key: str | None = Field(default=None, max_length=64)
 
 
 class SignalInboxRow(SQLModel, table=True):

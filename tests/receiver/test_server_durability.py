@@ -359,9 +359,12 @@ def test_kill_under_load_loses_no_acked_frame_and_stores_none_twice(
     first = ReceiverProcess(url, tmp_path / "receiver.log")
     try:
         threads, stop = _run_panels(panels, first.tcp_port, kill_after_s)
+        placers = children_of(first.process.pid)  # its `vigie place` process
         first.kill()  # SIGKILL: no chance to finish the batch in flight or send its ACKs
     finally:
         first.close()
+    assert placers, "the receiver runs its placement in a child process by default"
+    assert wait_until_gone(placers), f"placement processes outlived their receiver: {placers}"
     for thread in threads:
         thread.join(TIMEOUT_S)
     stop.set()
@@ -393,6 +396,22 @@ def test_kill_under_load_loses_no_acked_frame_and_stores_none_twice(
     assert unregistered is None
     # Signals ACKed by the killed receiver but not yet grouped were grouped by the second one.
     assert placement_of(db) == {p.account: len(p.acked) for p in panels if p.acked}
+
+
+def children_of(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def wait_until_gone(pids: list[int], patience_s: float = 10.0) -> bool:
+    give_up = time.monotonic() + patience_s
+    while time.monotonic() < give_up:
+        if not any(Path(f"/proc/{pid}").exists() for pid in pids):
+            return True
+        time.sleep(0.05)
+    return False
 
 
 def placement_of(db: Database) -> dict[str, int]:

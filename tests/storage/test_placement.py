@@ -40,6 +40,7 @@ def received(clock: SteppingClock, code: int, zone: int, seq: int, account: str 
         signals=(signal,),
         received_at=clock.now,
         peer="192.0.2.7",
+        sequence=seq,
     )
 
 

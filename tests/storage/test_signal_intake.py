@@ -18,7 +18,13 @@ from tests.factories import SteppingClock, add_site, cid
 def received(clock: SteppingClock, key: str = "k1") -> Received:
     signal = cid(130, at=clock.now, seq=42)
     return Received(
-        account="4A21", line="1", dedupe_key=key, signals=(signal,), received_at=clock.now, peer="127.0.0.1"
+        account="4A21",
+        line="1",
+        dedupe_key=key,
+        signals=(signal,),
+        received_at=clock.now,
+        peer="127.0.0.1",
+        sequence=42,
     )
 
 

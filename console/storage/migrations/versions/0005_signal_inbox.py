@@ -1,5 +1,9 @@
 """The receiver stores signals in a small inbox first; a second stage files them into `signal`.
 
+`signal` loses two indexes that cost a page write per filed signal and served no query (account
+and time) or only the retry check (the digest, at random places); one on (account, sequence)
+serves the retry check instead.
+
 Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-29 09:45:00
@@ -42,9 +46,17 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("signal_inbox", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_signal_inbox_dedupe_key"), ["dedupe_key"], unique=False)
+    with op.batch_alter_table("signal", schema=None) as batch_op:
+        batch_op.drop_index("ix_signal_dedupe_key")
+        batch_op.drop_index("ix_signal_account_received")
+        batch_op.create_index("ix_signal_account_sequence", ["account", "sequence"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("signal", schema=None) as batch_op:
+        batch_op.drop_index("ix_signal_account_sequence")
+        batch_op.create_index("ix_signal_account_received", ["account", "received_at"], unique=False)
+        batch_op.create_index("ix_signal_dedupe_key", ["dedupe_key"], unique=False)
     with op.batch_alter_table("signal_inbox", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_signal_inbox_dedupe_key"))
     op.drop_table("signal_inbox")
