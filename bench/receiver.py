@@ -152,6 +152,7 @@ class Figures:
     generator_cpu_pct: float
     other_cpu_pct: float | None  # every other process on the machine over the window
     stored_signals: int | None = None
+    backlog: int | None = None  # Vigie: signals ACKed but not yet filed into alarms at the window's end
     examples: list[str] = field(default_factory=list)
 
 
@@ -305,12 +306,25 @@ def _classify(answer: bytes, sequence: int, key: bytes | None, *, full: bool) ->
 
 
 def _cpu_seconds(pid: int) -> float | None:
-    """utime + stime of a process (all threads) from /proc; None where there is no /proc."""
+    """utime + stime of a process (all threads) and of its running descendants (Vigie's placement
+    process), from /proc; None where there is no /proc."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    for child in _children(pid):
+        total += _cpu_seconds(child) or 0.0
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    with contextlib.suppress(OSError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with contextlib.suppress(OSError):
+                found += [int(child) for child in (task / "children").read_text().split()]
+    return found
 
 
 def _machine_busy_seconds() -> float | None:
@@ -490,9 +504,11 @@ async def _wait_listening(process: asyncio.subprocess.Process, log: Path, what: 
             return int(text.rpartition(":")[2])
 
 
-async def start_vigie(target: str, url: str, workdir: Path) -> Server:
+async def start_vigie(target: str, url: str, workdir: Path, placement: str | None = None) -> Server:
     log = workdir / f"{target}.log"
     args = [sys.executable, "-m", "console", "receive", "--db", url, "--listen", f"{HOST}:0"]
+    if placement:
+        args += ["--placement", placement]
     with log.open("wb") as stderr:
         process = await asyncio.create_subprocess_exec(
             *args, cwd=REPO, stdout=asyncio.subprocess.PIPE, stderr=stderr, **spawn_options()
@@ -617,6 +633,7 @@ class Options:
     targets: list[str]
     workdir: Path
     py_spy: Path | None
+    placement: str | None = None
 
 
 async def bench_target(target: str, options: Options) -> Figures:
@@ -629,7 +646,7 @@ async def bench_target(target: str, options: Options) -> Figures:
         print(f"[{target}] registering {options.connections} accounts with `python -m console accounts add`")
         url = await prepare_vigie_db(directory, key, options.connections)
         db_file = directory / "bench.sqlite"
-        server = await start_vigie(target, url, options.workdir)
+        server = await start_vigie(target, url, options.workdir, options.placement)
     else:
         server = await start_pysiaalarm(
             target, AES_KEY_TEXT if aes else None, options.connections, options.workdir
@@ -650,11 +667,14 @@ async def bench_target(target: str, options: Options) -> Figures:
             duration_s=options.duration_s,
             timeout_s=options.timeout_s,
         )
+        backlog = count_rows(db_file, "signal_inbox") if db_file is not None else None
     finally:
         if sampler is not None:
             await finish_py_spy(sampler)
         await stop_server(server)
-    stored = count_rows(db_file, "signal") if db_file is not None else None
+    stored = None
+    if db_file is not None:
+        stored = count_rows(db_file, "signal") + count_rows(db_file, "signal_inbox")
     latencies = sorted(tally.latencies)
     return Figures(
         target=target,
@@ -676,6 +696,7 @@ async def bench_target(target: str, options: Options) -> Figures:
         generator_cpu_pct=cpu.generator,
         other_cpu_pct=cpu.other,
         stored_signals=stored,
+        backlog=backlog,
         examples=tally.examples,
     )
 
@@ -703,7 +724,7 @@ def report(figures: dict[str, Figures], options: Options) -> dict[str, Any]:
     print()
     header = (
         f"{'target':<18} {'msg/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'non-ACK':>7} "
-        f"{'srv CPU':>7} {'gen CPU':>7} {'other':>6} {'ACKs total':>10} {'stored':>7}"
+        f"{'srv CPU':>7} {'gen CPU':>7} {'other':>6} {'ACKs total':>10} {'stored':>7} {'backlog':>7}"
     )
     print(header)
     print("-" * len(header))
@@ -713,7 +734,7 @@ def report(figures: dict[str, Figures], options: Options) -> dict[str, Any]:
             f"{figure.max_ms:>7.1f} {figure.non_ack:>7d} {_fmt(figure.server_cpu_pct, '.0f') + '%':>7} "
             f"{figure.generator_cpu_pct:>6.0f}% {_fmt(figure.other_cpu_pct, '.0f') + '%':>6} "
             f"{figure.acks_total:>10d} "
-            f"{_fmt(figure.stored_signals, 'd'):>7}"
+            f"{_fmt(figure.stored_signals, 'd'):>7} {_fmt(figure.backlog, 'd'):>7}"
         )
     print()
     ratios = {
@@ -906,6 +927,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="sample each receiver with py-spy (all threads), write DIR/TARGET.txt, print the top functions",
     )
+    parser.add_argument(
+        "--placement",
+        choices=["process", "thread", "off"],
+        help="passed to `vigie receive --placement` (default: the receiver's own default)",
+    )
     parser.add_argument("--serve-pysiaalarm", type=int, metavar="PORT", help=argparse.SUPPRESS)
     parser.add_argument("--pysiaalarm-key", help=argparse.SUPPRESS)
     return parser
@@ -946,7 +972,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 2
             print("note: receivers are sampled by py-spy, figures are slightly lower than without it")
         options = Options(
-            args.duration, args.warmup, args.connections, args.timeout, args.targets, workdir, py_spy
+            args.duration,
+            args.warmup,
+            args.connections,
+            args.timeout,
+            args.targets,
+            workdir,
+            py_spy,
+            args.placement,
         )
         try:
             result = asyncio.run(run(options))

@@ -192,6 +192,23 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="newest accepted message timestamp (default 20 s after now)",
     )
+    receive.add_argument(
+        "--placement",
+        choices=["process", "thread", "off"],
+        default="process",
+        help="where signals are grouped into alarms after their ACK: a child `vigie place` process "
+        "(default), a thread of the receiver, or off (a separate `vigie place` does it)",
+    )
+
+    place = sub.add_parser(
+        "place",
+        help="group the signals stored by receivers into alarms (when receivers run with --no-placement)",
+    )
+    place.add_argument("--db", dest="sub_db", help="database URL (default: $VIGIE_DB)")
+    place.add_argument(
+        "--poll", type=float, default=0.2, metavar="SECONDS", help="pause when nothing waits (0.2 s)"
+    )
+    place.add_argument("--parent-pid", type=int, help=argparse.SUPPRESS)  # exit when this process is gone
 
     history = sub.add_parser("history", help="print received signals as JSON lines")
     history.add_argument("--db", dest="sub_db", required=True)
@@ -293,6 +310,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _history(args)
     if command == "receive":
         return _receive(args)
+    if command == "place":
+        return _place(args)
     if command == "simulate":
         return _simulate(args)
     raise CliError(f"unknown command {command}")
@@ -412,7 +431,7 @@ def _receive(args: argparse.Namespace) -> int:
     sys.setswitchinterval(0.0005)
 
     async def serve() -> None:
-        service = ReceiverService(db, config)
+        service = ReceiverService(db, config, placement=args.placement)
         try:
             endpoints = await service.start()
         except OSError as exc:
@@ -427,6 +446,44 @@ def _receive(args: argparse.Namespace) -> int:
         await service.stop()  # the batch in flight is committed and acknowledged first
 
     asyncio.run(serve())
+    db.dispose()
+    return 0
+
+
+def _place(args: argparse.Namespace) -> int:
+    import logging
+    import os
+    import signal
+    import threading
+
+    from console.services.alarm_desk import AlarmDesk
+    from console.services.placement import SignalPlacement
+    from console.storage import migrate
+    from console.storage.engine import Database, DatabaseUnavailable, check_connection
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    url = getattr(args, "sub_db", None) or os.environ.get("VIGIE_DB")
+    if not url:
+        raise CliError("vigie place needs --db URL (or VIGIE_DB in the environment)")
+    db = Database.from_url(url, must_exist=True)
+    check_connection(db.engine)
+    migrate.upgrade(db.engine)
+    placement = SignalPlacement(AlarmDesk(db))
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    print("placing signals", flush=True)
+    while not stop.is_set():
+        if args.parent_pid is not None and os.getppid() != args.parent_pid:
+            break  # the receiver that started this process is gone (even before we were ready)
+        try:
+            if placement.place_pending().placed < placement.chunk:
+                stop.wait(args.poll)
+        except DatabaseUnavailable as exc:
+            print(f"vigie place: waiting for the database: {exc}", file=sys.stderr, flush=True)
+            stop.wait(1.0)
     db.dispose()
     return 0
 

@@ -8,6 +8,7 @@ never open an alarm on their own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -61,6 +62,45 @@ def place_signal(signal: Signal, open_alarm: Alarm | None) -> GroupingDecision:
     if raises_alarm(signal):
         return GroupingDecision(Placement.NEW_ALARM)
     return GroupingDecision(Placement.RECORD_ONLY)
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    """A joining signal more urgent than the alarm so far: the alarm takes its priority and title."""
+
+    signal: Signal
+    before: Alarm
+    after: Alarm
+
+
+def join_signals(alarm: Alarm, signals: Sequence[Signal]) -> tuple[Alarm, list[Escalation]]:
+    """The open `alarm` after `signals` joined it in order: the same result as `place_signal` on
+    each in turn, built once (a receiver joins thousands of signals a second to a few alarms)."""
+    if alarm.state is AlarmState.CLOSED:
+        raise ValueError("signals cannot join a closed alarm")
+    escalations: list[Escalation] = []
+    current = alarm
+    count, last = alarm.signal_count, alarm.last_signal_at
+    for signal in signals:
+        count += 1
+        if signal.received_at > last:
+            last = signal.received_at
+        if signal.priority < current.priority and raises_alarm(signal):
+            escalated = replace(
+                current,
+                signal_count=count,
+                last_signal_at=last,
+                priority=signal.priority,
+                category=signal.category,
+                title=alarm_title(signal),
+                title_event=title_event(signal),
+                title_zone=signal.zone,
+            )
+            escalations.append(Escalation(signal, current, escalated))
+            current = escalated
+    if signals:
+        current = replace(current, signal_count=count, last_signal_at=last)
+    return current, escalations
 
 
 MISSED_TEST = "VIGIE:missed_test"

@@ -15,10 +15,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TypeVar
 
 from console.domain.signals import Signal
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class Outcome(StrEnum):
@@ -39,6 +42,7 @@ class Received:
     received_at: datetime
     peer: str
     is_link_test: bool = False
+    sequence: int | None = None  # the frame's; with the account, where a retry is looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +71,17 @@ StoreFaults = Callable[[Sequence[Fault]], None]
 
 
 class BatchCommitter:
-    def __init__(self, store: StoreBatch, store_faults: StoreFaults, max_batch: int = 2000) -> None:
+    def __init__(
+        self,
+        store: StoreBatch,
+        store_faults: StoreFaults,
+        max_batch: int = 2000,
+        on_committed: Callable[[int], None] | None = None,
+    ) -> None:
         self._store = store
         self._store_faults = store_faults
         self._max_batch = max_batch
+        self._on_committed = on_committed  # called on the loop with the number of signals stored
         self._pending: list[tuple[Received, asyncio.Future[Outcome]]] = []
         self._faults: list[Fault] = []
         self._runner: asyncio.Task[None] | None = None
@@ -82,10 +93,14 @@ class BatchCommitter:
 
     async def submit(self, item: Received) -> Outcome:
         """Wait until the item is committed; raises StoreFailed when its batch could not be."""
+        return await self.submit_future(item)
+
+    def submit_future(self, item: Received) -> asyncio.Future[Outcome]:
+        """The same as `submit`, as a future (for protocol callbacks, which cannot await)."""
         future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
         self._pending.append((item, future))
         self._ensure_running()
-        return await future
+        return future
 
     def note_fault(self, fault: Fault) -> None:
         """Queue a fault for the next write; nobody waits for it."""
@@ -99,6 +114,14 @@ class BatchCommitter:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
+
+    async def run_in_writer(self, work: Callable[[], T]) -> T:
+        """Run other database writes on the committer's thread, between batches, never beside one.
+
+        One writing thread per process keeps SQLite's writers from waiting on each other in its
+        busy handler (which sleeps in steps of milliseconds, far longer than a batch takes).
+        """
+        return await asyncio.get_running_loop().run_in_executor(self._executor, work)
 
     def _ensure_running(self) -> None:
         if self._runner is None or self._runner.done():
@@ -160,6 +183,10 @@ class BatchCommitter:
         for (_, future), outcome in zip(batch, outcomes, strict=True):
             if not future.done():
                 future.set_result(outcome)
+        if self._on_committed is not None:
+            stored = sum(1 for outcome in outcomes if outcome is Outcome.STORED)
+            if stored:
+                self._on_committed(stored)
 
     def _fail(self, batch: list[tuple[Received, asyncio.Future[Outcome]]], exc: Exception) -> None:
         self.last_error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"

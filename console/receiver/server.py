@@ -14,12 +14,14 @@ fair share of batches and no more.
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from console.receiver.batch import BatchCommitter, Fault, Outcome, Received, StoreFailed
 from console.receiver.codec import (
@@ -39,6 +41,7 @@ from console.receiver.payloads import frame_signals
 log = logging.getLogger(__name__)
 
 LF, CR = 0x0A, 0x0D
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -140,16 +143,17 @@ class Dc09Receiver:
         sink: SignalSink,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         on_store_failure: Callable[[str | None], None] | None = None,
+        on_stored: Callable[[int], None] | None = None,
     ) -> None:
         self.config = config
         self._sink = sink
         self._clock = clock
         self._on_store_failure = on_store_failure
-        self._committer = BatchCommitter(sink.store, sink.record_faults)
+        self._committer = BatchCommitter(sink.store, sink.record_faults, on_committed=on_stored)
         self._keys: dict[str, bytes] = {}
         self._servers: list[asyncio.Server] = []
         self._udp: list[asyncio.DatagramTransport] = []
-        self._connections: set[asyncio.Task[None]] = set()
+        self._tcp: set[_TcpConnection] = set()
         self._per_peer: Counter[str] = Counter()
         self._udp_in_flight: Counter[str] = Counter()
         self._key_task: asyncio.Task[None] | None = None
@@ -158,7 +162,6 @@ class Dc09Receiver:
         self.stats = ReceiverStats()
         self.store_healthy = True
         self._stopping = False
-        self._writers: set[asyncio.StreamWriter] = set()
 
     # --- life cycle -------------------------------------------------------------------------
 
@@ -166,9 +169,7 @@ class Dc09Receiver:
         await self._refresh_keys()
         loop = asyncio.get_running_loop()
         for host, port in self.config.tcp:
-            server = await asyncio.start_server(
-                self._on_connection, host, port, limit=self.config.max_frame_bytes * 4
-            )
+            server = await loop.create_server(self._tcp_connection, host, port)
             self._servers.append(server)
             for sock in server.sockets:
                 address = sock.getsockname()
@@ -193,20 +194,23 @@ class Dc09Receiver:
             server.close()
         for transport in self._udp:
             transport.close()
+        for connection in list(self._tcp):
+            connection.pause_for_stop()
         await self._committer.drain()
-        await asyncio.sleep(0)  # let handlers write the ACKs of the last batch
-        for writer in list(self._writers):
-            writer.close()  # the handler's read ends; no task is cancelled under asyncio's feet
-        if self._connections:
-            _, pending = await asyncio.wait(set(self._connections), timeout=2.0)
-            for task in pending:
-                task.cancel()
+        await asyncio.sleep(0)  # let the last batch's answers be written
+        for connection in list(self._tcp):
+            connection.close()
+        await asyncio.sleep(0)
         for server in self._servers:
             await server.wait_closed()
         if self._key_task is not None:
             self._key_task.cancel()
             await asyncio.gather(self._key_task, return_exceptions=True)
         self._committer.close()
+
+    async def run_in_writer(self, work: Callable[[], T]) -> T:
+        """Run other writes (the placement stage) on the receiver's database thread, between batches."""
+        return await self._committer.run_in_writer(work)
 
     # --- keys -------------------------------------------------------------------------------
 
@@ -231,6 +235,17 @@ class Dc09Receiver:
 
     async def handle_frame(self, raw: bytes, peer: str) -> bytes | None:
         """Answer one frame (without LF/CR); None means no answer (the store failed)."""
+        answer, pending = self.accept_frame(raw, peer)
+        if pending is None:
+            return answer
+        try:
+            outcome = await self._committer.submit(pending.received)
+        except StoreFailed as exc:
+            return self.settle_frame(pending, None, exc)
+        return self.settle_frame(pending, outcome, None)
+
+    def accept_frame(self, raw: bytes, peer: str) -> tuple[bytes | None, _Pending | None]:
+        """Parse a frame: an immediate answer (NAK, DUH), or what to store before answering."""
         self.stats.frames += 1
         self.stats.by_peer[peer] += 1
         now = self._clock()
@@ -245,19 +260,19 @@ class Dc09Receiver:
         except NakError as exc:
             self._fault(now, peer, exc, raw)
             self.stats.naks += 1
-            return build_nak(now=now)
+            return build_nak(now=now), None
         except DuhError as exc:
             if isinstance(exc, UnknownAccount):
                 self._keys_stale.set()  # an account added a moment ago: the next retry will find its key
             self._fault(now, peer, exc, raw)
             self.stats.duhs += 1
-            return build_duh(exc.frame)
+            return build_duh(exc.frame), None
         try:
             signals = frame_signals(frame, now, peer)
         except FrameError as exc:  # a well-formed frame whose payload we cannot read
             self._fault(now, peer, exc, raw, kind="duh_payload")
             self.stats.duhs += 1
-            return build_duh(frame)
+            return build_duh(frame), None
         received = Received(
             account=frame.account,
             line=frame.line or "",
@@ -266,21 +281,27 @@ class Dc09Receiver:
             received_at=now,
             peer=peer,
             is_link_test=frame.id == "NULL",
+            sequence=frame.sequence,
         )
         key = self._keys.get(frame.account) if frame.encrypted else None  # the key that decrypted it
-        try:
-            outcome = await self._committer.submit(received)
-        except StoreFailed as exc:
+        return None, _Pending(received, frame, key, raw)
+
+    def settle_frame(
+        self, pending: _Pending, outcome: Outcome | None, failure: BaseException | None
+    ) -> bytes | None:
+        """The answer once the store is done: ACK, DUH for refused content, nothing if not stored."""
+        if failure is not None or outcome is None:
             self.stats.unanswered += 1
-            self._set_store_health(False, str(exc))
+            self._set_store_health(False, str(failure))
             return None
         self._set_store_health(True, None)
+        frame = pending.frame
         if outcome is Outcome.REJECTED:
             self._fault(
-                now,
-                peer,
+                pending.received.received_at,
+                pending.received.peer,
                 FrameError("the database refused this frame's content", frame=frame),
-                raw,
+                pending.raw,
                 kind="duh_rejected",
             )
             self.stats.duhs += 1
@@ -288,7 +309,7 @@ class Dc09Receiver:
         if outcome is Outcome.DUPLICATE:
             self.stats.duplicates += 1
         self.stats.acks += 1
-        return build_ack(frame, key, now=self._clock())
+        return build_ack(frame, pending.key, now=self._clock())
 
     def _fault(self, now: datetime, peer: str, exc: FrameError, raw: bytes, kind: str | None = None) -> None:
         frame = exc.frame
@@ -312,43 +333,138 @@ class Dc09Receiver:
 
     # --- TCP --------------------------------------------------------------------------------
 
-    async def _on_connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        peer = str((writer.get_extra_info("peername") or ("?",))[0])
-        if self._per_peer[peer] >= self.config.max_connections_per_peer:
-            writer.close()
+    def _tcp_connection(self) -> _TcpConnection:
+        return _TcpConnection(self)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A frame accepted and waiting for its signals' commit before it is answered."""
+
+    received: Received
+    frame: Frame
+    key: bytes | None
+    raw: bytes
+
+
+class _TcpConnection(asyncio.Protocol):
+    """One transmitter's TCP connection: frames answered in order, one in flight at a time.
+
+    Callbacks rather than a task per connection: a frame costs a parse, a future and a write, and
+    no coroutine switches. Frames that arrive while one is being stored wait in order; past a few
+    of them, reading is paused, so a flooding peer waits on its own socket, not in our memory.
+    """
+
+    _MAX_QUEUED = 64
+
+    def __init__(self, receiver: Dc09Receiver) -> None:
+        self._receiver = receiver
+        self._transport: asyncio.Transport | None = None
+        self._peer = "?"
+        self._buffer = bytearray()
+        self._queue: deque[bytes] = deque()
+        self._in_flight = False
+        self._paused = False
+        self._idle: _IdleWatch | None = None
+        self._counted = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self._transport = transport  # type: ignore[assignment]  # a stream transport, by construction
+        receiver = self._receiver
+        self._peer = str((transport.get_extra_info("peername") or ("?",))[0])
+        if receiver._stopping or receiver._per_peer[self._peer] >= receiver.config.max_connections_per_peer:
+            transport.close()
             return
-        task = asyncio.current_task()
-        assert task is not None
-        self._connections.add(task)
-        self._writers.add(writer)
-        self._per_peer[peer] += 1
-        self.stats.connections += 1
-        buffer = bytearray()
-        try:
-            while True:
-                try:
-                    chunk = await asyncio.wait_for(reader.read(4096), self.config.idle_timeout_s)
-                except TimeoutError:
-                    break
-                if not chunk:
-                    break
-                buffer += chunk
-                for raw in split_frames(buffer, self.config.max_frame_bytes):
-                    if self._stopping:
-                        return
-                    answer = await self.handle_frame(raw, peer)
-                    if answer is not None:
-                        writer.write(answer)
-                        await writer.drain()
-        except (ConnectionError, asyncio.IncompleteReadError):
-            pass
-        finally:
-            self._per_peer[peer] -= 1
-            if self._per_peer[peer] <= 0:
-                del self._per_peer[peer]
-            self._connections.discard(task)
-            self._writers.discard(writer)
-            writer.close()
+        self._counted = True
+        receiver._per_peer[self._peer] += 1
+        receiver._tcp.add(self)
+        receiver.stats.connections += 1
+        self._idle = _IdleWatch(transport, receiver.config.idle_timeout_s)
+
+    def data_received(self, data: bytes) -> None:
+        if self._idle is None:
+            return  # refused in connection_made
+        self._idle.touch()
+        self._buffer += data
+        self._queue.extend(split_frames(self._buffer, self._receiver.config.max_frame_bytes))
+        self._pump()
+
+    def _pump(self) -> None:
+        receiver, transport = self._receiver, self._transport
+        assert transport is not None
+        while self._queue and not self._in_flight and not receiver._stopping and not transport.is_closing():
+            answer, pending = receiver.accept_frame(self._queue.popleft(), self._peer)
+            if pending is None:
+                if answer is not None:
+                    transport.write(answer)
+                continue
+            self._in_flight = True
+            future = receiver._committer.submit_future(pending.received)
+            future.add_done_callback(functools.partial(self._on_stored, pending))
+        backlog = len(self._queue) >= self._MAX_QUEUED
+        if backlog and not self._paused:
+            transport.pause_reading()
+            self._paused = True
+        elif not backlog and self._paused and not receiver._stopping:
+            transport.resume_reading()
+            self._paused = False
+
+    def _on_stored(self, pending: _Pending, done: asyncio.Future[Outcome]) -> None:
+        self._in_flight = False
+        failure = None if done.cancelled() else done.exception()
+        outcome = None if failure is not None or done.cancelled() else done.result()
+        answer = self._receiver.settle_frame(pending, outcome, failure)
+        transport = self._transport
+        if transport is None or transport.is_closing():
+            return
+        if answer is not None:
+            transport.write(answer)
+        self._pump()
+
+    def pause_for_stop(self) -> None:
+        if self._transport is not None and not self._paused and not self._transport.is_closing():
+            self._transport.pause_reading()
+            self._paused = True
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._idle is not None:
+            self._idle.cancel()
+        if not self._counted:
+            return
+        receiver = self._receiver
+        receiver._per_peer[self._peer] -= 1
+        if receiver._per_peer[self._peer] <= 0:
+            del receiver._per_peer[self._peer]
+        receiver._tcp.discard(self)
+
+
+class _IdleWatch:
+    """Closes a connection silent for `timeout_s`: one timer per connection, moved only when it
+    fires (a timeout per read would cost a task and a timer for every frame)."""
+
+    def __init__(self, transport: asyncio.BaseTransport, timeout_s: float) -> None:
+        self._transport = transport
+        self._timeout_s = timeout_s
+        self._loop = asyncio.get_running_loop()
+        self._last = self._loop.time()
+        self._timer = self._loop.call_at(self._last + timeout_s, self._check)
+
+    def touch(self) -> None:
+        self._last = self._loop.time()
+
+    def _check(self) -> None:
+        due = self._last + self._timeout_s
+        if self._loop.time() >= due:
+            self._transport.close()
+        else:
+            self._timer = self._loop.call_at(due, self._check)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
 
 
 class _UdpProtocol(asyncio.DatagramProtocol):

@@ -87,11 +87,11 @@ class AlarmDesk:
             return IngestResult(stored=0)
         return self.in_transaction(lambda session: self.ingest_in(session, signals))
 
-    def in_transaction(self, work: Callable[[Session], T]) -> T:
+    def in_transaction(self, work: Callable[[Session], T], *, durable: bool = True) -> T:
         """Run `work` in a write transaction, replaying it when another writer got in the way."""
         for attempt in range(self._max_retries + 1):
             try:
-                with self._db.write() as session:
+                with self._db.write(durable=durable) as session:
                     return work(session)
             except (StaleAlarm, IntegrityError):
                 if attempt == self._max_retries:
@@ -103,8 +103,12 @@ class AlarmDesk:
         raise AssertionError("unreachable")
 
     def ingest_in(self, session: Session, signals: Sequence[Signal]) -> IngestResult:
-        """Ingest within the caller's transaction (the receiver adds its own bookkeeping to it)."""
+        """Ingest within the caller's transaction (the receiver's placement adds its own work to it)."""
         return ingest_batch(session, signals, self._clock, self._path_window_s)
+
+    @property
+    def database(self) -> Database:
+        return self._db
 
     def note_link_test(self, session: Session, account: str, line: str, at: datetime) -> int | None:
         """A NULL link test proves the path works: it counts for supervision but is not stored as a signal."""

@@ -8,7 +8,6 @@ earlier one opened.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -18,12 +17,12 @@ from sqlalchemy.orm import Session
 
 from console.domain.alarm import Alarm, AlarmState
 from console.domain.alarm_path import DEFAULT_WINDOW_S, Trip, confirm_path, is_trip
-from console.domain.grouping import Placement, alarm_title, place_signal, title_event
+from console.domain.grouping import Placement, alarm_title, join_signals, place_signal, title_event
 from console.domain.journal import JournalAction
 from console.domain.signals import Signal
 from console.services.supervision import clear_overdue
 from console.storage import alarms as alarm_store
-from console.storage import bulk
+from console.storage import bulk, intake
 from console.storage.tables import TransmitterRow
 
 
@@ -37,15 +36,10 @@ class IngestResult:
     unknown_accounts: frozenset[str] = frozenset()
 
 
-def storable_text(text: str) -> str:
-    """PostgreSQL text cannot hold NUL; a frame may. Keep it visible, escaped, instead of failing."""
-    return text.replace("\x00", "\\x00")
-
-
 @dataclass
 class _Batch:
     journal: list[dict[str, Any]] = field(default_factory=list)
-    signals: list[dict[str, Any]] = field(default_factory=list)
+    signals: list[tuple[Signal, int | None, int | None, int | None]] = field(default_factory=list)
     alarms: dict[int, Alarm] = field(default_factory=dict)  # current state of every alarm touched
     joined: set[int] = field(default_factory=set)  # alarms whose row must be rewritten
     new_ids: list[int] = field(default_factory=list)
@@ -71,49 +65,63 @@ def ingest_batch(
         open_alarms[_alarm_key(alarm.site_id, alarm.account)] = alarm
     names: dict[int, tuple[str, str]] | None = None
 
-    for signal in signals:
+    # Each site's signals in arrival order; sites are independent of each other.
+    per_key: dict[tuple[int | None, str], list[int]] = {}
+    sites: list[tuple[int | None, int | None]] = []  # (site id, transmitter id) per signal
+    for index, signal in enumerate(signals):
         account = signal.account.upper()
         transmitter = transmitters[(account, signal.line.upper())]
         site_id = transmitter.site_id if transmitter else None
-        key = _alarm_key(site_id, account)
-        current = open_alarms.get(key)
-        decision = place_signal(signal, current)
-        alarm_id: int | None = None
-        if decision.placement is Placement.NEW_ALARM:
-            if names is None:
-                names = bulk.site_names(session, site_ids)
-            alarm = _raise(session, signal, site_id, account, names, batch)
-            open_alarms[key] = alarm
-            alarm_id = alarm.id
-        elif decision.placement is Placement.JOIN:
-            assert decision.alarm is not None and current is not None
-            joined = decision.alarm
-            if joined.priority < current.priority:
-                batch.journal.append(
-                    _journal(
-                        signal.received_at,
-                        JournalAction.PRIORITY_RAISED,
-                        joined,
-                        f"{current.priority.name} -> {joined.priority.name}: {joined.title}",
-                    )
-                )
-            open_alarms[key] = batch.alarms[joined.id] = joined
-            batch.joined.add(joined.id)
-            if joined.id not in batch.new_ids:
-                batch.updated_ids.append(joined.id)
-            alarm_id = joined.id
-        batch.signals.append(_signal_row(signal, site_id, transmitter.id if transmitter else None, alarm_id))
-        if alarm_id is not None and is_trip(signal.category, signal.qualifier.value, signal.zone):
-            batch.trips.setdefault(alarm_id, []).append(Trip(signal.zone or 0, signal.received_at))
+        per_key.setdefault(_alarm_key(site_id, account), []).append(index)
+        sites.append((site_id, transmitter.id if transmitter else None))
         if transmitter is not None:
             previous = batch.last_signal.get(transmitter.id)
-            batch.last_signal[transmitter.id] = (
-                max(previous, signal.received_at) if previous else signal.received_at
+            if previous is None or signal.received_at > previous:
+                batch.last_signal[transmitter.id] = signal.received_at
+
+    alarm_of: list[int | None] = [None] * len(signals)
+    for key, indexes in per_key.items():
+        current = open_alarms.get(key)
+        position = 0
+        # Until the site has an open alarm, each signal either opens one or is only recorded.
+        while current is None and position < len(indexes):
+            signal = signals[indexes[position]]
+            if place_signal(signal, None).placement is Placement.NEW_ALARM:
+                if names is None:
+                    names = bulk.site_names(session, site_ids)
+                current = _raise(session, signal, key[0], signal.account.upper(), names, batch)
+                alarm_of[indexes[position]] = current.id
+            position += 1
+        if current is None or position == len(indexes):
+            continue
+        joined, escalations = join_signals(current, [signals[i] for i in indexes[position:]])
+        for escalation in escalations:
+            before, after = escalation.before, escalation.after
+            batch.journal.append(
+                _journal(
+                    escalation.signal.received_at,
+                    JournalAction.PRIORITY_RAISED,
+                    after,
+                    f"{before.priority.name} -> {after.priority.name}: {after.title}",
+                )
             )
+        batch.alarms[joined.id] = joined
+        batch.joined.add(joined.id)
+        if joined.id not in batch.new_ids:
+            batch.updated_ids.append(joined.id)
+        for i in indexes[position:]:
+            alarm_of[i] = joined.id
+
+    for index, signal in enumerate(signals):
+        alarm_id = alarm_of[index]
+        site_id, transmitter_id = sites[index]
+        batch.signals.append((signal, site_id, transmitter_id, alarm_id))
+        if alarm_id is not None and is_trip(signal.category, signal.qualifier.value, signal.zone):
+            batch.trips.setdefault(alarm_id, []).append(Trip(signal.zone or 0, signal.received_at))
 
     _confirm_paths(session, batch, path_window_s)
     bulk.update_joined_alarms(session, [batch.alarms[i] for i in sorted(batch.joined)])
-    bulk.insert_rows(session, "signal", batch.signals)
+    intake.file_signals(session, batch.signals)
     bulk.insert_rows(session, "journal", batch.journal)
     bulk.touch_transmitters(session, batch.last_signal)
     touched = sorted(set(batch.new_ids) | set(batch.updated_ids))
@@ -217,32 +225,4 @@ def _journal(at: datetime, action: JournalAction, alarm: Alarm, detail: str) -> 
         "site_id": alarm.site_id,
         "action": action.value,
         "detail": detail,
-    }
-
-
-def _signal_row(
-    signal: Signal, site_id: int | None, transmitter_id: int | None, alarm_id: int | None
-) -> dict[str, Any]:
-    return {
-        "received_at": signal.received_at,
-        "site_id": site_id,
-        "transmitter_id": transmitter_id,
-        "alarm_id": alarm_id,
-        "account": signal.account.upper(),
-        "line": signal.line,
-        "receiver": signal.receiver,
-        "sequence": signal.sequence,
-        "protocol": signal.protocol.value,
-        "qualifier": signal.qualifier.value,
-        "event_system": signal.event.system.value,
-        "event_code": signal.event.code,
-        "category": signal.category.value,
-        "priority": int(signal.priority),
-        "zone": signal.zone,
-        "partition": signal.partition,
-        "panel_time": signal.panel_time,
-        "peer": storable_text(signal.peer),
-        "extended": json.dumps(signal.extended, ensure_ascii=False) if signal.extended else "",
-        "raw": storable_text(signal.raw),
-        "dedupe_key": signal.dedupe_key,
     }

@@ -8,18 +8,28 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import socket
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from console.receiver.server import Dc09Receiver, Endpoint, ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
+from console.services.placement import SignalPlacement
 from console.services.signal_intake import SignalIntake
 from console.services.supervision import PeriodicTestWatch
 from console.storage.engine import Database, DatabaseUnavailable
 from console.storage.station import publish_status
 
 log = logging.getLogger(__name__)
+
+
+def _placer_command() -> list[str]:
+    """How to start `vigie place` with this interpreter, or this bundle when frozen."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "place", "--parent-pid", str(os.getpid())]
+    return [sys.executable, "-m", "console", "place", "--parent-pid", str(os.getpid())]
 
 
 def receiver_component_name() -> str:
@@ -34,6 +44,8 @@ class ReceiverService:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         heartbeat_s: float = 5.0,
         supervision_s: float = 10.0,
+        placement: str = "thread",
+        placement_poll_s: float = 1.0,
     ) -> None:
         self._db = db
         self._clock = clock
@@ -41,7 +53,24 @@ class ReceiverService:
         self._supervision_s = supervision_s
         self.desk = AlarmDesk(db, clock)
         self.intake = SignalIntake(db, self.desk)
-        self.receiver = Dc09Receiver(config, self.intake, clock, on_store_failure=self._on_store_failure)
+        self.receiver = Dc09Receiver(
+            config,
+            self.intake,
+            clock,
+            on_store_failure=self._on_store_failure,
+            on_stored=self._on_stored,
+        )
+        # Second stage: group what the receiver stored into alarms, on the receiver's writer
+        # thread ("thread"), in a child `vigie place` process with its own interpreter lock
+        # ("process", for high rates), or elsewhere ("off": a separate `vigie place`).
+        if placement not in ("thread", "process", "off"):
+            raise ValueError(f"placement must be thread, process or off, not {placement!r}")
+        self.placement_mode = placement
+        self.placement = SignalPlacement(self.desk, clock=clock) if placement != "off" else None
+        self._placement_poll_s = placement_poll_s
+        self._placement_wanted = asyncio.Event()
+        self._placer: asyncio.subprocess.Process | None = None
+        self._stopping = False
         self.watch = PeriodicTestWatch(db, clock)
         self.component = receiver_component_name()
         self._tasks: list[asyncio.Task[None]] = []
@@ -51,13 +80,23 @@ class ReceiverService:
         endpoints = await self.receiver.start()
         loop = asyncio.get_running_loop()
         self._tasks = [loop.create_task(self._heartbeat()), loop.create_task(self._supervise())]
+        if self.placement_mode == "thread":
+            self._placement_wanted.set()  # signals left unplaced by an earlier run come first
+            self._tasks.append(loop.create_task(self._place()))
+        elif self.placement_mode == "process":
+            self._tasks.append(loop.create_task(self._supervise_placer()))
         return endpoints
 
     async def stop(self) -> None:
+        self._stopping = True
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._stop_placer()
         await self.receiver.stop()
+        if self.placement is not None:
+            # What the last batches stored is grouped now rather than at the next start.
+            await asyncio.get_running_loop().run_in_executor(None, self._place_backlog)
         await self._publish("stopped", "receiver stopped")
 
     def describe(self) -> str:
@@ -65,6 +104,65 @@ class ReceiverService:
         if self.store_error:
             return f"listening on {listening}; NOT ACKING, database: {self.store_error}"
         return f"listening on {listening}"
+
+    def _on_stored(self, count: int) -> None:
+        self._placement_wanted.set()
+
+    async def _place(self) -> None:
+        """Group stored signals into alarms whenever a batch was stored (and now and then, for
+        signals stored by another process), one chunk per turn on the receiver's writer thread."""
+        assert self.placement is not None
+        placement = self.placement
+        while True:
+            try:
+                await asyncio.wait_for(self._placement_wanted.wait(), self._placement_poll_s)
+            except TimeoutError:
+                pass
+            self._placement_wanted.clear()
+            while True:
+                try:
+                    result = await self.receiver.run_in_writer(placement.place_pending)
+                except DatabaseUnavailable as exc:
+                    log.warning("placement waits for the database: %s", exc)
+                    break
+                except Exception:  # a bug or a bad row must not stop alarms from being raised later
+                    log.exception("placement of stored signals failed; retrying later")
+                    await asyncio.sleep(self._placement_poll_s)
+                    break
+                if result.placed < placement.chunk:
+                    break
+
+    async def _supervise_placer(self) -> None:
+        """Keep a `vigie place` child running; it exits by itself if this process dies."""
+        env = dict(os.environ, VIGIE_DB=self._db.engine.url.render_as_string(hide_password=False))
+        while not self._stopping:
+            self._placer = await asyncio.create_subprocess_exec(
+                *_placer_command(), env=env, stdout=asyncio.subprocess.DEVNULL
+            )
+            code = await self._placer.wait()
+            if self._stopping:
+                return
+            log.error("placement process exited with status %s; restarting it in 1 s", code)
+            await asyncio.sleep(1.0)
+
+    async def _stop_placer(self) -> None:
+        placer, self._placer = self._placer, None
+        if placer is None or placer.returncode is not None:
+            return
+        placer.terminate()  # it finishes the chunk in hand
+        try:
+            await asyncio.wait_for(placer.wait(), 10.0)
+        except TimeoutError:
+            placer.kill()
+            await placer.wait()
+
+    def _place_backlog(self) -> None:
+        assert self.placement is not None
+        try:
+            while self.placement.place_pending().placed >= self.placement.chunk:
+                pass
+        except Exception as exc:  # the next start places them
+            log.warning("signals left unplaced at stop: %s", exc)
 
     def _on_store_failure(self, error: str | None) -> None:
         self.store_error = error

@@ -1,14 +1,15 @@
 """The receiver's side of the database: store batches of frames, record faults, hand out AES keys.
 
-A batch is one transaction. Retries of a message already stored (same account, line, sequence
-and content within the de-duplication window) are recognised and answered without being stored
-twice; a plain message from an unknown account is stored and raises an "unknown account" alarm.
+A batch is one transaction, and only what an ACK promises: the signals, durable. Retries of a
+message already stored (same account, line, sequence and content within the de-duplication
+window) are recognised and answered without being stored twice. The signals go to the inbox;
+grouping them into alarms (and raising a plain message from an unknown account as an "unknown
+account" alarm) is the placement stage's work (`console.services.placement`), off the ACK path.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy.orm import Session
@@ -17,10 +18,11 @@ from sqlmodel import col, select
 from console.receiver.batch import Fault, Outcome, Received, StoreUnavailable
 from console.receiver.server import SignalSink
 from console.services.alarm_desk import AlarmDesk
-from console.services.ingest import storable_text
+from console.storage import intake as intake_store
 from console.storage.bulk import insert_rows
 from console.storage.engine import Database, DatabaseUnavailable
-from console.storage.tables import SignalRow, TransmitterRow
+from console.storage.intake import storable_text
+from console.storage.tables import TransmitterRow
 
 
 class SignalIntake(SignalSink):
@@ -36,9 +38,14 @@ class SignalIntake(SignalSink):
             raise StoreUnavailable(str(exc)) from exc
 
     def _store(self, session: Session, batch: Sequence[Received]) -> list[Outcome]:
-        seen = self._already_stored(session, batch)
+        since = min(item.received_at for item in batch) - self._dedupe_window
+        seen = intake_store.stored_dedupe_keys(
+            session,
+            ((item.account, item.sequence, item.dedupe_key) for item in batch if not item.is_link_test),
+            since,
+        )
         outcomes: list[Outcome] = []
-        fresh: list[Received] = []
+        rows: list[tuple[object, ...]] = []
         for item in batch:
             if item.is_link_test:
                 self._desk.note_link_test(session, item.account, item.line, item.received_at)
@@ -49,39 +56,10 @@ class SignalIntake(SignalSink):
                 outcomes.append(Outcome.DUPLICATE)
             else:
                 seen.add(item.dedupe_key)
-                fresh.append(item)
+                rows.extend(intake_store.inbox_row(signal, item.dedupe_key) for signal in item.signals)
                 outcomes.append(Outcome.STORED)
-        signals = [replace(s, dedupe_key=item.dedupe_key) for item in fresh for s in item.signals]
-        unknown: frozenset[str] = frozenset()
-        if signals:
-            unknown = self._desk.ingest_in(session, signals).unknown_accounts
-        faults = [
-            {
-                "at": item.received_at,
-                "peer": item.peer,
-                "account": item.account,
-                "kind": "unknown_account",
-                "detail": f"plain message from unregistered account {item.account}, stored and raised",
-                "skew_s": None,
-                "raw": "",
-            }
-            for item in fresh
-            if item.signals and item.account in unknown
-        ]
-        insert_rows(session, "transmission_fault", faults)
+        intake_store.append_signals(session, rows)
         return outcomes
-
-    def _already_stored(self, session: Session, batch: Sequence[Received]) -> set[str]:
-        keys = {item.dedupe_key for item in batch if not item.is_link_test}
-        if not keys:
-            return set()
-        since = min(item.received_at for item in batch) - self._dedupe_window
-        found = session.execute(
-            select(SignalRow.dedupe_key).where(
-                col(SignalRow.dedupe_key).in_(keys), col(SignalRow.received_at) >= since
-            )
-        ).scalars()
-        return {key for key in found if key is not None}
 
     def record_faults(self, faults: Sequence[Fault]) -> None:
         rows = [

@@ -208,7 +208,9 @@ class SignalRow(SQLModel, table=True):
 
     __tablename__ = "signal"
     __table_args__ = (
-        Index("ix_signal_account_received", "account", "received_at"),
+        # A transmitter's messages by sequence: finds a late retry of a filed message (the digest
+        # alone would need an index written at random places, one page per signal filed).
+        Index("ix_signal_account_sequence", "account", "sequence"),
         Index("ix_signal_site_received", "site_id", "received_at"),
     )
 
@@ -235,6 +237,35 @@ class SignalRow(SQLModel, table=True):
     raw: str = Field(default="", sa_type=Text)
     # Digest of (account, line, receiver, sequence, content) of the frame: a transmitter's retry
     # carries the same one, so it is ACKed again but stored once.
+    dedupe_key: str | None = Field(default=None, max_length=64)
+
+
+class SignalInboxRow(SQLModel, table=True):
+    """Signals the receiver has stored and ACKed, waiting to be grouped into alarms and filed.
+
+    The receiver's first stage appends here: a small table with one index, so the commit an ACK
+    waits for writes a handful of pages instead of one per index of the big `signal` table. The
+    placement stage moves the rows into `signal`, grouped into alarms, in larger batches.
+    """
+
+    __tablename__ = "signal_inbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    received_at: datetime = Field(sa_column=_utc())
+    account: str = Field(max_length=16)
+    line: str = Field(default="", max_length=8)
+    receiver: str = Field(default="", max_length=8)
+    sequence: int | None = None
+    protocol: str = Field(max_length=16)
+    qualifier: str = Field(max_length=16)
+    event_system: str = Field(max_length=8)
+    event_code: str = Field(max_length=8)
+    zone: int | None = None
+    partition: int | None = None
+    panel_time: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    peer: str = Field(default="", max_length=64)
+    extended: str = Field(default="", sa_type=Text)
+    raw: str = Field(default="", sa_type=Text)
     dedupe_key: str | None = Field(default=None, max_length=64, index=True)
 
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from console.domain.alarm import AlarmState
-from console.domain.grouping import Placement, place_signal, raises_alarm
+from console.domain.grouping import Placement, join_signals, place_signal, raises_alarm
 from console.domain.priority import EventCategory, Priority
 from tests.domain.test_alarm_lifecycle import new_alarm
-from tests.factories import cid, sia
+from tests.factories import T0, cid, sia
 
 
 def test_first_intrusion_opens_an_alarm() -> None:
@@ -79,3 +84,37 @@ def test_titles_render_in_each_consoles_language() -> None:
     assert localized_title(missed, "fr") == "Test cyclique manquant – compte 4A21"
     legacy = replace(new_alarm(), title="Old title")
     assert localized_title(legacy, "fr") == "Old title"  # rows from before 0003 keep their text
+
+
+_JOINING = st.lists(
+    st.tuples(
+        st.sampled_from([130, 132, 134, 110, 120, 121, 602, 301, 570]),
+        st.integers(min_value=0, max_value=40),
+        st.sampled_from([1, 3, 6]),
+        st.integers(min_value=-30, max_value=600),
+    ),
+    max_size=25,
+)
+
+
+@given(_JOINING)
+def test_joining_a_batch_equals_joining_one_by_one(specs: list[tuple[int, int, int, int]]) -> None:
+    signals = [cid(code, zone=zone, qualifier=q, at=T0 + timedelta(seconds=s)) for code, zone, q, s in specs]
+    expected = new_alarm()
+    raised = []
+    for signal in signals:
+        decision = place_signal(signal, expected)
+        assert decision.placement is Placement.JOIN and decision.alarm is not None
+        if decision.alarm.priority < expected.priority:
+            raised.append((signal, expected.priority, decision.alarm.priority))
+        expected = decision.alarm
+
+    joined, escalations = join_signals(new_alarm(), signals)
+
+    assert joined == expected
+    assert [(e.signal, e.before.priority, e.after.priority) for e in escalations] == raised
+
+
+def test_a_closed_alarm_cannot_be_joined_in_a_batch() -> None:
+    with pytest.raises(ValueError, match="closed"):
+        join_signals(replace(new_alarm(), state=AlarmState.CLOSED), [cid(130)])

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, text
 from sqlalchemy.engine import make_url
 from sqlmodel import col, select
 
@@ -38,7 +38,7 @@ from console.services.signal_intake import SignalIntake
 from console.storage import migrate
 from console.storage.engine import Database
 from console.storage.sites import add_transmitter, ensure_site
-from console.storage.tables import SignalRow
+from console.storage.tables import AlarmRow, SignalInboxRow, SignalRow
 from tests.conftest import PostgresFactory, skip_or_fail
 from tests.factories import T0, SteppingClock, add_site
 
@@ -54,9 +54,12 @@ def cid_frame(seq: int, account: str = ACCOUNT, *, at: datetime = T0, zone: int 
 
 
 def stored(db: Database) -> Counter[tuple[str, int | None]]:
-    """How many times each (account, sequence) is in the signal table."""
+    """How many times each (account, sequence) is stored: filed in `signal` or still in the inbox."""
     with db.read() as session:
-        rows = session.execute(select(SignalRow.account, SignalRow.sequence)).all()
+        rows = [
+            *session.execute(select(SignalRow.account, SignalRow.sequence)).all(),
+            *session.execute(select(SignalInboxRow.account, SignalInboxRow.sequence)).all(),
+        ]
     return Counter((account, sequence) for account, sequence in rows)
 
 
@@ -281,6 +284,7 @@ def test_sigterm_stops_the_receiver_cleanly_after_storing(
     finally:
         receiver.close()
     assert stored(db) == {(ACCOUNT, 7): 1, (ACCOUNT, 8): 1}
+    assert placement_of(db) == {ACCOUNT: 2}  # grouped before the service exited
 
 
 @dataclass
@@ -355,9 +359,12 @@ def test_kill_under_load_loses_no_acked_frame_and_stores_none_twice(
     first = ReceiverProcess(url, tmp_path / "receiver.log")
     try:
         threads, stop = _run_panels(panels, first.tcp_port, kill_after_s)
+        placers = children_of(first.process.pid)  # its `vigie place` process
         first.kill()  # SIGKILL: no chance to finish the batch in flight or send its ACKs
     finally:
         first.close()
+    assert placers, "the receiver runs its placement in a child process by default"
+    assert wait_until_gone(placers), f"placement processes outlived their receiver: {placers}"
     for thread in threads:
         thread.join(TIMEOUT_S)
     stop.set()
@@ -387,6 +394,39 @@ def test_kill_under_load_loses_no_acked_frame_and_stores_none_twice(
             select(SignalRow.account).where(col(SignalRow.site_id).is_(None)).limit(1)
         ).first()
     assert unregistered is None
+    # Signals ACKed by the killed receiver but not yet grouped were grouped by the second one.
+    assert placement_of(db) == {p.account: len(p.acked) for p in panels if p.acked}
+
+
+def children_of(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def wait_until_gone(pids: list[int], patience_s: float = 10.0) -> bool:
+    give_up = time.monotonic() + patience_s
+    while time.monotonic() < give_up:
+        if not any(Path(f"/proc/{pid}").exists() for pid in pids):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def placement_of(db: Database) -> dict[str, int]:
+    """Per account: signals in its site's alarm, checked against the alarm's own count; inbox empty."""
+    with db.read() as session:
+        assert session.execute(select(SignalInboxRow.id)).all() == []
+        rows = session.execute(
+            select(AlarmRow.id, AlarmRow.account, AlarmRow.signal_count, func.count(col(SignalRow.id)))
+            .join(SignalRow, col(SignalRow.alarm_id) == col(AlarmRow.id))
+            .group_by(col(AlarmRow.id), col(AlarmRow.account), col(AlarmRow.signal_count))
+        ).all()
+    assert all(count == joined for _, _, count, joined in rows), rows
+    accounts = [account for _, account, _, _ in rows]
+    assert len(accounts) == len(set(accounts)), "one alarm per site"
+    return {account: joined for _, account, _, joined in rows}
 
 
 # --------------------------------------------------------------------------------------------

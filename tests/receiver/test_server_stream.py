@@ -24,10 +24,11 @@ from console.receiver.batch import Outcome, Received
 from console.receiver.codec import Response, build_frame, parse_response
 from console.receiver.server import Dc09Receiver, ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
+from console.services.placement import SignalPlacement
 from console.services.signal_intake import SignalIntake
 from console.storage.engine import Database
 from console.storage.sites import add_transmitter, ensure_site, find_transmitter
-from console.storage.tables import AlarmRow, SignalRow, TransmissionFaultRow
+from console.storage.tables import AlarmRow, SignalInboxRow, SignalRow, TransmissionFaultRow
 from tests.factories import T0, SteppingClock, add_site
 
 T = TypeVar("T")
@@ -164,12 +165,16 @@ def assert_ack(answer: Response, seq: int, account: str = ACCOUNT) -> None:
 
 
 def signals(db: Database, account: str | None = None) -> list[tuple[str, int | None, str, str | None]]:
-    """(account, sequence, event code, dedupe key) of the stored signals, in storage order."""
-    query = select(SignalRow.account, SignalRow.sequence, SignalRow.event_code, SignalRow.dedupe_key)
-    if account is not None:
-        query = query.where(col(SignalRow.account) == account)
+    """(account, sequence, event code, dedupe key) of the stored signals, in storage order: those
+    already filed in `signal`, then those still in the receiver's inbox."""
+    found: list[tuple[str, int | None, str, str | None]] = []
     with db.read() as session:
-        return [tuple(row) for row in session.execute(query.order_by(col(SignalRow.id))).all()]
+        for table in (SignalRow, SignalInboxRow):
+            query = select(table.account, table.sequence, table.event_code, table.dedupe_key)
+            if account is not None:
+                query = query.where(col(table.account) == account)
+            found += [tuple(row) for row in session.execute(query.order_by(col(table.id))).all()]
+    return found
 
 
 def faults(db: Database) -> list[dict[str, Any]]:
@@ -385,6 +390,9 @@ def test_plain_frame_from_unknown_account_is_acked_stored_and_raised(db: Databas
 
     assert_ack(scenario(db, body), 91, "9B07")
     assert [(s[0], s[1]) for s in signals(db)] == [("9B07", 91)]
+    with db.read() as session:  # the ACK waited for the signal only; alarms are the second stage's
+        assert session.execute(select(AlarmRow.id)).all() == []
+    assert SignalPlacement(AlarmDesk(db, SteppingClock(T0))).place_pending().placed == 1
     with db.read() as session:
         alarms = session.execute(select(AlarmRow.title, AlarmRow.site_id, AlarmRow.account)).all()
     assert len(alarms) == 1

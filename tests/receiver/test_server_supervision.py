@@ -19,6 +19,7 @@ from console.domain.site import JournalEntry
 from console.receiver.codec import Response, build_frame, parse_response
 from console.receiver.server import Dc09Receiver, ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
+from console.services.placement import SignalPlacement
 from console.services.signal_intake import SignalIntake
 from console.services.supervision import PeriodicTestWatch
 from console.storage import alarms as alarm_store
@@ -80,7 +81,10 @@ def send_through_receiver(db: Database, clock: SteppingClock, frame: bytes) -> R
             writer.close()
             await receiver.stop()
 
-    return asyncio.run(main())
+    answer = asyncio.run(main())
+    # The receiver's second stage (grouping into alarms, supervision) runs after the ACK.
+    SignalPlacement(AlarmDesk(db, clock), clock=clock).place_pending()
+    return answer
 
 
 def raise_missed_test(db: Database, clock: SteppingClock) -> int:

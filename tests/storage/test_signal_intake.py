@@ -6,8 +6,11 @@ from datetime import timedelta
 
 from console.receiver.batch import Outcome, Received
 from console.services.alarm_desk import AlarmDesk
+from console.services.placement import SignalPlacement
 from console.services.signal_intake import SignalIntake
 from console.storage.engine import Database
+from console.storage.intake import inbox_size
+from console.storage.signals import history
 from console.storage.sites import find_transmitter
 from tests.factories import SteppingClock, add_site, cid
 
@@ -15,23 +18,43 @@ from tests.factories import SteppingClock, add_site, cid
 def received(clock: SteppingClock, key: str = "k1") -> Received:
     signal = cid(130, at=clock.now, seq=42)
     return Received(
-        account="4A21", line="1", dedupe_key=key, signals=(signal,), received_at=clock.now, peer="127.0.0.1"
+        account="4A21",
+        line="1",
+        dedupe_key=key,
+        signals=(signal,),
+        received_at=clock.now,
+        peer="127.0.0.1",
+        sequence=42,
     )
 
 
 def test_retry_is_stored_once_and_refreshes_the_link(db: Database) -> None:
     add_site(db)
     clock = SteppingClock()
-    intake = SignalIntake(db, AlarmDesk(db, clock))
+    desk = AlarmDesk(db, clock)
+    intake = SignalIntake(db, desk)
     assert list(intake.store([received(clock)])) == [Outcome.STORED]
     clock.advance(30)
-    assert list(intake.store([received(clock)])) == [Outcome.DUPLICATE]
+    assert list(intake.store([received(clock)])) == [Outcome.DUPLICATE]  # found in the inbox
+    assert SignalPlacement(desk, clock=clock).place_pending().placed == 1
+    clock.advance(30)
+    assert list(intake.store([received(clock)])) == [Outcome.DUPLICATE]  # found filed in `signal`
     with db.read() as session:
         transmitter = find_transmitter(session, "4A21", "1")
         assert transmitter is not None and transmitter.last_signal_at == clock.now
-        from console.storage.signals import history
-
         assert len(list(history(session))) == 1
+        assert inbox_size(session) == 0
+
+
+def test_the_same_message_after_the_window_is_a_new_one(db: Database) -> None:
+    add_site(db)
+    clock = SteppingClock()
+    desk = AlarmDesk(db, clock)
+    intake = SignalIntake(db, desk, dedupe_window_s=600)
+    assert list(intake.store([received(clock)])) == [Outcome.STORED]
+    SignalPlacement(desk, clock=clock).place_pending()
+    clock.advance(601)
+    assert list(intake.store([received(clock)])) == [Outcome.STORED]
 
 
 def test_same_key_twice_in_one_batch_is_stored_once(db: Database) -> None:

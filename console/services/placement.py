@@ -1,0 +1,117 @@
+"""The receiver's second stage: group the signals it stored (and ACKed) into alarms.
+
+The first stage (`SignalIntake`) stores a frame's signals, durable, and the ACK leaves; this stage
+then takes the inbox's signals in arrival order, applies the grouping rules (`ingest_batch`), files
+them into `signal` and removes them from the inbox, all in one transaction per chunk. Because the
+work list is in the database (`signal_inbox`), a crash between the two stages loses nothing:
+whoever places next (this process after a restart, or another receiver on the same database)
+finds the signals there.
+
+Its commits do not wait for the disk (`Database.write(durable=False)`): a power cut can only undo
+a placement, and the signals it placed are then simply placed again.
+
+On PostgreSQL several receivers may run at once; a transaction-scoped advisory lock makes their
+placements take turns, so one site's signals are always grouped in order by one of them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from console.domain.signals import Signal
+from console.services.alarm_desk import AlarmDesk
+from console.services.ingest import IngestResult
+from console.storage import intake as intake_store
+from console.storage.bulk import insert_rows
+from console.storage.intake import storable_text
+
+# Any constant will do, as long as every placer uses the same one ("VIGIE" + stage 2).
+_PLACEMENT_LOCK = 0x56494749_45_02
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementResult:
+    """What one chunk of placement did; `placed` below the chunk size means the backlog is empty."""
+
+    placed: int
+    ingest: IngestResult | None = None
+
+
+class InboxTaken(Exception):
+    """Signals read from the inbox were filed meanwhile by another placer (two receivers' placers)."""
+
+
+class SignalPlacement:
+    def __init__(
+        self, desk: AlarmDesk, chunk: int = 500, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    ) -> None:
+        self._desk = desk
+        self.chunk = chunk
+        self._max_attempts = 5
+        self._clock = clock
+
+    def place_pending(self) -> PlacementResult:
+        """File up to one chunk of the inbox in one transaction (replayed on a conflict).
+
+        The inbox is read before the write transaction, which then holds the database's write lock
+        (the receiver's ACKs wait for it on SQLite) only for the grouping and the writes.
+        """
+        for _ in range(self._max_attempts):
+            with self._desk.database.read() as session:
+                waiting = intake_store.inbox_signals(session, self.chunk)
+            if not waiting:
+                return PlacementResult(0)
+            try:
+                return self._desk.in_transaction(
+                    functools.partial(self._file, waiting=waiting), durable=False
+                )
+            except InboxTaken:
+                continue  # another placer filed them first: read the inbox again
+        raise InboxTaken("the inbox kept changing under this placer")
+
+    def _file(self, session: Session, *, waiting: list[tuple[int, Signal]]) -> PlacementResult:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PLACEMENT_LOCK})
+        taken = intake_store.remove_from_inbox(session, [inbox_id for inbox_id, _ in waiting])
+        if taken != len(waiting):
+            raise InboxTaken(f"{len(waiting) - taken} of {len(waiting)} signals were filed by another placer")
+        signals = [signal for _, signal in waiting]
+        result = self._desk.ingest_in(session, signals)
+        if result.unknown_accounts:
+            self._record_unknown_accounts(session, signals, result.unknown_accounts)
+        return PlacementResult(len(waiting), result)
+
+    def _record_unknown_accounts(
+        self, session: Session, signals: list[Signal], unknown: frozenset[str]
+    ) -> None:
+        """One fault per message from an unregistered account, for the technicians to register it."""
+        messages = {
+            (s.account.upper(), s.dedupe_key or s.raw): s for s in signals if s.account.upper() in unknown
+        }
+        insert_rows(
+            session,
+            "transmission_fault",
+            [
+                {
+                    "at": s.received_at,
+                    "peer": storable_text(s.peer),
+                    "account": account,
+                    "kind": "unknown_account",
+                    "detail": f"plain message from unregistered account {account}, stored and raised",
+                    "skew_s": None,
+                    "raw": "",
+                }
+                for (account, _), s in messages.items()
+            ],
+        )
+
+    def backlog(self) -> int:
+        """Signals stored and ACKed but not yet in an alarm (a figure for supervision and benches)."""
+        with self._desk.database.read() as session:
+            return intake_store.inbox_size(session)

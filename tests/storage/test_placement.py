@@ -1,0 +1,206 @@
+"""The receiver's two stages on each backend: signals ACKed from the inbox, then filed into alarms.
+
+The first stage (SignalIntake) only appends to `signal_inbox`; the second (SignalPlacement) groups
+the inbox's signals into alarms exactly as the one-stage `AlarmDesk.ingest` does, in arrival order,
+chunk after chunk, and nothing is lost or filed twice between them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from sqlmodel import col
+
+from console.receiver.batch import Received
+from console.receiver.codec import build_frame, parse_response
+from console.receiver.server import ReceiverConfig
+from console.services.alarm_desk import AlarmDesk
+from console.services.placement import SignalPlacement
+from console.services.receiver_service import ReceiverService
+from console.services.signal_intake import SignalIntake
+from console.storage import migrate
+from console.storage.engine import Database
+from console.storage.intake import inbox_size
+from console.storage.tables import AlarmRow, JournalRow, SignalRow, TransmissionFaultRow
+from tests.factories import SteppingClock, add_site, cid
+
+
+def received(clock: SteppingClock, code: int, zone: int, seq: int, account: str = "4A21") -> Received:
+    signal = cid(code, zone=zone, at=clock.now, seq=seq, account=account)
+    return Received(
+        account=account,
+        line="1",
+        dedupe_key=f"{account}-{seq}",
+        signals=(signal,),
+        received_at=clock.now,
+        peer="192.0.2.7",
+        sequence=seq,
+    )
+
+
+def filed(db: Database) -> list[tuple[int | None, str, int | None]]:
+    with db.read() as session:
+        rows = session.execute(
+            select(SignalRow.alarm_id, SignalRow.event_code, SignalRow.zone).order_by(col(SignalRow.id))
+        ).all()
+    return [tuple(row) for row in rows]
+
+
+def test_the_inbox_is_filed_in_order_chunk_by_chunk(db: Database) -> None:
+    add_site(db)
+    clock = SteppingClock()
+    desk = AlarmDesk(db, clock)
+    intake = SignalIntake(db, desk)
+    # an intruder walks across zones 3, 4 and 5, then the panel is set (402: opening/closing, informative)
+    for seq, (code, zone) in enumerate([(132, 3), (132, 4), (132, 5), (402, 0), (130, 6)], start=1):
+        intake.store([received(clock, code, zone, seq)])
+        clock.advance(5)
+    with db.read() as session:
+        assert inbox_size(session) == 5
+        assert session.execute(select(AlarmRow.id)).all() == []  # nothing grouped before placement
+
+    placement = SignalPlacement(desk, chunk=2, clock=clock)
+    assert [placement.place_pending().placed for _ in range(4)] == [2, 2, 1, 0]
+
+    [alarm_id] = {alarm for alarm, _, _ in filed(db)}
+    assert [(code, zone) for _, code, zone in filed(db)] == [
+        ("132", 3),
+        ("132", 4),
+        ("132", 5),
+        ("402", 0),
+        ("130", 6),
+    ]
+    with db.read() as session:
+        assert inbox_size(session) == 0
+        alarm = session.get(AlarmRow, alarm_id)
+        assert alarm is not None and alarm.signal_count == 5
+        actions = (
+            session.execute(
+                select(JournalRow.action)
+                .where(col(JournalRow.alarm_id) == alarm_id)
+                .order_by(col(JournalRow.id))
+            )
+            .scalars()
+            .all()
+        )
+    # zones 3 then 4 within the window: the path confirmed the alarm, across two chunks
+    assert actions == ["alarm_raised", "path_confirmed"]
+
+
+def test_placement_matches_the_one_stage_ingest(db_url: str, tmp_path: Path) -> None:
+    one_stage = Database.from_url(f"sqlite:///{tmp_path / 'one.sqlite'}")
+    migrate.upgrade(one_stage.engine)
+    two_stage = Database.from_url(db_url)
+    specs = [(130, 1, "4A21"), (110, 9, "4A21"), (130, 2, "5B30"), (602, 0, "4A21"), (131, 4, "FFFE")]
+    for db in (one_stage, two_stage):
+        add_site(db)
+        add_site(db, code="PAR-0002", account="5B30", name="Boulangerie")
+    clock = SteppingClock()
+    items = [received(clock, code, zone, seq, account) for seq, (code, zone, account) in enumerate(specs, 1)]
+
+    AlarmDesk(one_stage, SteppingClock()).ingest([s for item in items for s in item.signals])
+    desk = AlarmDesk(two_stage, SteppingClock())
+    SignalIntake(two_stage, desk).store(items)
+    result = SignalPlacement(desk).place_pending()
+
+    assert result.placed == len(specs)
+    assert result.ingest is not None and result.ingest.unknown_accounts == frozenset({"FFFE"})
+
+    def alarms(db: Database) -> list[tuple[object, ...]]:
+        with db.read() as session:
+            return [
+                tuple(row)
+                for row in session.execute(
+                    select(
+                        AlarmRow.account, AlarmRow.priority, AlarmRow.title, AlarmRow.signal_count
+                    ).order_by(col(AlarmRow.account))
+                ).all()
+            ]
+
+    assert alarms(two_stage) == alarms(one_stage)
+    assert [(code, zone) for _, code, zone in filed(two_stage)] == [(c, z) for _, c, z in filed(one_stage)]
+    with two_stage.read() as session:
+        faults = session.execute(select(TransmissionFaultRow.kind, TransmissionFaultRow.account)).all()
+    assert [tuple(f) for f in faults] == [("unknown_account", "FFFE")]
+    two_stage.dispose()
+    one_stage.dispose()
+
+
+def test_a_write_that_need_not_wait_for_the_disk_still_commits(db: Database) -> None:
+    add_site(db)
+    with db.write(durable=False) as session:
+        session.execute(text("UPDATE site SET name = 'Renamed'"))
+    with db.write() as session:  # and a durable one after it, on the same connection
+        session.execute(text("UPDATE site SET city = 'Lyon'"))
+    with db.read() as session:
+        assert session.execute(text("SELECT name, city FROM site")).one() == ("Renamed", "Lyon")
+
+
+def test_sqlite_writers_wait_for_each_other_instead_of_failing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'busy.sqlite'}"
+    first, second = Database.from_url(url), Database.from_url(url)
+    migrate.upgrade(first.engine)
+    holding, order = threading.Event(), []
+
+    def hold() -> None:
+        with first.write() as session:
+            session.execute(
+                text("INSERT INTO change_log (at, entity, entity_id) VALUES ('2026-01-01', 'a', 1)")
+            )
+            holding.set()
+            time.sleep(0.2)
+            order.append("first")
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    assert holding.wait(5)
+    with second.write() as session:  # BEGIN IMMEDIATE retried until the first writer commits
+        session.execute(text("INSERT INTO change_log (at, entity, entity_id) VALUES ('2026-01-01', 'b', 2)"))
+        order.append("second")
+    thread.join()
+    assert order == ["first", "second"]
+    first.dispose()
+    second.dispose()
+
+
+@pytest.mark.parametrize("mode", ["thread", "process"])
+def test_the_receiver_service_raises_the_alarm_after_the_ack(tmp_path: Path, mode: str) -> None:
+    url = f"sqlite:///{tmp_path / 'station.sqlite'}"
+    db = Database.from_url(url)
+    migrate.upgrade(db.engine)
+    add_site(db)
+
+    async def scenario() -> tuple[str, list[tuple[str, int]]]:
+        service = ReceiverService(db, ReceiverConfig(tcp=(("127.0.0.1", 0),)), placement=mode)
+        [endpoint] = await service.start()
+        try:
+            reader, writer = await asyncio.open_connection("127.0.0.1", endpoint.port)
+            frame = build_frame("ADM-CID", 5, "4A21", "#4A21|1130 01 007", line="1", timestamp=service_now())
+            writer.write(frame)
+            answer = parse_response(await asyncio.wait_for(reader.readuntil(b"\r"), 10))
+            writer.close()
+            give_up = time.monotonic() + 30  # a child process has to start: poll, don't time
+            while time.monotonic() < give_up:
+                with db.read() as session:
+                    alarms = session.execute(select(AlarmRow.title, AlarmRow.signal_count)).all()
+                if alarms:
+                    return answer.id, [tuple(a) for a in alarms]
+                await asyncio.sleep(0.05)
+            return answer.id, []
+        finally:
+            await service.stop()
+
+    answer, alarms = asyncio.run(scenario())
+    assert answer == "ACK"
+    assert alarms == [("Burglary – zone 7", 1)]
+    db.dispose()
+
+
+def service_now() -> datetime:
+    return datetime.now(UTC) - timedelta(seconds=1)
