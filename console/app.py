@@ -30,7 +30,7 @@ from console.services.receiver_service import ReceiverService
 from console.storage import migrate
 from console.storage.engine import Database, data_dir
 from console.storage.operators import authenticate, operator_by_login
-from console.views.i18n import install_translators, system_language
+from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
 from console.views.screenshot import ScreenshotTaker
 from console.views.theme import THEMES, apply_theme
@@ -62,9 +62,9 @@ def run_console(options: ConsoleOptions) -> int:
     app.setApplicationName("Vigie")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Vigie")
-    lang = options.lang or system_language()
-    install_translators(app, lang)
     settings = _settings()
+    lang = configured_language(settings, options.lang)
+    install_translators(app, lang)
     theme, font_scale = _appearance(settings, options)
     apply_theme(app, theme, font_scale)
 

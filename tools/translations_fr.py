@@ -256,6 +256,27 @@ FRENCH: dict[str, str] = {
     "%1 is already handled by %2.": "%1 est déjà traitée par %2.",
     "New shift: alarm tones are on again.": "Nouvelle vacation : les sonneries sont rétablies.",
     "Tones muted": "Sonneries coupées",
+    # keyboard and language
+    "Go to the floor plan": "Aller au plan",
+    "Go to the procedure": "Aller aux consignes",
+    "Go to the contacts": "Aller aux contacts",
+    "Next panel": "Panneau suivant",
+    "Previous panel": "Panneau précédent",
+    "Site window: go to the floor plan, the procedure, the contacts": (
+        "Fenêtre site : aller au plan, aux consignes, aux contacts"
+    ),
+    "Site window: next / previous panel (plan, procedure, contacts)": (
+        "Fenêtre site : panneau suivant / précédent (plan, consignes, contacts)"
+    ),
+    "Site window, procedure: move between the steps, tick the current one": (
+        "Fenêtre site, consignes : passer d'une consigne à l'autre, cocher la consigne courante"
+    ),
+    "Site window: close the alarm shown": "Fenêtre site : clôturer l'alarme affichée",
+    "&Language": "&Langue",
+    "The console is already in this language.": "La console est déjà dans cette langue.",
+    "The language will change at the next start of the console.": (
+        "La langue changera au prochain démarrage de la console."
+    ),
 }
 
 

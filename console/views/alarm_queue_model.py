@@ -29,6 +29,7 @@ from console.domain.stall import (
     idle_seconds,
     stalled_alarms,
 )
+from console.views.formatting import format_date_time
 from console.views.palette import CLOCK_COLOUR, PRIORITY_STRONG, PRIORITY_TINT, STALL_COLOUR
 
 ALARM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -287,7 +288,7 @@ class AlarmQueueModel(QAbstractTableModel):
         lines = [
             f"{alarm.site_code} {alarm.site_name}",
             localized_title(alarm, self._lang),
-            f"{alarm.created_at:%Y-%m-%d %H:%M:%S} UTC",
+            format_date_time(alarm.created_at, self._lang),
         ]
         if alarm.operator_login:
             lines.append(self._holder_text.replace("%1", alarm.operator_login))

@@ -24,8 +24,8 @@ from console.domain.dispatch import (
     format_elapsed,
 )
 from console.domain.service_level import ClockLevel
+from console.views.formatting import format_time
 from console.views.palette import CLOCK_COLOUR
-from console.views.record_model import local_time
 
 DISPATCH_ROLE = Qt.ItemDataRole.UserRole + 20
 _Index = QModelIndex | QPersistentModelIndex
@@ -52,8 +52,11 @@ def _whole_minutes(delta: timedelta) -> int:
 
 
 class DispatchTableModel(QAbstractTableModel):
-    def __init__(self, clock: Callable[[], datetime] | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, clock: Callable[[], datetime] | None = None, parent: QObject | None = None, lang: str = "en"
+    ) -> None:
         super().__init__(parent)
+        self._lang = lang
         self._clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
         self._now = self._clock()
         self._dispatches: list[Dispatch] = []
@@ -182,9 +185,9 @@ class DispatchTableModel(QAbstractTableModel):
         if column is Column.REFERENCE:
             return dispatch.reference
         if column is Column.REQUESTED:
-            return local_time(dispatch.requested_at)
+            return format_time(dispatch.requested_at, self._lang)
         if column is Column.ON_SITE:
-            return local_time(dispatch.on_site_at)
+            return format_time(dispatch.on_site_at, self._lang)
         if column is Column.ELAPSED:
             return format_elapsed(self.delay(dispatch).elapsed)
         if column is Column.AGREED:

@@ -62,7 +62,9 @@ class _ClockDelegate(QStyledItemDelegate):
 
 
 class DispatchPanel(QWidget):
-    def __init__(self, parent: QWidget | None = None, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, clock: Callable[[], datetime] | None = None, lang: str = "en"
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("dispatch_panel")
         self._desk: DispatchDesk | None = None
@@ -84,7 +86,7 @@ class DispatchPanel(QWidget):
             "stale": self.tr("Changed at another workstation meanwhile; try again."),
         }
 
-        self.model = DispatchTableModel(clock, self)
+        self.model = DispatchTableModel(clock, self, lang=lang)
         self.table = QTableView()
         self.table.setObjectName("dispatch_table")
         self.table.setModel(self.model)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.site import DetectorType, FloorPlan, Zone
+from console.views.formatting import format_time
 from console.views.palette import IDLE_ZONE, PATH_COLOUR, TRIPPED_ZONE
 
 ZONE_RADIUS = 12.0
@@ -151,13 +152,16 @@ class FloorPlanWidget(QWidget):
 
     level_shown = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, lang: str = "en") -> None:
         super().__init__(parent)
         self.setObjectName("floor_plan")
+        self._lang = lang
         self.tabs = QTabBar()
         self.tabs.setObjectName("plan_levels")
         self.scene = QGraphicsScene(self)
         self.view = PlanGraphicsView(self.scene)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusProxy(self.view)  # Alt+1 / F6 in the site window land on the plan itself
         self.placeholder = QLabel(self.tr("No floor plan for this site."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -246,6 +250,10 @@ class FloorPlanWidget(QWidget):
         self._draw_path()
         self._replay_timer.start()
 
+    @property
+    def replaying(self) -> bool:
+        return self._replay_timer.isActive()
+
     def _on_replay_step(self) -> None:
         assert self._shown_steps is not None
         self._shown_steps += 1
@@ -268,7 +276,7 @@ class FloorPlanWidget(QWidget):
                 continue
             if previous is not None and previous is not item:
                 self._add_segment(previous.pos(), item.pos())
-            label = QGraphicsSimpleTextItem(f"{number}  {step.at.astimezone():%H:%M:%S}")
+            label = QGraphicsSimpleTextItem(f"{number}  {format_time(step.at, self._lang)}")
             font = QFont("DejaVu Sans", 8)
             font.setBold(True)
             label.setFont(font)

@@ -12,17 +12,35 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from console.resources import resource
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("fr", "en")
+LANGUAGE_KEY = "appearance/language"  # console.ini, written by View > Language
 
 
 def system_language() -> str:
     """French on a French system, English otherwise."""
     return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+def configured_language(settings: QSettings, override: str | None = None) -> str:
+    """The interface language: `--lang` first, then the operator's choice in console.ini, then the
+    system's; a hand-edited value that is not a known language is ignored."""
+    if override in LANGUAGES:
+        return str(override)
+    saved = settings.value(LANGUAGE_KEY)
+    return saved if isinstance(saved, str) and saved in LANGUAGES else system_language()
+
+
+def save_language(settings: QSettings, lang: str) -> None:
+    """Remember the operator's language for the next start (the windows are built in one language)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    settings.setValue(LANGUAGE_KEY, lang)
+    settings.sync()
 
 
 def compile_translations(folder: Path | None = None) -> list[Path]:

@@ -29,6 +29,11 @@ class ProcedureChecklistModel(QAbstractListModel):
     def done_steps(self) -> set[int]:
         return set(self._done)
 
+    def first_open_row(self) -> int | None:
+        """The first step not done yet (where the keyboard lands), else the first step; None when empty."""
+        rows = [i for i, step in enumerate(self._steps) if step.id not in self._done]
+        return rows[0] if rows else (0 if self._steps else None)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._steps)
 

@@ -19,10 +19,11 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,7 @@ from console.storage.engine import DatabaseUnavailable
 from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel
 from console.views.alert_sound import AlertSound
 from console.views.close_dialog import CloseAlarmDialog
+from console.views.i18n import save_language
 from console.views.queue_filter import AlarmFilter, QueueFilterBar
 from console.views.queue_settings import read_queue_settings
 from console.views.queue_table import QueueTable
@@ -49,6 +51,7 @@ from console.views.station_indicators import StationIndicators
 
 class QueueWindow(QMainWindow):
     alarm_opened = Signal(object)  # Alarm: show it in the site window
+    site_window_wanted = Signal()  # Return / double click: the operator moves to the site window
 
     def __init__(
         self,
@@ -68,6 +71,7 @@ class QueueWindow(QMainWindow):
         self._desk = desk
         self._operator = operator
         self._lang = lang
+        self._settings = settings
         self._sound = sound or AlertSound(self)
         config = read_queue_settings(settings)
         self._supervises = operator.role in (Role.SUPERVISOR, Role.ADMIN)
@@ -83,7 +87,7 @@ class QueueWindow(QMainWindow):
         self.filter_bar = QueueFilterBar(model, operator.id, lang)
         self.filter_bar.filter_changed.connect(self._on_filter_changed)
         self.filter_bar.choice_made.connect(self.table_focus)
-        self.shift_panel = ShiftPanel(model.targets, config.share_targets)
+        self.shift_panel = ShiftPanel(model.targets, config.share_targets, lang=lang)
         self.filter_bar.add_trailing(self.shift_panel)
         self.shift_watch = ShiftWatch(
             shift_source or self._open_alarm_times, model.targets, config.shift_starts, model.now, parent=self
@@ -162,11 +166,41 @@ class QueueWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(mute)
         view_menu.addAction(mute)
+        self._build_language_menu(view_menu.addMenu(self.tr("&Language")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         shortcuts = QAction(self.tr("Keyboard shortcuts"), self)
         shortcuts.setShortcut(QKeySequence("F1"))
         shortcuts.triggered.connect(self.show_shortcuts)
         help_menu.addAction(shortcuts)
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        """Each language named in itself, so an operator lost in the other one still finds theirs."""
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("fr", "Français"), ("en", "English")):
+            action = QAction(name, self)
+            action.setObjectName(f"action_language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == self._lang)
+            action.setData(code)
+            action.setEnabled(self._settings is not None)  # nowhere to remember it otherwise
+            group.addAction(action)
+            menu.addAction(action)
+            self.language_actions[code] = action
+        group.triggered.connect(self._on_language_chosen)
+
+    @Slot(QAction)
+    def _on_language_chosen(self, action: QAction) -> None:
+        """Saved for the next start: every window, model and journal label is built in one language."""
+        lang = str(action.data())
+        if self._settings is None:
+            return
+        save_language(self._settings, lang)
+        if lang == self._lang:
+            self._report(self.tr("The console is already in this language."))
+        else:
+            self._report(self.tr("The language will change at the next start of the console."))
 
     def _action(self, name: str, text: str, key: str, slot: Callable[[], None] | None = None) -> QAction:
         action = QAction(text, self)
@@ -211,9 +245,11 @@ class QueueWindow(QMainWindow):
 
     @Slot()
     def open_selected(self) -> None:
+        """Show the alarm on the site window and go there (T only shows it: the queue keeps the keys)."""
         alarm = self.selected_alarm()
         if alarm is not None:
             self.alarm_opened.emit(alarm)
+            self.site_window_wanted.emit()
 
     @Slot()
     def close_selected(self) -> None:
@@ -221,6 +257,11 @@ class QueueWindow(QMainWindow):
         if alarm is None:
             self._report(self.tr("Select an alarm to close."))
             return
+        self.close_alarm(alarm)
+
+    def close_alarm(self, alarm: Alarm, parent: QWidget | None = None) -> CloseAlarmDialog:
+        """Ask for the disposition and comment, then close; `parent` is the window the operator is in
+        (the site window when C was pressed there), so the dialog opens where the keyboard is."""
 
         def submit(disposition: Disposition, comment: str, skip_reason: str) -> str | None:
             try:
@@ -233,10 +274,11 @@ class QueueWindow(QMainWindow):
             self.model.apply([closed])
             return None
 
-        dialog = CloseAlarmDialog(alarm, self._lang, self, submit=submit)
+        dialog = CloseAlarmDialog(alarm, self._lang, parent or self, submit=submit)
         dialog.setModal(True)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+        return dialog
 
     @Slot()
     def clear_filters(self) -> None:
@@ -345,6 +387,7 @@ class QueueWindow(QMainWindow):
         alarm = index.data(ALARM_ROLE)
         if isinstance(alarm, Alarm):
             self.alarm_opened.emit(alarm)
+            self.site_window_wanted.emit()
 
     @Slot()
     def _on_model_destroyed(self) -> None:

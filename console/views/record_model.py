@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -24,14 +23,6 @@ class ColumnSpec(Generic[T]):
     header: str
     value: Callable[[T], object]
     highlight: Callable[[T], bool] | None = None  # cells to draw attention to (accessibility needs)
-
-
-def local_time(value: datetime | None, with_date: bool = False) -> str:
-    """A UTC timestamp in the workstation's local time, as operators read the clock on the wall."""
-    if value is None:
-        return ""
-    local = value.astimezone()
-    return local.strftime("%d/%m %H:%M:%S" if with_date else "%H:%M:%S")
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):

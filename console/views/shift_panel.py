@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from console.domain.service_level import ServiceTargets
 from console.domain.shift import Share, ShareTargets, Shift, ShiftShare, TakeTimes, current_shift, shift_share
+from console.views.formatting import format_time
 
 # (shift start, changed since or None) -> take times by alarm id: raised since the shift start, and
 # when given, raised, taken or closed since the second time.
@@ -141,9 +142,12 @@ class ShiftWatch(QObject):
 class ShiftPanel(QWidget):
     """'Shift 14:00–22:00  ≤ 30 s 92 %  ≤ 60 s 97 %', each share green when it meets its target."""
 
-    def __init__(self, service: ServiceTargets, targets: ShareTargets, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: ServiceTargets, targets: ShareTargets, parent: QWidget | None = None, lang: str = "en"
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("shift_panel")
+        self._lang = lang
         self._service = service
         self._targets = targets
         self.title = QLabel(self.tr("Shift"))
@@ -160,7 +164,9 @@ class ShiftPanel(QWidget):
     @Slot(object)
     def show_share(self, share: ShiftShare | None) -> None:
         if share is not None:
-            start, end = (t.astimezone().strftime("%H:%M") for t in (share.shift.start, share.shift.end))
+            start, end = (
+                format_time(t, self._lang, seconds=False) for t in (share.shift.start, share.shift.end)
+            )
             self.title.setText(self.tr("Shift %1–%2").replace("%1", start).replace("%2", end))
         service, targets = self._service, self._targets
         pairs = (

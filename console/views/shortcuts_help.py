@@ -22,6 +22,21 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Ctrl+M", QT_TRANSLATE_NOOP("QueueWindow", "Mute or unmute the alarm tones for this shift")),
     ("A", QT_TRANSLATE_NOOP("QueueWindow", "Site window: acknowledge the flashing tripped zones")),
     ("P", QT_TRANSLATE_NOOP("QueueWindow", "Site window: replay the alarm path on the plan")),
+    (
+        "Alt+1 / Alt+2 / Alt+3",
+        QT_TRANSLATE_NOOP("QueueWindow", "Site window: go to the floor plan, the procedure, the contacts"),
+    ),
+    (
+        "F6 / Shift+F6",
+        QT_TRANSLATE_NOOP("QueueWindow", "Site window: next / previous panel (plan, procedure, contacts)"),
+    ),
+    (
+        "Up / Down, Space",
+        QT_TRANSLATE_NOOP(
+            "QueueWindow", "Site window, procedure: move between the steps, tick the current one"
+        ),
+    ),
+    ("C", QT_TRANSLATE_NOOP("QueueWindow", "Site window: close the alarm shown")),
     ("F1", QT_TRANSLATE_NOOP("QueueWindow", "Show the keyboard shortcuts")),
 ]
 

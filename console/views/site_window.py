@@ -7,6 +7,7 @@ contacts, the alarm's signals and its journal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -32,13 +33,15 @@ from console.services.plan_editing import PlanEditing, may_edit_plans
 from console.storage.engine import DatabaseUnavailable
 from console.views.dispatch_panel import DispatchPanel
 from console.views.floor_plan import FloorPlanWidget, PathStep
+from console.views.formatting import format_time
 from console.views.plan_editor import PlanEditorDialog
 from console.views.procedure_model import ProcedureChecklistModel
-from console.views.record_model import ColumnSpec, RecordTableModel, local_time
+from console.views.record_model import ColumnSpec, RecordTableModel
 
 
 class SiteWindow(QMainWindow):
     step_ticked = Signal(int, object)  # alarm id, ProcedureStep
+    close_requested = Signal(object)  # Alarm the operator wants to close (C), without going back to the queue
 
     def __init__(
         self,
@@ -69,7 +72,7 @@ class SiteWindow(QMainWindow):
         self.needs.setStyleSheet(
             "background: #fff176; color: #212121; border: 2px solid #f9a825; padding: 6px; font-weight: bold;"
         )
-        self.plan = FloorPlanWidget()
+        self.plan = FloorPlanWidget(lang=lang)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -111,7 +114,7 @@ class SiteWindow(QMainWindow):
         )
         self.signals = RecordTableModel[SignalRecord](
             [
-                ColumnSpec(self.tr("Time"), lambda s: local_time(s.received_at)),
+                ColumnSpec(self.tr("Time"), lambda s: format_time(s.received_at, self._lang)),
                 ColumnSpec(self.tr("Code"), lambda s: s.event_code),
                 ColumnSpec(self.tr("Event"), lambda s: s.label),
                 ColumnSpec(self.tr("Zone"), self._zone_text),
@@ -121,7 +124,7 @@ class SiteWindow(QMainWindow):
         )
         self.journal = RecordTableModel[JournalEntry](
             [
-                ColumnSpec(self.tr("Time"), lambda e: local_time(e.at)),
+                ColumnSpec(self.tr("Time"), lambda e: format_time(e.at, self._lang)),
                 ColumnSpec(self.tr("Operator"), lambda e: e.operator_login or self.tr("system")),
                 ColumnSpec(self.tr("Action"), lambda e: action_label(e.action, self._lang)),
                 ColumnSpec(self.tr("Detail"), lambda e: e.detail),
@@ -144,7 +147,7 @@ class SiteWindow(QMainWindow):
             "journal", self.tr("Journal"), self.journal, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self._procedure_dock = procedure_dock
-        self.dispatch_panel = DispatchPanel()  # acts once the workstation attaches a DispatchDesk
+        self.dispatch_panel = DispatchPanel(lang=lang)  # acts once the workstation attaches a DispatchDesk
         self._dispatch_dock = self._dock(
             "dispatch", self.tr("Dispatch"), self.dispatch_panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -159,6 +162,7 @@ class SiteWindow(QMainWindow):
         replay.setShortcut(QKeySequence("P"))
         replay.triggered.connect(self.plan.replay)
         self.addAction(replay)
+        self._build_focus_actions()
         self.edit_plans_action = self._plan_editing_action()
         self.show_nothing()
 
@@ -314,6 +318,86 @@ class SiteWindow(QMainWindow):
     def _on_step_ticked(self, step: ProcedureStep) -> None:
         if self.alarm is not None:
             self.step_ticked.emit(self.alarm.id, step)
+
+    # --- keyboard ---------------------------------------------------------------------------
+
+    def _build_focus_actions(self) -> None:
+        """Keyboard only: Alt+1/2/3 jump to the plan, the procedure, the contacts; F6 / Shift+F6
+        cycle through them; C closes the alarm from here, without going back to the queue."""
+        self.focus_targets: list[QWidget] = [self.plan, self.checklist_view, self.contacts_view]
+        specs: list[tuple[str, str, str, Callable[[], None]]] = [
+            ("focus_plan", self.tr("Go to the floor plan"), "Alt+1", self.focus_plan),
+            ("focus_procedure", self.tr("Go to the procedure"), "Alt+2", self.focus_procedure),
+            ("focus_contacts", self.tr("Go to the contacts"), "Alt+3", self.focus_contacts),
+            ("focus_next", self.tr("Next panel"), "F6", self.focus_next),
+            ("focus_previous", self.tr("Previous panel"), "Shift+F6", self.focus_previous),
+            ("close", self.tr("Close…"), "C", self.request_close),
+        ]
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, key, slot in specs:
+            action = QAction(text, self)
+            action.setObjectName(f"action_{name}")
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions_by_name[name] = action
+
+    @Slot()
+    def focus_plan(self) -> None:
+        self._focus(0)
+
+    @Slot()
+    def focus_procedure(self) -> None:
+        """Land on a step (the first not done), so Up/Down and Space work at once."""
+        self._focus(1)
+
+    @Slot()
+    def focus_contacts(self) -> None:
+        self._focus(2)
+
+    @Slot()
+    def focus_next(self) -> None:
+        self._focus((self._focused_target() + 1) % len(self.focus_targets))
+
+    @Slot()
+    def focus_previous(self) -> None:
+        current = self._focused_target()
+        self._focus((current if current >= 0 else 0) - 1)
+
+    def _focused_target(self) -> int:
+        """Which of plan, procedure, contacts holds the focus; -1 for none of them."""
+        for i, target in enumerate(self.focus_targets):
+            focused = self.focusWidget()
+            if focused is not None and (focused is target or target.isAncestorOf(focused)):
+                return i
+        return -1
+
+    def _focus(self, index: int) -> None:
+        target = self.focus_targets[index % len(self.focus_targets)]
+        dock = target.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.show()
+            dock.raise_()  # a tabbed dock comes to the front
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if target is self.checklist_view and not self.checklist_view.currentIndex().isValid():
+            row = self.checklist.first_open_row()
+            if row is not None:
+                self.checklist_view.setCurrentIndex(self.checklist.index(row, 0))
+        elif (
+            isinstance(target, QTableView)
+            and not target.currentIndex().isValid()
+            and target.model().rowCount()
+        ):
+            target.selectRow(0)
+
+    @Slot()
+    def request_close(self) -> None:
+        if self.alarm is None:
+            self.statusBar().showMessage(self.tr("No alarm selected"), 5000)
+            return
+        self.close_requested.emit(self.alarm)
 
     # --- floor plans (supervisors) ----------------------------------------------------------
 

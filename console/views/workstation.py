@@ -77,6 +77,8 @@ class Workstation(QObject):
         self.live_feed.station_status_loaded.connect(self.queue_window.set_station_status)
         self.queue_window.alarm_opened.connect(self.open_alarm)
         self.site_window.step_ticked.connect(self._on_step_ticked)
+        self.queue_window.site_window_wanted.connect(self._on_site_window_wanted)
+        self.site_window.close_requested.connect(self._on_close_requested)
 
     def show(self) -> None:
         restore_window(self.queue_window, self._settings, "queue_window", 0)
@@ -125,6 +127,19 @@ class Workstation(QObject):
             updated = next((a for a in alarms if a.id == shown.id), None)
             if updated is not None:
                 self.open_alarm(updated)
+
+    @Slot()
+    def _on_site_window_wanted(self) -> None:
+        """Return in the queue: the keyboard follows the alarm to the second screen, onto its plan."""
+        self.site_window.show()
+        self.site_window.raise_()
+        self.site_window.activateWindow()
+        self.site_window.focus_plan()
+
+    @Slot(object)
+    def _on_close_requested(self, alarm: Alarm) -> None:
+        """C in the site window: the queue's close dialog, opened over the site window."""
+        self.queue_window.close_alarm(self.model.alarm(alarm.id) or alarm, self.site_window)
 
     @Slot(int, object)
     def _on_step_ticked(self, alarm_id: int, step: ProcedureStep) -> None:

@@ -642,6 +642,22 @@
       <translation>Fenêtre site : rejouer le cheminement sur le plan</translation>
     </message>
     <message>
+      <source>Site window: go to the floor plan, the procedure, the contacts</source>
+      <translation>Fenêtre site : aller au plan, aux consignes, aux contacts</translation>
+    </message>
+    <message>
+      <source>Site window: next / previous panel (plan, procedure, contacts)</source>
+      <translation>Fenêtre site : panneau suivant / précédent (plan, consignes, contacts)</translation>
+    </message>
+    <message>
+      <source>Site window, procedure: move between the steps, tick the current one</source>
+      <translation>Fenêtre site, consignes : passer d'une consigne à l'autre, cocher la consigne courante</translation>
+    </message>
+    <message>
+      <source>Site window: close the alarm shown</source>
+      <translation>Fenêtre site : clôturer l'alarme affichée</translation>
+    </message>
+    <message>
       <source>Show the keyboard shortcuts</source>
       <translation>Afficher les raccourcis clavier</translation>
     </message>
@@ -698,12 +714,24 @@
       <translation>Couper les sonneries</translation>
     </message>
     <message>
+      <source>&amp;Language</source>
+      <translation>&amp;Langue</translation>
+    </message>
+    <message>
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
       <source>Keyboard shortcuts</source>
       <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+      <source>The console is already in this language.</source>
+      <translation>La console est déjà dans cette langue.</translation>
+    </message>
+    <message>
+      <source>The language will change at the next start of the console.</source>
+      <translation>La langue changera au prochain démarrage de la console.</translation>
     </message>
     <message>
       <source>%1 is already handled by %2.</source>
@@ -890,6 +918,30 @@
     <message>
       <source>Accessibility needs</source>
       <translation>Besoins particuliers</translation>
+    </message>
+    <message>
+      <source>Go to the floor plan</source>
+      <translation>Aller au plan</translation>
+    </message>
+    <message>
+      <source>Go to the procedure</source>
+      <translation>Aller aux consignes</translation>
+    </message>
+    <message>
+      <source>Go to the contacts</source>
+      <translation>Aller aux contacts</translation>
+    </message>
+    <message>
+      <source>Next panel</source>
+      <translation>Panneau suivant</translation>
+    </message>
+    <message>
+      <source>Previous panel</source>
+      <translation>Panneau précédent</translation>
+    </message>
+    <message>
+      <source>Close…</source>
+      <translation>Clôturer…</translation>
     </message>
     <message>
       <source>Edit floor plans…</source>

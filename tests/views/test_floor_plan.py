@@ -7,6 +7,7 @@ from datetime import timedelta
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from console.views.floor_plan import FloorPlanWidget, PathStep
+from console.views.formatting import format_time
 from tests.views.test_site_window import T0, site_file
 
 
@@ -22,7 +23,7 @@ def test_path_is_numbered_in_time_order_and_joined(qtbot) -> None:  # type: igno
     steps = [PathStep(3, T0 + timedelta(seconds=9)), PathStep(1, T0), PathStep(2, T0 + timedelta(seconds=4))]
     widget.set_path(steps)  # given out of order
     texts = {i.text() for i in widget.path_items if isinstance(i, QGraphicsSimpleTextItem)}
-    first = f"1  {T0.astimezone():%H:%M:%S}"
+    first = f"1  {format_time(T0, 'en')}"  # the language's format, in local time
     assert first in texts and labels(widget) == ["1", "2", "3"]
     segments = [i for i in widget.path_items if not isinstance(i, QGraphicsSimpleTextItem)]
     assert len(segments) == 2 * 2  # two legs, each a dashed line and an arrow head
