@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from console.domain.alarm import AlarmState, Disposition
@@ -15,13 +15,13 @@ from console.domain.journal import JournalAction
 from console.domain.priority import EventCategory
 from console.domain.site import DetectorType
 from console.services.alarm_desk import AlarmDesk
-from console.services.queue_feed import QueueFeed, SiteDesk
 from console.storage import alarms as alarm_store
 from console.storage.engine import Database
 from console.storage.sites import add_plan, add_procedure, add_zone, site_by_code
 from console.views.close_dialog import CloseAlarmDialog
 from console.views.workstation import Workstation
-from tests.factories import add_operator_to, add_site, cid
+from tests.factories import add_site, cid
+from tests.views.harness import running_workstation
 
 SVG = b"""<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300' width='400' height='300'>
 <rect x='0' y='0' width='400' height='300' fill='white'/></svg>"""
@@ -48,21 +48,7 @@ def add_intrusion_site(db: Database) -> None:
 @pytest.fixture
 def workstation(qtbot, sqlite_db: Database, tmp_path: Path):  # type: ignore[no-untyped-def]
     add_intrusion_site(sqlite_db)
-    operator = add_operator_to(sqlite_db)
-    settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
-    station = Workstation(
-        AlarmDesk(sqlite_db),
-        QueueFeed(sqlite_db),
-        SiteDesk(sqlite_db),
-        operator,
-        settings,
-        poll_interval_ms=50,
-    )
-    qtbot.addWidget(station.queue_window)
-    qtbot.addWidget(station.site_window)
-    station.show()
-    yield station
-    station.shutdown()
+    yield from running_workstation(qtbot, sqlite_db, tmp_path)
 
 
 def test_intrusion_alarm_by_keyboard_alone(qtbot, workstation: Workstation, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]

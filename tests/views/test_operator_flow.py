@@ -7,38 +7,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from console.domain.alarm import AlarmState, Disposition
 from console.domain.journal import JournalAction
 from console.services.alarm_desk import AlarmDesk
-from console.services.queue_feed import QueueFeed, SiteDesk
 from console.storage import alarms as alarm_store
 from console.storage.engine import Database
 from console.views.close_dialog import CloseAlarmDialog
 from console.views.workstation import Workstation
-from tests.factories import add_operator_to, add_site, cid
+from tests.factories import add_site, cid
+from tests.views.harness import running_workstation
 
 
 @pytest.fixture
 def workstation(qtbot, sqlite_db: Database, tmp_path: Path):  # type: ignore[no-untyped-def]
     add_site(sqlite_db)
-    operator = add_operator_to(sqlite_db)
-    settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
-    station = Workstation(
-        AlarmDesk(sqlite_db),
-        QueueFeed(sqlite_db),
-        SiteDesk(sqlite_db),
-        operator,
-        settings,
-        poll_interval_ms=50,
-    )
-    qtbot.addWidget(station.queue_window)
-    qtbot.addWidget(station.site_window)
-    station.show()
-    yield station
-    station.shutdown()
+    yield from running_workstation(qtbot, sqlite_db, tmp_path)
 
 
 def test_signal_to_closed_alarm_by_keyboard(qtbot, workstation: Workstation, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,28 @@
+"""A whole workstation (queue and site windows) on a test database, for keyboard-flow tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from console.services.alarm_desk import AlarmDesk
+from console.services.queue_feed import QueueFeed, SiteDesk
+from console.storage.engine import Database
+from console.views.workstation import Workstation
+from tests.factories import add_operator_to
+
+
+def running_workstation(qtbot: Any, db: Database, tmp_path: Path) -> Iterator[Workstation]:
+    """Shown, polling its change feed every 50 ms, signed in as a fresh operator; shut down after."""
+    settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
+    station = Workstation(
+        AlarmDesk(db), QueueFeed(db), SiteDesk(db), add_operator_to(db), settings, poll_interval_ms=50
+    )
+    qtbot.addWidget(station.queue_window)
+    qtbot.addWidget(station.site_window)
+    station.show()
+    yield station
+    station.shutdown()
