@@ -193,7 +193,6 @@ def touch_transmitters(session: Session, last_signal: Mapping[int, datetime]) ->
 
 
 _TABLES = {
-    "signal": _SIGNAL,
     "journal": _JOURNAL,
     "change_log": _CHANGE,
     "transmission_fault": TransmissionFaultRow.__table__,  # type: ignore[attr-defined]

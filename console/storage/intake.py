@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from console.domain.event_codes import CATALOGUE, EventCode
 from console.domain.signals import Protocol, Qualifier, Signal
 from console.storage.tables import SignalInboxRow
+from console.storage.types import as_utc
 
 _INBOX = SignalInboxRow.__table__  # type: ignore[attr-defined]
 
@@ -88,7 +89,7 @@ class _Statements:
         self.file = f"INSERT INTO signal ({filed}) VALUES ({self.marks(len(SIGNAL_COLUMNS))})"
         # What `UTCDateTime` stores: naive UTC text on SQLite (SQLAlchemy's format, microseconds
         # always written, so text order is time order), timestamptz on PostgreSQL.
-        self.to_db: Callable[[datetime], Any] = _sqlite_utc_text if self.dialect == "sqlite" else _aware_utc
+        self.to_db: Callable[[datetime], Any] = _sqlite_utc_text if self.dialect == "sqlite" else as_utc
         self.from_db: Callable[[Any], datetime] = (
             (lambda text: datetime.fromisoformat(text).replace(tzinfo=UTC))
             if self.dialect == "sqlite"
@@ -110,18 +111,8 @@ def _statements(connection: Connection) -> _Statements:
     return found
 
 
-def _aware_utc(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        raise ValueError("naive datetime given where a UTC-aware one is required")
-    return value
-
-
 def _sqlite_utc_text(value: datetime) -> str:
-    if value.tzinfo is None:
-        raise ValueError("naive datetime given where a UTC-aware one is required")
-    if value.tzinfo is not UTC:
-        value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+    return as_utc(value).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def stored_dedupe_keys(
@@ -209,11 +200,11 @@ def inbox_signals(session: Session, limit: int) -> list[tuple[int, Signal]]:
     """The oldest signals of the inbox, with their inbox ids, in arrival order."""
     connection = session.connection()
     sql = _statements(connection)
-    as_utc, protocols, qualifiers, lookup = sql.from_db, _PROTOCOLS, _QUALIFIERS, _event
+    from_db, protocols, qualifiers, lookup = sql.from_db, _PROTOCOLS, _QUALIFIERS, _event
     found = []
     for row in connection.exec_driver_sql(sql.select + str(int(limit))):
         signal = Signal(
-            received_at=as_utc(row[1]),
+            received_at=from_db(row[1]),
             account=row[2],
             line=row[3],
             receiver=row[4],
@@ -223,7 +214,7 @@ def inbox_signals(session: Session, limit: int) -> list[tuple[int, Signal]]:
             event=lookup(row[8], row[9]),
             zone=row[10],
             partition=row[11],
-            panel_time=None if row[12] is None else as_utc(row[12]),
+            panel_time=None if row[12] is None else from_db(row[12]),
             peer=row[13],
             extended=json.loads(row[14]) if row[14] else {},
             raw=row[15],
