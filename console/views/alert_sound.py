@@ -9,6 +9,7 @@ all, but what would have sounded is still counted.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import struct
@@ -16,11 +17,13 @@ from collections import deque
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTemporaryDir, QUrl
-from PySide6.QtMultimedia import QSoundEffect
+from PySide6.QtCore import QObject, QTemporaryDir, QUrl, Slot
+from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 from console.domain.alert_tones import Tone, ToneScheduler
 from console.domain.priority import Priority
+
+log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 44100  # the rate sound cards play natively
 
@@ -77,7 +80,27 @@ class AlertSound(QObject):
         self._effects: dict[Tone, QSoundEffect] = {}
         self._folder: QTemporaryDir | None = None
         if not self.silent:
-            self._load_effects()
+            # Without an output device every play() is a failed attempt on the GUI thread (tens of
+            # milliseconds under a flood of alarms): load the tones when a device is there, or appears.
+            self._devices = QMediaDevices(self)
+            self._devices.audioOutputsChanged.connect(self._on_outputs_changed)
+            self._on_outputs_changed()
+
+    @property
+    def audible(self) -> bool:
+        """Whether tones reach a loudspeaker (False when muted by the environment or no device)."""
+        return bool(self._effects)
+
+    @Slot()
+    def _on_outputs_changed(self) -> None:
+        if QMediaDevices.audioOutputs():
+            if not self._effects:
+                self._load_effects()
+            return
+        for effect in self._effects.values():
+            effect.deleteLater()
+        self._effects.clear()
+        log.warning("no audio output device: alarm tones cannot be heard")
 
     def ring(self, priority: Priority = Priority.INTRUSION, now: datetime | None = None) -> None:
         """A new alarm arrived: sound its priority's tone now."""

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from console.domain.alarm import Action, Alarm, AlarmState, Operator, Role, apply_action
@@ -245,3 +246,14 @@ def test_taking_an_alarm_someone_else_holds_is_refused_by_name(qtbot) -> None:  
     assert desk.taken == []
     row = window.model.row_of(1)
     assert window.model.data(window.model.index(row, Column.OPERATOR)) == "amelie"  # type: ignore[arg-type]
+
+
+def test_tones_are_loaded_only_for_an_audio_output(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Without an output device each play() would be a failed attempt on the GUI thread."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    monkeypatch.delenv("VIGIE_MUTE")
+    sound = AlertSound()
+    assert sound.audible == bool(QMediaDevices.audioOutputs())
+    sound.ring(Priority.LIFE_SAFETY)
+    assert sound.played == 1  # counted (and shown as history) whether heard or not
