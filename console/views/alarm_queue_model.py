@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
 from console.domain.alarm import Alarm, AlarmState
@@ -31,6 +31,7 @@ from console.domain.stall import (
 )
 from console.views.formatting import format_date_time
 from console.views.palette import CLOCK_COLOUR, PRIORITY_STRONG, PRIORITY_TINT, STALL_COLOUR
+from console.views.table_base import ReadOnlyTableModel
 
 ALARM_ROLE = Qt.ItemDataRole.UserRole + 1
 ALARM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -60,7 +61,7 @@ def format_age(seconds: float) -> str:
     return f"{seconds // 3600}h{(seconds % 3600) // 60:02d}"
 
 
-class AlarmQueueModel(QAbstractTableModel):
+class AlarmQueueModel(ReadOnlyTableModel):
     """Open alarms sorted by `Alarm.sort_key()`; closed alarms leave the model."""
 
     alarm_arrived = Signal(int)  # id of an alarm that was not in the queue before
@@ -121,19 +122,6 @@ class AlarmQueueModel(QAbstractTableModel):
         if parent.isValid() or not (0 <= row < len(self._alarms) and 0 <= column < len(_COLUMNS)):
             return QModelIndex()
         return self.createIndex(row, column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._alarms):

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from console.domain.dispatch import (
@@ -26,6 +26,7 @@ from console.domain.dispatch import (
 from console.domain.service_level import ClockLevel
 from console.views.formatting import format_time
 from console.views.palette import CLOCK_COLOUR
+from console.views.table_base import ReadOnlyTableModel
 
 DISPATCH_ROLE = Qt.ItemDataRole.UserRole + 20
 _Index = QModelIndex | QPersistentModelIndex
@@ -51,7 +52,7 @@ def _whole_minutes(delta: timedelta) -> int:
     return -(-seconds // 60)
 
 
-class DispatchTableModel(QAbstractTableModel):
+class DispatchTableModel(ReadOnlyTableModel):
     def __init__(
         self, clock: Callable[[], datetime] | None = None, parent: QObject | None = None, lang: str = "en"
     ) -> None:
@@ -135,19 +136,6 @@ class DispatchTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._dispatches):

@@ -10,8 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+
+from console.views.table_base import ReadOnlyTableModel
 
 T = TypeVar("T")
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -25,12 +27,13 @@ class ColumnSpec(Generic[T]):
     highlight: Callable[[T], bool] | None = None  # cells to draw attention to (accessibility needs)
 
 
-class RecordTableModel(QAbstractTableModel, Generic[T]):
+class RecordTableModel(ReadOnlyTableModel, Generic[T]):
     HIGHLIGHT = QColor("#fff59d")
 
     def __init__(self, columns: Sequence[ColumnSpec[T]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
+        self._headers = [column.header for column in self._columns]
         self._records: list[T] = []
 
     def set_records(self, records: Sequence[T]) -> None:
@@ -55,19 +58,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
-            return self._columns[section].header
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._records):
