@@ -10,6 +10,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("VIGIE_DATA_DIR", tempfile.mkdtemp(prefix="vigie-test-data-"))
@@ -133,3 +134,23 @@ def sqlite_db(tmp_path: object) -> Iterator[Database]:
     migrate.upgrade(database.engine)
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def phone_bridge(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The process's one SIP engine (pjsua2 allows one per process), started on 127.0.0.1, any port.
+
+    Shared by every test that places or takes calls in this process; tests chain their own
+    listeners with `add_listener` and remove them after. No headset: the headset tests run in a
+    subprocess with their own PulseAudio server.
+    """
+    from console.telephony.bridge import PhoneBridge
+    from console.telephony.settings import PhoneSettings
+
+    settings = PhoneSettings(
+        recordings_dir=tmp_path_factory.mktemp("recordings"), bind_host="127.0.0.1", sip_port=0
+    )
+    bridge = PhoneBridge(settings)
+    bridge.start()
+    yield bridge
+    bridge.shutdown()
