@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -215,6 +216,38 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--site", help="only this site code")
     history.add_argument("--since", type=_iso_datetime, help="only signals received at or after (ISO 8601)")
 
+    calls = sub.add_parser("calls", help="print call records (softphone) as JSON lines")
+    calls.add_argument("--db", dest="sub_db", required=True, metavar="URL")
+    calls.add_argument("--alarm", type=_positive_int, metavar="ID", help="only the calls of this alarm")
+    calls.add_argument(
+        "--since", type=_iso_datetime, help="only calls placed or received at or after (ISO 8601)"
+    )
+
+    selftest = sub.add_parser(
+        "selftest",
+        help="test the station: database, a recorded call to an echo service, the receiver",
+        description="Checks the database, places a recorded call to an echo service, plays a tone and "
+        "checks it came back (frequency and level), and, when given, that the receiver ACKs a DC-09 "
+        "NULL link test. One PASS/FAIL line per check; exit status 1 when any check failed. The test "
+        "call is kept in the call log like any other call.",
+    )
+    selftest.add_argument("--db", dest="sub_db", required=True, metavar="URL")
+    selftest.add_argument("--echo-uri", required=True, metavar="URI", help="an echo service, sip:...")
+    selftest.add_argument("--receiver", type=_host_port, metavar="HOST:PORT", help="the DC-09 receiver")
+    selftest.add_argument(
+        "--recordings", metavar="DIR", help="recordings folder (default: the data folder's)"
+    )
+    selftest.add_argument(
+        "--sip-bind", default="0.0.0.0", metavar="HOST", help="local SIP address (default any)"
+    )
+    selftest.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=10.0,
+        metavar="SECONDS",
+        help="wait for answers (default 10)",
+    )
+
     simulate = sub.add_parser(
         "simulate",
         help="simulated alarm panels sending DC-09 traffic to a receiver",
@@ -308,6 +341,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _operators_add(args)
     if command == "history":
         return _history(args)
+    if command == "calls":
+        return _calls(args)
+    if command == "selftest":
+        return _selftest(args)
     if command == "receive":
         return _receive(args)
     if command == "place":
@@ -395,6 +432,27 @@ def _operators_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _selftest(args: argparse.Namespace) -> int:
+    import socket
+
+    from console.services.selftest import SelftestOptions, run_selftest
+    from console.storage.engine import data_dir
+
+    if not args.echo_uri.startswith(("sip:", "sips:")):
+        raise CliError(f"--echo-uri must be a sip: URI, not {args.echo_uri!r}")
+    options = SelftestOptions(
+        db_url=_db_url(args),
+        echo_uri=args.echo_uri,
+        recordings_dir=Path(args.recordings) if args.recordings else data_dir() / "recordings",
+        receiver=args.receiver,
+        bind_host=args.sip_bind,
+        workstation=f"{socket.gethostname()}-selftest",
+        timeout_s=args.timeout,
+    )
+    checks = run_selftest(options, lambda check: print(check.line(), flush=True))
+    return 0 if checks and all(check.passed for check in checks) else 1
+
+
 def _history(args: argparse.Namespace) -> int:
     from console.storage.signals import history
 
@@ -402,6 +460,17 @@ def _history(args: argparse.Namespace) -> int:
     with db.read() as session:
         for record in history(session, site_code=args.site, since=args.since):
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    db.dispose()
+    return 0
+
+
+def _calls(args: argparse.Namespace) -> int:
+    from console.storage.calls import call_as_dict, iter_calls
+
+    db = _open_existing(_db_url(args))
+    with db.read() as session:
+        for record in iter_calls(session, alarm_id=args.alarm, since=args.since):
+            sys.stdout.write(json.dumps(call_as_dict(record), ensure_ascii=False) + "\n")
     db.dispose()
     return 0
 

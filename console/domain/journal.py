@@ -26,6 +26,24 @@ class JournalAction(StrEnum):
     DISPATCH_ON_SITE = "dispatch_on_site"
     DISPATCH_REPORT = "dispatch_report"
     DISPATCH_CANCELLED = "dispatch_cancelled"
+    CALL_PLACED = "call_placed"
+    CALL_RECEIVED = "call_received"
+    CALL_RINGING = "call_ringing"
+    CALL_ANSWERED = "call_answered"
+    CALL_HELD = "call_held"
+    CALL_RESUMED = "call_resumed"
+    CALL_MUTED = "call_muted"
+    CALL_UNMUTED = "call_unmuted"
+    CALL_LISTEN = "call_listen"
+    CALL_TALK = "call_talk"
+    CALL_DTMF = "call_dtmf"
+    CALL_TRANSFERRED = "call_transferred"
+    CALL_RECORDING_FAULT = "call_recording_fault"
+    CALL_ENDED = "call_ended"
+    CALL_ATTEMPT = "call_attempt"
+    CALL_REPAIRED = "call_repaired"
+    PASSWORD_CHECKED = "password_checked"
+    DOUBT_VERDICT = "doubt_verdict"
 
     def label(self, lang: str) -> str:
         fr, en = _LABELS[self]
@@ -53,6 +71,24 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.DISPATCH_ON_SITE: ("Intervenant sur place", "Responder on site"),
     JournalAction.DISPATCH_REPORT: ("Rapport d'intervention", "Dispatch report"),
     JournalAction.DISPATCH_CANCELLED: ("Intervention annulée", "Dispatch cancelled"),
+    JournalAction.CALL_PLACED: ("Appel émis", "Call placed"),
+    JournalAction.CALL_RECEIVED: ("Appel reçu", "Call received"),
+    JournalAction.CALL_RINGING: ("Appel : sonnerie", "Call ringing"),
+    JournalAction.CALL_ANSWERED: ("Appel décroché", "Call answered"),
+    JournalAction.CALL_HELD: ("Appel mis en attente", "Call on hold"),
+    JournalAction.CALL_RESUMED: ("Appel repris", "Call resumed"),
+    JournalAction.CALL_MUTED: ("Micro coupé", "Microphone muted"),
+    JournalAction.CALL_UNMUTED: ("Micro rétabli", "Microphone unmuted"),
+    JournalAction.CALL_LISTEN: ("Écoute du site", "Listening to the site"),
+    JournalAction.CALL_TALK: ("Interpellation", "Talk-down"),
+    JournalAction.CALL_DTMF: ("Touches DTMF", "DTMF tones"),
+    JournalAction.CALL_TRANSFERRED: ("Appel transféré", "Call transferred"),
+    JournalAction.CALL_RECORDING_FAULT: ("Défaut d'enregistrement", "Recording fault"),
+    JournalAction.CALL_ENDED: ("Appel terminé", "Call ended"),
+    JournalAction.CALL_ATTEMPT: ("Tentative d'appel", "Call attempt"),
+    JournalAction.CALL_REPAIRED: ("Appel interrompu réparé", "Interrupted call repaired"),
+    JournalAction.PASSWORD_CHECKED: ("Mot de passe contrôlé", "Password checked"),
+    JournalAction.DOUBT_VERDICT: ("Levée de doute audio", "Audio verification verdict"),
 }
 
 

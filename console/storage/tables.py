@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, text
+from sqlalchemy import BigInteger, Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from console.storage.types import UTCDateTime
@@ -319,3 +319,54 @@ class StationStatusRow(SQLModel, table=True):
     state: str = Field(max_length=16)  # "ok", "fault", "stopped"
     detail: str = Field(default="", sa_type=Text)
     updated_at: datetime = Field(sa_column=_utc())
+
+
+_CALL_OPEN = text("ended_at IS NULL")
+
+
+class CallRow(SQLModel, table=True):
+    """One call placed or taken by a workstation, and its recording's fingerprint once final.
+
+    `workstation` names the host that held the call: after a crash, each console repairs its own
+    open calls and recordings at its next start, never another desk's live ones.
+    """
+
+    __tablename__ = "call"
+    __table_args__ = (
+        # Open calls of a workstation (the crash repair at start-up); small, as calls end quickly.
+        Index(
+            "ix_call_open_workstation", "workstation", sqlite_where=_CALL_OPEN, postgresql_where=_CALL_OPEN
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    alarm_id: int | None = Field(default=None, foreign_key="alarm.id", index=True)
+    site_id: int | None = Field(default=None, foreign_key="site.id", index=True)
+    operator_id: int | None = Field(default=None, foreign_key="operator.id")
+    contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    workstation: str = Field(default="", max_length=100)
+    direction: str = Field(max_length=16)
+    purpose: str = Field(max_length=16)
+    remote_uri: str = Field(default="", max_length=300)
+    created_at: datetime = Field(sa_column=_utc(index=True))
+    ringing_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    answered_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    ended_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    end_status: str | None = Field(default=None, max_length=16)
+    end_reason: str = Field(default="", sa_type=Text)
+    recording_path: str | None = Field(default=None, sa_type=Text)
+    recording_size: int | None = Field(default=None, sa_type=BigInteger)  # a long recording passes 2 GiB
+    recording_sha256: str | None = Field(default=None, max_length=64)
+    verdict: str | None = Field(default=None, max_length=16)  # audio doubt removal: positive / negative
+
+
+class CallEventRow(SQLModel, table=True):
+    """A timed step of a call (ringing, answered, held, ...), in the order it happened."""
+
+    __tablename__ = "call_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    call_id: int = Field(foreign_key="call.id", index=True)
+    at: datetime = Field(sa_column=_utc())
+    kind: str = Field(max_length=20)
+    detail: str = Field(default="", sa_type=Text)

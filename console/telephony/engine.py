@@ -20,6 +20,7 @@ import os
 import shutil
 import time
 import uuid
+import wave
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from typing import Any, Protocol
 import pjsua2 as pj
 
 from console.domain.calls import CallDirection, CallEnd, CallEventKind, end_of_call
-from console.telephony.media_taps import FarEndTap
+from console.telephony.media_taps import ulaw_level_dbfs
 from console.telephony.settings import PhoneSettings, SipTransport
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,8 @@ class PhoneCall:
     audio: Any = None  # pj.AudioMedia while media is active
     recorder: Any = None
     recording_path: Path | None = None
-    tap: FarEndTap | None = None
+    far_recorder: Any = None  # the far end alone, while a capture is asked for
+    far_path: Path | None = None
     tone: Any = None
     ringing: bool = False
     answered: bool = False
@@ -97,7 +99,13 @@ class PhoneCall:
 
     @property
     def far_end_level_dbfs(self) -> float:
-        return self.tap.level_dbfs if self.tap is not None else float("-inf")
+        """The site's sound, measured by the conference bridge on the call's port (no Python port)."""
+        if self.audio is None:
+            return float("-inf")
+        try:
+            return ulaw_level_dbfs(int(self.audio.getTxLevel()))  # tx: what the port gives the bridge
+        except pj.Error:
+            return float("-inf")
 
 
 class _SipCall(pj.Call):  # type: ignore[misc]
@@ -164,12 +172,15 @@ class Softphone:
         self._pending_final: list[tuple[float, int, Path]] = []
         self._headset: Any = None
         self._next_disk_check = 0.0
-        self._capture_seconds: dict[int, float] = {}
+        self._capture_wanted: set[int] = set()
+        self._stopping = False  # calls cut by the console's own stop end "interrupted"
+        self._scrap_later: list[Path] = []  # far-end captures, deleted once read or at shutdown
         # Every pjsua2 Call made, weakly: one still referenced at shutdown (a traceback, a test)
         # would be destroyed after libDestroy and abort the process, so it is disowned first.
         self._sip_calls: weakref.WeakSet[_SipCall] = weakref.WeakSet()
         self.registration = RegistrationState.STOPPED
         self.sip_port = 0
+        self._contact_host = ""
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -211,8 +222,8 @@ class Softphone:
                 continue
             tcfg = pj.TransportConfig()
             tcfg.port = self.settings.sip_port if kind is self.settings.transport else 0
-            tcfg.boundAddress = self.settings.bind_host
-            tcfg.publicAddress = self.settings.advertised_host
+            tcfg.boundAddress = "" if self.settings.bind_host == "0.0.0.0" else self.settings.bind_host
+            tcfg.publicAddress = self.settings.advertised_host or ""
             try:
                 self._transports[kind] = self._ep.transportCreate(kinds[kind], tcfg)
             except pj.Error as exc:
@@ -222,16 +233,18 @@ class Softphone:
                     ) from exc
                 log.warning("no %s transport: %s", kind, exc.reason)
         main = self._transports[self.settings.transport]
-        self.sip_port = int(self._ep.transportGetInfo(main).localName.rsplit(":", 1)[1])
+        host, _, port = str(self._ep.transportGetInfo(main).localName).rpartition(":")
+        self.sip_port = int(port)
+        self._contact_host = self.settings.advertised_host or host
 
     def _create_account(self) -> None:
         acfg = pj.AccountConfig()
         pbx = self.settings.pbx
         media = acfg.mediaConfig.transportConfig
-        media.boundAddress = self.settings.bind_host
-        media.publicAddress = self.settings.advertised_host
+        media.boundAddress = "" if self.settings.bind_host == "0.0.0.0" else self.settings.bind_host
+        media.publicAddress = self.settings.advertised_host or ""
         if pbx is None:
-            acfg.idUri = f'"{self.settings.display_name}" <sip:{self.settings.user}@{self.settings.advertised_host}:{self.sip_port}>'
+            acfg.idUri = f'"{self.settings.display_name}" <sip:{self.settings.user}@{self._contact_host}:{self.sip_port}>'
         else:
             suffix = "" if pbx.transport is SipTransport.UDP else f";transport={pbx.transport}"
             acfg.idUri = f'"{self.settings.display_name}" <{pbx.id_uri()}>'
@@ -278,8 +291,9 @@ class Softphone:
         """Hang up, finish the recordings, destroy pjsua2 in the order that does not abort."""
         if self._ep is None:
             return
+        self._stopping = True
         for call in list(self._calls.values()):
-            with contextlib.suppress(pj.Error):
+            with contextlib.suppress(PhoneError):
                 self.hangup(call.handle)
         deadline = time.monotonic() + 1.0
         while self._calls and time.monotonic() < deadline:
@@ -294,6 +308,9 @@ class Softphone:
         for _, handle, path in self._pending_final:
             self._notify("recording_final", handle, path)
         self._pending_final.clear()
+        for scrap in self._scrap_later:
+            scrap.unlink(missing_ok=True)
+        self._scrap_later.clear()
         for call in [*self._calls.values(), *self._dead]:
             call.sip = None
         self._calls.clear()
@@ -499,6 +516,8 @@ class Softphone:
         self._release_media(call)
         end = end_of_call(status, call.answered, call.hung_up_locally, call.transferred)
         detail = f"{status} {reason}".strip() if status else reason
+        if self._stopping and not call.transferred:
+            end, detail = CallEnd.INTERRUPTED, "the console was stopped"
         if call.transferred:
             detail = f"to {call.transfer_target}"
         self._calls.pop(call.handle, None)
@@ -521,10 +540,8 @@ class Softphone:
                 break
         if call.audio is None:
             return
-        if call.tap is None:
-            call.tap = FarEndTap(
-                f"tap{call.handle}", capture_seconds=self._capture_seconds.get(call.handle, 0.0)
-            )
+        if call.far_recorder is None and call.far_path is None and call.handle in self._capture_wanted:
+            self._start_capture(call)
         if call.recorder is None and call.recording_path is None:
             self._start_recording(call)
         self._connect_media(call)
@@ -559,13 +576,45 @@ class Softphone:
 
     # -- media -----------------------------------------------------------------------------------
 
-    def capture_far_end(self, handle: int, seconds: float) -> None:
-        """Keep the first `seconds` of the far end's audio of this call (self-test)."""
-        self._capture_seconds[handle] = seconds
+    def capture_far_end(self, handle: int) -> None:
+        """Keep what the far end of this call sends, alone (self-test, tests): from its media start."""
+        self._capture_wanted.add(handle)
+        call = self._calls.get(handle)
+        if call is not None and call.audio is not None and call.far_recorder is None:
+            self._start_capture(call)
+            self._reconnect(call)
 
     def far_end_capture(self, handle: int) -> bytes:
+        """Stop the capture and return its 16-bit PCM (waits the ~150 ms the file needs to be final)."""
         call = self._calls.get(handle)
-        return call.tap.captured() if call is not None and call.tap is not None else b""
+        if call is None or call.far_path is None:
+            return b""
+        path = call.far_path
+        if call.far_recorder is not None:
+            self._disconnect_media(call)
+            call.far_recorder = None
+            self._connect_media(call)
+            deadline = time.monotonic() + _RECORDING_SETTLE_S
+            while time.monotonic() < deadline:
+                self._ep.libHandleEvents(0)
+                time.sleep(0.005)
+        try:
+            with wave.open(str(path), "rb") as wav:
+                return wav.readframes(wav.getnframes())
+        except (OSError, wave.Error, EOFError):
+            return b""
+        finally:
+            path.unlink(missing_ok=True)
+
+    def _start_capture(self, call: PhoneCall) -> None:
+        path = self.settings.recordings_dir / f".far-end-{uuid.uuid4().hex[:8]}.wav"
+        recorder = pj.AudioMediaRecorder()
+        try:
+            recorder.createRecorder(str(path))
+        except pj.Error as exc:
+            log.warning("call %s: no far-end capture: %s", call.handle, exc.reason)
+            return
+        call.far_recorder, call.far_path = recorder, path
 
     def _start_recording(self, call: PhoneCall) -> None:
         folder = self.settings.recordings_dir / f"{call.created_at:%Y-%m-%d}"
@@ -618,8 +667,8 @@ class Softphone:
         if audio is None:
             return []
         links: list[tuple[Any, Any]] = []
-        if call.tap is not None:
-            links.append((audio, call.tap))
+        if call.far_recorder is not None:
+            links.append((audio, call.far_recorder))
         if call.recorder is not None:
             links.append((audio, call.recorder))
         if call.tone is not None:
@@ -656,8 +705,11 @@ class Softphone:
         self._disconnect_media(call)
         call.audio = None
         call.tone = None
-        call.tap = None
-        self._capture_seconds.pop(call.handle, None)
+        call.far_recorder = None
+        if call.far_path is not None:
+            self._scrap_later.append(call.far_path)
+            call.far_path = None
+        self._capture_wanted.discard(call.handle)
         if call.recorder is not None:
             call.recorder = None  # pjsua2 destroys it; the header follows one media tick later
             if call.recording_path is not None:

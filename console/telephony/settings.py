@@ -51,7 +51,8 @@ class PhoneSettings:
     min_free_bytes: int = 50 * 1024 * 1024
 
     @property
-    def advertised_host(self) -> str:
+    def advertised_host(self) -> str | None:
+        """The address put in Contact and SDP; None lets pjsua pick the host's default interface."""
         if self.public_host:
             return self.public_host
-        return "127.0.0.1" if self.bind_host in ("0.0.0.0", "") else self.bind_host
+        return None if self.bind_host in ("0.0.0.0", "") else self.bind_host

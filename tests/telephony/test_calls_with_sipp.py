@@ -86,20 +86,23 @@ def test_callback_to_an_echo_records_the_tone_sent_and_hears_it_back(
 ) -> None:
     peer = start_sipp(tmp_path, ["-sn", "uas"], extra=["-rtp_echo"])
     handle = phone_bridge.place_call(peer.uri)
-    phone_bridge.engine.capture_far_end(handle, 2.0)
+    phone_bridge.engine.capture_far_end(handle)
     assert answered(phone_bridge, heard, handle)
     assert pump_until(phone_bridge, lambda: phone_bridge.engine.call(handle).audio is not None)
     phone_bridge.engine.play_tone(handle, TONE_HZ)
-    assert pump_until(phone_bridge, lambda: len(phone_bridge.engine.far_end_capture(handle)) >= 64000)
+    pump_until(phone_bridge, lambda: False, timeout=2.0)
+    level = phone_bridge.far_end_level_dbfs(handle)
     echoed = phone_bridge.engine.far_end_capture(handle)
     phone_bridge.hangup(handle)
     assert pump_until(phone_bridge, lambda: handle in heard.final)
     assert peer.wait() == 0, peer.output()
 
     # What came back from the far end alone (not the local mix): the tone, through SIPp's echo.
-    back = measure_tone(samples_of(echoed[32000:]), 16000)
+    assert len(echoed) > 48000  # 1.5 s at least
+    back = measure_tone(samples_of(echoed[-32000:]), 16000)
     assert abs(back.frequency_hz - TONE_HZ) <= 10
     assert back.level_dbfs > -30
+    assert level > -30  # the bridge's own meter of the far end (the level meter's source) agrees
     assert heard.ended[handle][0] is CallEnd.COMPLETED
     assert heard.kinds(handle)[:3] == [CallEventKind.CREATED, CallEventKind.RINGING, CallEventKind.ANSWERED]
 
@@ -118,16 +121,19 @@ def test_without_an_echo_nothing_comes_back(phone_bridge: Any, heard: Heard, tmp
     """The counter-test of the echo: a peer that sends nothing gives silence on the far-end side."""
     peer = start_sipp(tmp_path, ["-sn", "uas"])
     handle = phone_bridge.place_call(peer.uri)
-    phone_bridge.engine.capture_far_end(handle, 1.0)
+    phone_bridge.engine.capture_far_end(handle)
     assert answered(phone_bridge, heard, handle)
     assert pump_until(phone_bridge, lambda: phone_bridge.engine.call(handle).audio is not None)
     phone_bridge.engine.play_tone(handle, TONE_HZ)
     pump_until(phone_bridge, lambda: False, timeout=1.0)
+    level = phone_bridge.far_end_level_dbfs(handle)
     echoed = phone_bridge.engine.far_end_capture(handle)
     phone_bridge.hangup(handle)
     assert pump_until(phone_bridge, lambda: handle in heard.ended)
     peer.wait()
+    assert len(echoed) > 16000  # the capture ran: what it holds is silence
     assert measure_tone(samples_of(echoed), 16000).level_dbfs < -50
+    assert level < -50
 
 
 def rfc2833_digits(sock: socket.socket, until: float) -> str:
