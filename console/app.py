@@ -7,11 +7,16 @@ it needs through its constructor.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import logging
 import os
+import socket
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -32,9 +37,12 @@ from console.storage.engine import Database, data_dir
 from console.storage.operators import authenticate, operator_by_login
 from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
+from console.views.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
 from console.views.theme import THEMES, apply_theme
 from console.views.workstation import Workstation
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,8 @@ def run_console(options: ConsoleOptions) -> int:
         dispatch_desk=DispatchDesk(db),
     )
     workstation.show()
+    telephone = Telephone(_phone_config(settings, options), db, operator, workstation)
+    telephone.start()
     shooter = None
     if options.screenshot_dir is not None:  # a fixed, readable size whatever the (virtual) screen
         workstation.queue_window.resize(1400, 720)
@@ -135,10 +145,182 @@ def run_console(options: ConsoleOptions) -> int:
         shooter.finished.connect(lambda _code: quit_requested.set())
     if os.environ.get("VIGIE_EXIT_AFTER_S"):  # smoke tests: start, run a while, leave cleanly
         QTimer.singleShot(int(float(os.environ["VIGIE_EXIT_AFTER_S"]) * 1000), quit_requested.set)
-    _run_event_loop(app, start, quit_requested, stop)
-    workstation.shutdown()
-    db.dispose()
+    try:
+        _run_event_loop(app, start, quit_requested, stop)
+    finally:
+        # pjsua2 aborts the process if torn down in the wrong order: the windows first (no view
+        # acts on a call any more), then the phone while Qt and the database are still there (the
+        # last call reports are written), then the database.
+        workstation.shutdown()
+        telephone.shutdown()
+        db.dispose()
     return shooter.exit_code if shooter is not None and shooter.exit_code is not None else 0
+
+
+def phone_wanted(config: PhoneConfig) -> bool:
+    """console.ini's `[phone] enabled`, unless VIGIE_PHONE=0 (tests, a second console, no SIP here)."""
+    override = os.environ.get("VIGIE_PHONE", "").strip().lower()
+    return config.enabled and override not in ("0", "false", "no", "off")
+
+
+def _phone_config(settings: QSettings, options: ConsoleOptions) -> PhoneConfig:
+    """The `[phone]` settings; the demo never takes the station's SIP port or registers to its PBX.
+
+    The demo listens on 127.0.0.1 on any free port (port 5060 may be taken, two demos may run on one
+    machine), without PBX, and records into its own folder.
+    """
+    config = load_phone_settings(settings)
+    if options.demo_folder is None:
+        return config
+    phone = dataclasses.replace(
+        config.phone,
+        bind_host="127.0.0.1",
+        sip_port=0,
+        public_host=None,
+        pbx=None,
+        recordings_dir=data_dir() / "demo-recordings",
+    )
+    return dataclasses.replace(config, phone=phone, gateway="")
+
+
+class Telephone:
+    """The softphone's pieces in the order they must start and stop.
+
+    Started after the windows exist (the status bar shows its state) and stopped after they
+    closed but before the database is disposed and the QApplication goes: the engine hangs up the
+    calls still up on its way out, and their end is written to the call records. A phone that does
+    not start (SIP port taken, pjsua2 missing) leaves the console running with the fault shown.
+    The factories are there for tests: pjsua2 allows one engine per process.
+    """
+
+    def __init__(
+        self,
+        config: PhoneConfig,
+        db: Database,
+        operator: Operator,
+        workstation: Workstation,
+        bridge_factory: Callable[..., Any] | None = None,
+        headset_factory: Callable[..., Any] | None = None,
+    ) -> None:
+        self.config = config
+        self._db = db
+        self._operator = operator
+        self._workstation = workstation
+        self._indicators = workstation.queue_window.station
+        self._bridge_factory = bridge_factory
+        self._headset_factory = headset_factory
+        self.call_log: Any = None
+        self.keeper: Any = None
+        self.bridge: Any = None
+        self.headset: Any = None
+        self.started = False
+        self._bridge_stopped = False
+
+    def start(self) -> None:
+        if not phone_wanted(self.config):
+            self._indicators.set_phone_off()
+            return
+        try:
+            self._prepare()
+        except Exception as exc:  # pjsua2 or QtMultimedia missing: the console still runs
+            log.exception("telephone not prepared")
+            self._fail(f"{type(exc).__name__}: {exc}")
+            return
+        self._start_engine()
+        self._attach()
+
+    def _prepare(self) -> None:
+        """Call records first: the calls a crashed console left open are closed before new ones start."""
+        from console.services.call_keeper import CallKeeper
+        from console.services.call_log import CallLog
+
+        self.call_log = CallLog(self._db, workstation=socket.gethostname())
+        try:
+            repaired = self.call_log.repair_interrupted(datetime.now(UTC))
+        except Exception as exc:  # the database is down: the next start repairs them
+            log.warning("interrupted calls not repaired: %s", exc)
+            repaired = []
+        if repaired:
+            recordings = sum(1 for record in repaired if record.recording_path)
+            message = self._indicators.repaired_calls_message(len(repaired), recordings)
+            print(f"vigie: {message}", file=sys.stderr)
+            self._workstation.queue_window.statusBar().showMessage(message, 60_000)
+        self.keeper = CallKeeper(self.call_log, self._operator)
+        if self._bridge_factory is None:
+            from console.telephony.bridge import PhoneBridge
+
+            self._bridge_factory = PhoneBridge
+        if self._headset_factory is None and not os.environ.get("VIGIE_MUTE"):
+            from console.telephony.headset import HeadsetBridge
+
+            self._headset_factory = HeadsetBridge
+        self.bridge = self._bridge_factory(self.config.phone, [self.keeper])
+        self.bridge.registration_changed.connect(self._indicators.set_phone_registration)
+        # Under VIGIE_MUTE (tests, screenshots) no audio device is opened: no headset.
+        if self._headset_factory is not None:
+            self.headset = self._headset_factory(self.config.input_device, self.config.output_device)
+
+    def _start_engine(self) -> None:
+        from console.telephony.engine import PhoneError
+
+        pbx = self.config.phone.pbx
+        try:
+            self.bridge.start(self.headset)
+        except Exception as exc:  # PhoneError: SIP port taken...; anything else: the headset port
+            if self.headset is not None:
+                try:
+                    self.headset.stop()  # its conference port must be gone before libDestroy
+                except Exception:
+                    log.exception("headset stop failed")
+            self._stop_bridge()  # what pjsua2 had set up goes now, in order
+            self._fail(str(exc) if isinstance(exc, PhoneError) else f"{type(exc).__name__}: {exc}")
+            return
+        self.started = True
+        port = getattr(getattr(self.bridge, "engine", None), "sip_port", None) or self.config.phone.sip_port
+        self._indicators.set_phone_endpoint(port, pbx.registrar if pbx else None)
+        transport = self.config.phone.transport
+        print(f"telephone listening on {transport} {self.config.phone.bind_host}:{port}", flush=True)
+        self._workstation.queue_window.set_headset(self.headset)
+
+    def _attach(self) -> None:
+        """The workstation's softphone panel gets the phone even after a failed start: it refuses
+        calls with the reason, and the status bar shows the fault."""
+        self._indicators.watch_call_records(self.keeper)
+        self._workstation.attach_phone(
+            self.bridge,
+            self.call_log,
+            self.keeper,
+            self.config.dial_uri,
+            self.config.resolved_transfer_targets(),
+        )
+
+    def _fail(self, message: str) -> None:
+        print(f"vigie: telephone not started: {message}", file=sys.stderr)
+        self._indicators.set_phone_failed(message)
+
+    def _stop_bridge(self) -> None:
+        """Once: the engine's last report (stopped) must not overwrite a start failure on the indicator."""
+        if self.bridge is None or self._bridge_stopped:
+            return
+        self._bridge_stopped = True
+        self.bridge.registration_changed.disconnect(self._indicators.set_phone_registration)
+        try:
+            self.bridge.shutdown()
+        except Exception:
+            log.exception("telephone shutdown failed")
+
+    def shutdown(self) -> None:
+        """Stop the engine (it hangs up and finishes the recordings), then write what still waits."""
+        self._indicators.stop_watching_call_records()
+        self._stop_bridge()
+        self.headset = None
+        self._workstation.queue_window.set_headset(None)
+        if self.keeper is not None and self.keeper.backlog and not self.keeper.flush():
+            print(
+                f"vigie: {self.keeper.backlog} call record writes could not be saved ({self.keeper.last_error}); "
+                "the next start closes those calls as interrupted",
+                file=sys.stderr,
+            )
 
 
 def _appearance(settings: QSettings, options: ConsoleOptions) -> tuple[str, float]:

@@ -277,6 +277,225 @@ FRENCH: dict[str, str] = {
     "The language will change at the next start of the console.": (
         "La langue changera au prochain démarrage de la console."
     ),
+    # telephone: settings dialog, status bar indicator, Settings menu
+    "Telephone settings": "Paramètres du téléphone",
+    "Changes take effect at the next start of the console, except the headset devices, which change at once.": (
+        "Les modifications prennent effet au prochain démarrage de la console, sauf les périphériques du "
+        "casque, qui changent immédiatement."
+    ),
+    "Changes take effect at the next start of the console.": (
+        "Les modifications prennent effet au prochain démarrage de la console."
+    ),
+    "Workstation": "Poste",
+    "Telephone enabled on this workstation": "Téléphone activé sur ce poste",
+    "Listen on address": "Adresse d'écoute",
+    "5060; 0 for any free port": "5060 ; 0 pour un port libre quelconque",
+    "SIP port": "Port SIP",
+    "Transport": "Transport",
+    "address the PBX and callers reach this workstation at": (
+        "adresse à laquelle l'autocommutateur et les appelants joignent ce poste"
+    ),
+    "Public address": "Adresse publique",
+    "Display name": "Nom affiché",
+    "User (direct IP calls)": "Utilisateur (appels IP directs)",
+    "PBX": "Autocommutateur",
+    "Optional: leave the registrar empty to place direct IP calls only.": (
+        "Facultatif : laisser le registrar vide pour ne passer que des appels IP directs."
+    ),
+    "Registrar": "Registrar",
+    "User": "Utilisateur",
+    "Password": "Mot de passe",
+    "default: the registrar's host": "par défaut : l'hôte du registrar",
+    "Domain": "Domaine",
+    "Calls": "Appels",
+    "host[:port] numbers are sent to when there is no PBX": (
+        "hôte[:port] où envoyer les numéros en l'absence d'autocommutateur"
+    ),
+    "Gateway": "Passerelle",
+    "Label": "Libellé",
+    "Number or SIP address": "Numéro ou adresse SIP",
+    "Add": "Ajouter",
+    "Remove": "Retirer",
+    "Transfer targets": "Destinations de transfert",
+    "Recordings and headset": "Enregistrements et casque",
+    "Browse…": "Parcourir…",
+    "Recordings folder": "Dossier des enregistrements",
+    "Minimum free space": "Espace libre minimal",
+    "Headset microphone": "Micro du casque",
+    "Headset earpiece": "Écouteur du casque",
+    "System default": "Périphérique par défaut du système",
+    "%1 (not connected)": "%1 (non connecté)",
+    "Without a public address this workstation announces itself as 127.0.0.1: the PBX and callers cannot reach it.": (
+        "Sans adresse publique, ce poste s'annonce comme 127.0.0.1 : l'autocommutateur et les appelants "
+        "ne peuvent pas le joindre."
+    ),
+    "Enter an IP address of this workstation, or 0.0.0.0 for all.": (
+        "Saisir une adresse IP de ce poste, ou 0.0.0.0 pour toutes."
+    ),
+    "The port must be a number from 0 to 65535 (0: any free port).": (
+        "Le port doit être un nombre de 0 à 65535 (0 : un port libre quelconque)."
+    ),
+    "Enter a host name or an IP address, without sip: or a port.": (
+        "Saisir un nom d'hôte ou une adresse IP, sans sip: ni port."
+    ),
+    "Enter a name, without quotes or angle brackets.": "Saisir un nom, sans guillemets ni chevrons.",
+    "Enter a user name: letters, digits, dot, dash, underscore or plus.": (
+        "Saisir un nom d'utilisateur : lettres, chiffres, point, tiret, tiret bas ou plus."
+    ),
+    "Enter a host name or address, optionally with :port, without sip:.": (
+        "Saisir un nom d'hôte ou une adresse, éventuellement avec :port, sans sip:."
+    ),
+    "The registrar must be a SIP URI such as sip:pbx.station.local.": (
+        "Le registrar doit être une URI SIP, par exemple sip:pbx.station.local."
+    ),
+    "Enter the user this workstation registers as.": "Saisir l'utilisateur sous lequel ce poste s'enregistre.",
+    "Enter the registrar, or clear the other PBX fields.": (
+        "Saisir le registrar, ou vider les autres champs de l'autocommutateur."
+    ),
+    "Enter a domain name, without sip:.": "Saisir un nom de domaine, sans sip:.",
+    "Row %1: enter both a label and a number or SIP address.": (
+        "Ligne %1 : saisir un libellé et un numéro ou une adresse SIP."
+    ),
+    "Row %1: “%2” cannot be called (a SIP address, or a number with a PBX or a gateway).": (
+        "Ligne %1 : « %2 » ne peut pas être appelé (une adresse SIP, ou un numéro avec un autocommutateur "
+        "ou une passerelle)."
+    ),
+    "Choose a folder for the recordings.": "Choisir un dossier pour les enregistrements.",
+    "Enter a full path.": "Saisir un chemin complet.",
+    "This is a file, not a folder.": "C'est un fichier, pas un dossier.",
+    "This folder is not writable.": "Ce dossier n'est pas accessible en écriture.",
+    "This folder cannot be created (no writable parent folder).": (
+        "Ce dossier ne peut pas être créé (aucun dossier parent accessible en écriture)."
+    ),
+    "&Settings": "&Paramètres",
+    "Telephone…": "Téléphone…",
+    "Headset devices changed; the other telephone settings apply at the next start.": (
+        "Périphériques du casque changés ; les autres paramètres du téléphone s'appliqueront au prochain "
+        "démarrage."
+    ),
+    "Telephone settings saved; they apply at the next start of the console.": (
+        "Paramètres du téléphone enregistrés ; ils s'appliqueront au prochain démarrage de la console."
+    ),
+    "%1 calls cut off by the last stop of the console were closed as interrupted; %2 recordings checked and repaired.": (
+        "Appels coupés par le dernier arrêt de la console clôturés comme interrompus : %1 ; "
+        "enregistrements vérifiés et réparés : %2."
+    ),
+    "Telephone: off": "Téléphone : désactivé",
+    "The telephone is disabled ([phone] enabled in console.ini, or VIGIE_PHONE=0).": (
+        "Le téléphone est désactivé ([phone] enabled dans console.ini, ou VIGIE_PHONE=0)."
+    ),
+    "Telephone: FAULT — %1": "Téléphone : DÉFAUT — %1",
+    "The telephone could not start: %1": "Le téléphone n'a pas pu démarrer : %1",
+    "The console runs without it; check Settings > Telephone, then restart.": (
+        "La console fonctionne sans lui ; vérifier Paramètres > Téléphone, puis redémarrer."
+    ),
+    "Telephone: direct IP": "Téléphone : IP direct",
+    "Telephone: direct IP (port %1)": "Téléphone : IP direct (port %1)",
+    "No PBX: calls are placed and received directly over IP.": (
+        "Sans autocommutateur : les appels sont passés et reçus directement en IP."
+    ),
+    "Telephone: registering…": "Téléphone : enregistrement…",
+    "Registering to %1": "Enregistrement auprès de %1",
+    "Telephone: registered to %1": "Téléphone : enregistré auprès de %1",
+    "Registration to %1 failed: %2": "Échec de l'enregistrement auprès de %1 : %2",
+    "Calls through the PBX are impossible until it succeeds; it is retried.": (
+        "Les appels par l'autocommutateur sont impossibles tant qu'il n'a pas réussi ; il est retenté."
+    ),
+    "Telephone: stopped": "Téléphone : arrêté",
+    "Telephone: %1": "Téléphone : %1",
+    "SIP port: %1": "Port SIP : %1",
+    "call records waiting for the database: %1": "fiches d'appel en attente de la base : %1",
+    "%1 call record writes are kept in order and retried every 2 s.": (
+        "Écritures de fiches d'appel en attente : %1 ; conservées dans l'ordre et retentées toutes les 2 s."
+    ),
+    # softphone panel, incoming calls, password check, listen-in
+    "Phone": "Téléphone",
+    "Telephone not configured": "Téléphone non configuré",
+    "Telephone ready.": "Téléphone prêt.",
+    "Call list": "Liste d'appel",
+    "No contact on file for this site.": "Aucun contact enregistré pour ce site.",
+    "Call %1": "Appeler %1",
+    "No number": "Pas de numéro",
+    "reached": "joint",
+    "no answer": "pas de réponse",
+    "busy": "occupé",
+    "failed": "échec",
+    "declined": "refusé",
+    "unreachable": "injoignable",
+    "in call": "en ligne",
+    "calling…": "appel en cours…",
+    "Calls in progress": "Appels en cours",
+    "Call": "Appel",
+    "Incoming call": "Appel entrant",
+    "Ringing…": "Sonnerie…",
+    "Calling…": "Appel…",
+    "On hold %1": "En attente %1",
+    "Talking %1": "Interpellation %1",
+    "Listening %1": "Écoute %1",
+    "In call %1, muted": "En ligne %1, micro coupé",
+    "In call %1": "En ligne %1",
+    "Answer": "Décrocher",
+    "Answer (F9)": "Décrocher (F9)",
+    "Decline": "Refuser",
+    "Hold": "Attente",
+    "Resume": "Reprendre",
+    "Mute": "Couper le micro",
+    "Unmute": "Rétablir le micro",
+    "Hang up": "Raccrocher",
+    "Talk": "Parler",
+    "Listen": "Écouter",
+    "Transfer": "Transférer",
+    "Transfer to (choose or type)": "Transférer à (choisir ou saisir)",
+    "Choose or type where to transfer the call.": "Choisissez ou saisissez à qui transférer l'appel.",
+    "Transferring %1 to %2…": "Transfert de %1 vers %2…",
+    "Calling %1…": "Appel de %1…",
+    "Dial pad": "Clavier",
+    "DTMF: RFC 2833": "DTMF : RFC 2833",
+    "DTMF: SIP INFO": "DTMF : SIP INFO",
+    "How digits are sent during a call (as the audio module expects)": (
+        "Comment les chiffres sont envoyés pendant un appel (selon le module audio)"
+    ),
+    "Audio doubt removal": "Levée de doute audio",
+    "Audio module": "Module audio",
+    "Audio module of the site": "Module audio du site",
+    "Listen in": "Écouter le site",
+    "Listen-in to follow: the site's audio module will call the station.": (
+        "Écoute à suivre : le module audio du site va appeler la station."
+    ),
+    "Site audio: %1 dBFS": "Son du site : %1 dBFS",
+    "Site audio: silence": "Son du site : silence",
+    "Doubt positive (intrusion heard)": "Doute positif (intrusion entendue)",
+    "Doubt negative": "Doute négatif",
+    "Verdict recorded: %1": "Conclusion enregistrée : %1",
+    "Verdict not recorded: %1": "Conclusion non enregistrée : %1",
+    "Password check": "Contrôle du mot de passe",
+    "C&ontact": "C&ontact",
+    "&Words": "&Mots",
+    "What the caller says": "Ce que dit l'appelant",
+    "Check": "Contrôler",
+    "(no password on file)": "(pas de mot de passe enregistré)",
+    "Type the words the caller says.": "Saisissez les mots que dit l'appelant.",
+    "Check impossible: %1": "Contrôle impossible : %1",
+    "✔ Password correct": "✔ Mot de passe correct",
+    "⚠ DURESS WORD — act as if all is well, do not let the caller notice. Follow the duress procedure.": (
+        "⚠ MOT DE CONTRAINTE — faites comme si tout allait bien, l'appelant ne doit rien remarquer."
+        " Suivez la procédure contrainte."
+    ),
+    "✘ Wrong password: ask again, then follow the procedure": (
+        "✘ Mot de passe faux : redemandez-le, puis suivez la procédure"
+    ),
+    "No password on file for this contact": "Pas de mot de passe enregistré pour ce contact",
+    "no site shown": "aucun site affiché",
+    "Unknown caller": "Appelant inconnu",
+    "Caller known on several sites": "Appelant connu sur plusieurs sites",
+    "Open alarm: %1": "Alarme en cours : %1",
+    "Phone: answer the incoming call": "Téléphone : décrocher l'appel entrant",
+    "Phone: hold or resume the call": "Téléphone : mettre en attente ou reprendre l'appel",
+    "Phone: mute or unmute the microphone": "Téléphone : couper ou rétablir le micro",
+    "Phone: hang up": "Téléphone : raccrocher",
+    "Phone, listen-in: switch between listening and talking": (
+        "Téléphone, écoute : passer de l'écoute à l'interpellation et inversement"
+    ),
 }
 
 

@@ -104,6 +104,7 @@ class SiteFile:
     contacts: tuple[Contact, ...] = ()
     procedures: tuple[Procedure, ...] = ()
     accounts: tuple[str, ...] = ()
+    audio_modules: tuple[str, ...] = ()  # SIP URIs of the transmitters' audio modules (listen-in)
 
     def procedure_for(self, category: EventCategory) -> Procedure | None:
         for procedure in self.procedures:

@@ -112,16 +112,19 @@ def load_site_file(session: Session, site_id: int) -> SiteFile | None:
             select(ProcedureStepRow).where(col(ProcedureStepRow.procedure_id).in_([p.id for p in procedures]))
         ).scalars():
             steps.setdefault(step.procedure_id, []).append(step)
-    accounts = session.execute(
-        select(TransmitterRow.account).where(col(TransmitterRow.site_id) == site_id)
-    ).scalars()
+    transmitters = session.execute(
+        select(TransmitterRow.account, TransmitterRow.audio_module_uri)
+        .where(col(TransmitterRow.site_id) == site_id)
+        .order_by(col(TransmitterRow.id))
+    ).all()
     return SiteFile(
         site=site_from_row(site),
         zones=tuple(zone_from_row(z) for z in zones),
         plans=tuple(plan_from_row(p) for p in plans),
         contacts=tuple(contact_from_row(c) for c in contacts),
         procedures=tuple(procedure_from_rows(p, steps.get(p.id or 0, [])) for p in procedures),
-        accounts=tuple(accounts),
+        accounts=tuple(account for account, _module in transmitters),
+        audio_modules=tuple(dict.fromkeys(module for _account, module in transmitters if module)),
     )
 
 

@@ -32,17 +32,16 @@ from typing import Any, Protocol
 import pjsua2 as pj
 
 from console.domain.calls import CallDirection, CallEnd, CallEventKind, end_of_call
+from console.telephony.errors import PhoneError
 from console.telephony.media_taps import ulaw_level_dbfs
 from console.telephony.settings import PhoneSettings, SipTransport
 
 log = logging.getLogger(__name__)
 
+__all__ = ["PhoneCall", "PhoneError", "PhoneListener", "RegistrationState", "Softphone"]
+
 _RECORDING_SETTLE_S = 0.15  # the WAV header is written one media tick after release
 _DISK_CHECK_S = 5.0
-
-
-class PhoneError(Exception):
-    """A request the engine cannot carry out; the message is meant for the operator."""
 
 
 class RegistrationState(StrEnum):

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -109,9 +110,17 @@ class QueueWindow(QMainWindow):
         self.tones_label = QLabel()
         self.tones_label.setObjectName("tones_status")
         self.receiver_label = self.station.receiver_label
+        self.phone_label = self.station.phone_label
         self.database_label = self.station.database_label
-        for label in (self.status_label, self.tones_label, self.receiver_label, self.database_label):
+        for label in (
+            self.status_label,
+            self.tones_label,
+            self.receiver_label,
+            self.phone_label,
+            self.database_label,
+        ):
             self.statusBar().addPermanentWidget(label)
+        self._headset: object | None = None  # the running HeadsetBridge: device changes apply at once
         self._build_actions()
         model.alarm_arrived.connect(self._on_alarm_arrived)
         # A batch of changes emits a signal per row: count once, after the batch.
@@ -167,6 +176,13 @@ class QueueWindow(QMainWindow):
         toolbar.addAction(mute)
         view_menu.addAction(mute)
         self._build_language_menu(view_menu.addMenu(self.tr("&Language")))
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        phone_settings = QAction(self.tr("Telephone…"), self)
+        phone_settings.setObjectName("action_phone_settings")
+        phone_settings.setEnabled(self._settings is not None)  # nowhere to keep them otherwise
+        phone_settings.triggered.connect(self.open_phone_settings)
+        settings_menu.addAction(phone_settings)
+        self.actions_by_name["phone_settings"] = phone_settings
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         shortcuts = QAction(self.tr("Keyboard shortcuts"), self)
         shortcuts.setShortcut(QKeySequence("F1"))
@@ -201,6 +217,32 @@ class QueueWindow(QMainWindow):
             self._report(self.tr("The console is already in this language."))
         else:
             self._report(self.tr("The language will change at the next start of the console."))
+
+    def set_headset(self, headset: object | None) -> None:
+        """The running headset bridge, so that Settings > Telephone switches its devices at once."""
+        self._headset = headset
+
+    @Slot()
+    def open_phone_settings(self) -> QDialog | None:
+        """Settings > Telephone… (any role: it is this workstation's equipment, not the station's policy)."""
+        if self._settings is None:
+            return None
+        from console.views.phone_settings import PhoneSettingsDialog  # loads pjsua2: only when asked
+
+        dialog = PhoneSettingsDialog(self._settings, headset=self._headset, parent=self)
+        dialog.setModal(True)
+        dialog.saved.connect(lambda _config: self._on_phone_settings_saved(dialog.devices_applied))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _on_phone_settings_saved(self, devices_applied: bool) -> None:
+        if devices_applied:
+            self._report(
+                self.tr("Headset devices changed; the other telephone settings apply at the next start.")
+            )
+        else:
+            self._report(self.tr("Telephone settings saved; they apply at the next start of the console."))
 
     def _action(self, name: str, text: str, key: str, slot: Callable[[], None] | None = None) -> QAction:
         action = QAction(text, self)

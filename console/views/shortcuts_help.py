@@ -37,6 +37,11 @@ SHORTCUTS: list[tuple[str, str]] = [
         ),
     ),
     ("C", QT_TRANSLATE_NOOP("QueueWindow", "Site window: close the alarm shown")),
+    ("F9", QT_TRANSLATE_NOOP("QueueWindow", "Phone: answer the incoming call")),
+    ("F10", QT_TRANSLATE_NOOP("QueueWindow", "Phone: hold or resume the call")),
+    ("F11", QT_TRANSLATE_NOOP("QueueWindow", "Phone: mute or unmute the microphone")),
+    ("F12", QT_TRANSLATE_NOOP("QueueWindow", "Phone: hang up")),
+    ("F8", QT_TRANSLATE_NOOP("QueueWindow", "Phone, listen-in: switch between listening and talking")),
     ("F1", QT_TRANSLATE_NOOP("QueueWindow", "Show the keyboard shortcuts")),
 ]
 

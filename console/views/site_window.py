@@ -2,7 +2,7 @@
 
 Site details and occupants' needs at the top, the floor plan with the tripped zones in the
 middle, and around it (as docks the operator can rearrange) the procedure checklist, the ordered
-contacts, the alarm's signals and its journal.
+contacts, the alarm's signals and its journal, the dispatches and the telephone.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from console.views.formatting import format_time
 from console.views.plan_editor import PlanEditorDialog
 from console.views.procedure_model import ProcedureChecklistModel
 from console.views.record_model import ColumnSpec, RecordTableModel
+from console.views.softphone_panel import SoftphonePanel
 
 
 class SiteWindow(QMainWindow):
@@ -152,6 +153,10 @@ class SiteWindow(QMainWindow):
             "dispatch", self.tr("Dispatch"), self.dispatch_panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.splitDockWidget(procedure_dock, self._dispatch_dock, Qt.Orientation.Vertical)
+        self.softphone_panel = SoftphonePanel(lang=lang)  # calls once the workstation attaches the phone
+        self._phone_dock = self._dock(
+            "phone", self.tr("Phone"), self.softphone_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         acknowledge = QAction(self.tr("Acknowledge the tripped zones"), self)
         acknowledge.setObjectName("action_acknowledge_zones")
         acknowledge.setShortcut(QKeySequence("A"))
@@ -177,6 +182,7 @@ class SiteWindow(QMainWindow):
         third = max(160, (self.height() - 260) // 3)
         self.resizeDocks(right_docks, [third] * 3, Qt.Orientation.Vertical)
         self.resizeDocks([signals_dock], [220], Qt.Orientation.Vertical)
+        self.resizeDocks([self._phone_dock], [max(420, self.width() // 4)], Qt.Orientation.Horizontal)
 
     # --- content ----------------------------------------------------------------------------
 
@@ -193,6 +199,7 @@ class SiteWindow(QMainWindow):
         self.signals.set_records([])
         self.journal.set_records([])
         self.dispatch_panel.set_alarm(None)
+        self.softphone_panel.set_alarm(None, None, [])
         self.edit_plans_action.setEnabled(False)
 
     def show_alarm(
@@ -226,6 +233,7 @@ class SiteWindow(QMainWindow):
         self.signals.set_records(signals)
         self.journal.set_records(journal)
         self.dispatch_panel.set_alarm(alarm)
+        self.softphone_panel.set_alarm(alarm, site_file, signals)
         for view in (self.contacts_view, self.signals_view, self.journal_view):
             view.resizeColumnsToContents()
         self.plan.set_tripped(s.zone for s in signals if s.zone is not None and s.qualifier == "new")

@@ -1,28 +1,42 @@
 """An operator's workstation: the queue window and the site window, kept in step.
 
-Owns the wiring between the two windows, the live feed and the desks; app.py builds one.
+Owns the wiring between the two windows, the live feed, the desks and the telephone (incoming
+calls are offered here: the ringtone, who calls, Answer / Decline); app.py builds one.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Slot
 
 from console.domain.alarm import Alarm, Operator, TransitionError
+from console.domain.calls import CallDirection, offer_incoming_call
+from console.domain.grouping import localized_title
 from console.domain.service_level import ServiceTargets
 from console.domain.site import ProcedureStep
 from console.services.alarm_desk import AlarmDesk, done_step_ids
+from console.services.call_log import CallerMatch
 from console.services.dispatch_desk import DispatchDesk
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.storage.engine import DatabaseUnavailable
 from console.views.alarm_queue_model import AlarmQueueModel
 from console.views.alert_sound import AlertSound
+from console.views.incoming_call import IncomingCallOffer, Ringtone
 from console.views.live_feed import LiveFeed
 from console.views.queue_window import QueueWindow
 from console.views.site_window import SiteWindow
 from console.views.window_placement import restore_window, save_window
+
+if TYPE_CHECKING:
+    from console.services.call_keeper import CallKeeper
+    from console.services.call_log import CallLog
+    from console.telephony.bridge import PhoneBridge
 
 
 def service_targets(settings: QSettings) -> ServiceTargets:
@@ -52,6 +66,7 @@ class Workstation(QObject):
     ) -> None:
         super().__init__(parent)
         self.operator = operator
+        self._lang = lang
         self._desk = desk
         self._site_desk = site_desk
         self._settings = settings
@@ -79,6 +94,15 @@ class Workstation(QObject):
         self.site_window.step_ticked.connect(self._on_step_ticked)
         self.queue_window.site_window_wanted.connect(self._on_site_window_wanted)
         self.site_window.close_requested.connect(self._on_close_requested)
+        self.ringtone = Ringtone(self)
+        self.offers: dict[int, IncomingCallOffer] = {}  # call handle -> the offer shown
+        self._offered: dict[int, CallerMatch] = {}
+        self._bridge: PhoneBridge | None = None
+        self._call_log: CallLog | None = None
+        phone = self.site_window.softphone_panel
+        phone.answer_requested.connect(self.answer_incoming)
+        for name in ("answer", "hangup"):  # a call rings while the operator works the queue
+            self.queue_window.addAction(phone.actions_by_name[name])
 
     def show(self) -> None:
         restore_window(self.queue_window, self._settings, "queue_window", 0)
@@ -89,7 +113,43 @@ class Workstation(QObject):
             self.site_window.apply_default_layout()
         self.live_feed.start()
 
+    def attach_phone(
+        self,
+        bridge: PhoneBridge,
+        call_log: CallLog,
+        keeper: CallKeeper,
+        dial_uri: Callable[[str], str],
+        transfer_targets: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """Give this workstation its telephone: the site window's panel places and takes calls, and
+        incoming calls are offered here. `keeper` must already be chained on `bridge` (call records)."""
+        self.detach_phone()
+        self._bridge, self._call_log = bridge, call_log
+        self.site_window.softphone_panel.attach(
+            bridge, call_log, keeper, self.operator, dial_uri, transfer_targets
+        )
+        bridge.call_created.connect(self._on_call_created)
+        bridge.call_ended.connect(self._on_call_ended)
+
+    def detach_phone(self) -> None:
+        bridge = self._bridge
+        if bridge is None:
+            return
+        for signal, slot in (
+            (bridge.call_created, self._on_call_created),
+            (bridge.call_ended, self._on_call_ended),
+        ):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+        self.site_window.softphone_panel.detach()
+        for handle in list(self.offers):
+            self._withdraw_offer(handle)
+        self._bridge = None
+
     def shutdown(self) -> None:
+        self.detach_phone()
         save_window(self.queue_window, self._settings, "queue_window")
         save_window(self.site_window, self._settings, "site_window")
         self._settings.sync()
@@ -151,3 +211,90 @@ class Workstation(QObject):
         alarm = self.model.alarm(alarm_id) or self.site_window.alarm
         if alarm is not None:
             self.open_alarm(alarm)
+
+    # --- incoming calls ---------------------------------------------------------------------
+
+    @Slot(int, str, str, object)
+    def _on_call_created(self, handle: int, direction: str, remote_uri: str, at: datetime) -> None:
+        """Ring here when this operator holds the caller's site's alarm, or nobody does."""
+        if direction != CallDirection.INCOMING or self._call_log is None:
+            return
+        try:
+            match = self._call_log.match_caller(remote_uri)
+        except Exception:  # the database is down: an unknown caller still rings everywhere
+            match = CallerMatch()
+        if not offer_incoming_call(match.holder_id, self.operator.id):
+            return
+        caller, details, label = self._describe_caller(match, remote_uri)
+        self._offered[handle] = match
+        self.site_window.softphone_panel.show_incoming(handle, remote_uri, label, match.contact_id)
+        offer = IncomingCallOffer(handle, caller, details, self.queue_window)
+        offer.answer_clicked.connect(self.answer_incoming)
+        offer.decline_clicked.connect(self.decline_incoming)
+        self.offers[handle] = offer
+        offer.show()
+        self.ringtone.start()
+
+    def _describe_caller(self, match: CallerMatch, remote_uri: str) -> tuple[str, str, str]:
+        """(headline, details, short label) of a caller: site and contact when known, else the URI."""
+        site_file = None
+        if match.site_id is not None:
+            try:
+                site_file = self._site_desk.site_file(match.site_id)
+            except Exception:
+                site_file = None
+        if site_file is None:
+            several = len(match.candidate_site_ids) > 1
+            headline = self.tr("Unknown caller") if not several else self.tr("Caller known on several sites")
+            return f"<h3>{escape(headline)}</h3>", remote_uri, remote_uri
+        site = site_file.site
+        contact = next((c for c in site_file.contacts if c.id == match.contact_id), None)
+        if contact is not None:
+            who = contact.name + (f" ({contact.role})" if contact.role else "")
+        else:
+            who = self.tr("Audio module of the site")
+        needs = (
+            f"\n⚠ {contact.accessibility_needs}"
+            if contact is not None and contact.accessibility_needs
+            else ""
+        )
+        alarm = self.model.alarm(match.alarm_id) if match.alarm_id is not None else None
+        alarm_text = (
+            "\n" + self.tr("Open alarm: %1").replace("%1", localized_title(alarm, self._lang))
+            if alarm is not None
+            else ""
+        )
+        headline = f"<h3>{escape(site.code)} {escape(site.name)}</h3><b>{escape(who)}</b>"
+        return headline, f"{remote_uri}{needs}{alarm_text}", f"{who} — {site.code}"
+
+    @Slot(int)
+    def answer_incoming(self, handle: int) -> None:
+        """Open the caller's site's alarm on the second screen, then take the call."""
+        match = self._offered.get(handle, CallerMatch())
+        self._withdraw_offer(handle)
+        alarm = self.model.alarm(match.alarm_id) if match.alarm_id is not None else None
+        if alarm is not None:
+            self.open_alarm(alarm)
+            self.site_window.show()
+            self.site_window.raise_()
+        audio_module = match.site_id is not None and match.contact_id is None
+        self.site_window.softphone_panel.answer(handle, listen_in=audio_module, contact_id=match.contact_id)
+
+    @Slot(int)
+    def decline_incoming(self, handle: int) -> None:
+        self._withdraw_offer(handle)
+        self.site_window.softphone_panel.hangup(handle)
+
+    @Slot(int, str, object, str)
+    def _on_call_ended(self, handle: int, end: str, at: datetime, reason: str) -> None:
+        """The caller gave up, or another console answered: the offer goes."""
+        self._withdraw_offer(handle)
+        self._offered.pop(handle, None)
+
+    def _withdraw_offer(self, handle: int) -> None:
+        offer = self.offers.pop(handle, None)
+        if offer is not None:
+            offer.close()
+            offer.deleteLater()
+        if not self.offers:
+            self.ringtone.stop()

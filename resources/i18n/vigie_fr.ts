@@ -1,6 +1,96 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr" sourcelanguage="en">
   <context>
+    <name>ActiveCallsBox</name>
+    <message>
+      <source>Calls in progress</source>
+      <translation>Appels en cours</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>Décrocher</translation>
+    </message>
+    <message>
+      <source>Hold</source>
+      <translation>Attente</translation>
+    </message>
+    <message>
+      <source>Mute</source>
+      <translation>Couper le micro</translation>
+    </message>
+    <message>
+      <source>Hang up</source>
+      <translation>Raccrocher</translation>
+    </message>
+    <message>
+      <source>Talk</source>
+      <translation>Parler</translation>
+    </message>
+    <message>
+      <source>Transfer to (choose or type)</source>
+      <translation>Transférer à (choisir ou saisir)</translation>
+    </message>
+    <message>
+      <source>Transfer</source>
+      <translation>Transférer</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>Reprendre</translation>
+    </message>
+    <message>
+      <source>Unmute</source>
+      <translation>Rétablir le micro</translation>
+    </message>
+    <message>
+      <source>Listen</source>
+      <translation>Écouter</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActiveCallsModel</name>
+    <message>
+      <source>Call</source>
+      <translation>Appel</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Incoming call</source>
+      <translation>Appel entrant</translation>
+    </message>
+    <message>
+      <source>Ringing…</source>
+      <translation>Sonnerie…</translation>
+    </message>
+    <message>
+      <source>Calling…</source>
+      <translation>Appel…</translation>
+    </message>
+    <message>
+      <source>On hold %1</source>
+      <translation>En attente %1</translation>
+    </message>
+    <message>
+      <source>Talking %1</source>
+      <translation>Interpellation %1</translation>
+    </message>
+    <message>
+      <source>Listening %1</source>
+      <translation>Écoute %1</translation>
+    </message>
+    <message>
+      <source>In call %1, muted</source>
+      <translation>En ligne %1, micro coupé</translation>
+    </message>
+    <message>
+      <source>In call %1</source>
+      <translation>En ligne %1</translation>
+    </message>
+  </context>
+  <context>
     <name>AlarmQueueModel</name>
     <message>
       <source>Priority</source>
@@ -112,6 +202,72 @@
     <message>
       <source>A closing comment is required.</source>
       <translation>Un commentaire de clôture est obligatoire.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactCallList</name>
+    <message>
+      <source>reached</source>
+      <translation>joint</translation>
+    </message>
+    <message>
+      <source>no answer</source>
+      <translation>pas de réponse</translation>
+    </message>
+    <message>
+      <source>busy</source>
+      <translation>occupé</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>échec</translation>
+    </message>
+    <message>
+      <source>No contact on file for this site.</source>
+      <translation>Aucun contact enregistré pour ce site.</translation>
+    </message>
+    <message>
+      <source>in call</source>
+      <translation>en ligne</translation>
+    </message>
+    <message>
+      <source>calling…</source>
+      <translation>appel en cours…</translation>
+    </message>
+    <message>
+      <source>Call %1</source>
+      <translation>Appeler %1</translation>
+    </message>
+    <message>
+      <source>No number</source>
+      <translation>Pas de numéro</translation>
+    </message>
+  </context>
+  <context>
+    <name>DialPad</name>
+    <message>
+      <source>Dial pad</source>
+      <translation>Clavier</translation>
+    </message>
+    <message>
+      <source>Number or SIP address</source>
+      <translation>Numéro ou adresse SIP</translation>
+    </message>
+    <message>
+      <source>Call</source>
+      <translation>Appel</translation>
+    </message>
+    <message>
+      <source>DTMF: RFC 2833</source>
+      <translation>DTMF : RFC 2833</translation>
+    </message>
+    <message>
+      <source>DTMF: SIP INFO</source>
+      <translation>DTMF : SIP INFO</translation>
+    </message>
+    <message>
+      <source>How digits are sent during a call (as the audio module expects)</source>
+      <translation>Comment les chiffres sont envoyés pendant un appel (selon le module audio)</translation>
     </message>
   </context>
   <context>
@@ -352,6 +508,60 @@
     </message>
   </context>
   <context>
+    <name>IncomingCallOffer</name>
+    <message>
+      <source>Incoming call</source>
+      <translation>Appel entrant</translation>
+    </message>
+    <message>
+      <source>Answer (F9)</source>
+      <translation>Décrocher (F9)</translation>
+    </message>
+    <message>
+      <source>Decline</source>
+      <translation>Refuser</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>Décrocher</translation>
+    </message>
+  </context>
+  <context>
+    <name>ListenInBox</name>
+    <message>
+      <source>Audio doubt removal</source>
+      <translation>Levée de doute audio</translation>
+    </message>
+    <message>
+      <source>Listen in</source>
+      <translation>Écouter le site</translation>
+    </message>
+    <message>
+      <source>Listen-in to follow: the site's audio module will call the station.</source>
+      <translation>Écoute à suivre : le module audio du site va appeler la station.</translation>
+    </message>
+    <message>
+      <source>Doubt positive (intrusion heard)</source>
+      <translation>Doute positif (intrusion entendue)</translation>
+    </message>
+    <message>
+      <source>Doubt negative</source>
+      <translation>Doute négatif</translation>
+    </message>
+    <message>
+      <source>Site audio: %1 dBFS</source>
+      <translation>Son du site : %1 dBFS</translation>
+    </message>
+    <message>
+      <source>Site audio: silence</source>
+      <translation>Son du site : silence</translation>
+    </message>
+    <message>
+      <source>Verdict recorded: %1</source>
+      <translation>Conclusion enregistrée : %1</translation>
+    </message>
+  </context>
+  <context>
     <name>LoginDialog</name>
     <message>
       <source>Vigie — Sign in</source>
@@ -368,6 +578,276 @@
     <message>
       <source>Unknown login or wrong password.</source>
       <translation>Identifiant inconnu ou mot de passe erroné.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PasswordCheckBox</name>
+    <message>
+      <source>Password check</source>
+      <translation>Contrôle du mot de passe</translation>
+    </message>
+    <message>
+      <source>✔ Password correct</source>
+      <translation>✔ Mot de passe correct</translation>
+    </message>
+    <message>
+      <source>⚠ DURESS WORD — act as if all is well, do not let the caller notice. Follow the duress procedure.</source>
+      <translation>⚠ MOT DE CONTRAINTE — faites comme si tout allait bien, l'appelant ne doit rien remarquer. Suivez la procédure contrainte.</translation>
+    </message>
+    <message>
+      <source>✘ Wrong password: ask again, then follow the procedure</source>
+      <translation>✘ Mot de passe faux : redemandez-le, puis suivez la procédure</translation>
+    </message>
+    <message>
+      <source>No password on file for this contact</source>
+      <translation>Pas de mot de passe enregistré pour ce contact</translation>
+    </message>
+    <message>
+      <source>What the caller says</source>
+      <translation>Ce que dit l'appelant</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>Contrôler</translation>
+    </message>
+    <message>
+      <source>C&amp;ontact</source>
+      <translation>C&amp;ontact</translation>
+    </message>
+    <message>
+      <source>&amp;Words</source>
+      <translation>&amp;Mots</translation>
+    </message>
+    <message>
+      <source>(no password on file)</source>
+      <translation>(pas de mot de passe enregistré)</translation>
+    </message>
+    <message>
+      <source>Type the words the caller says.</source>
+      <translation>Saisissez les mots que dit l'appelant.</translation>
+    </message>
+    <message>
+      <source>Check impossible: %1</source>
+      <translation>Contrôle impossible : %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>PhoneSettingsDialog</name>
+    <message>
+      <source>Telephone settings</source>
+      <translation>Paramètres du téléphone</translation>
+    </message>
+    <message>
+      <source>Changes take effect at the next start of the console, except the headset devices, which change at once.</source>
+      <translation>Les modifications prennent effet au prochain démarrage de la console, sauf les périphériques du casque, qui changent immédiatement.</translation>
+    </message>
+    <message>
+      <source>Changes take effect at the next start of the console.</source>
+      <translation>Les modifications prennent effet au prochain démarrage de la console.</translation>
+    </message>
+    <message>
+      <source>Workstation</source>
+      <translation>Poste</translation>
+    </message>
+    <message>
+      <source>Telephone enabled on this workstation</source>
+      <translation>Téléphone activé sur ce poste</translation>
+    </message>
+    <message>
+      <source>Listen on address</source>
+      <translation>Adresse d'écoute</translation>
+    </message>
+    <message>
+      <source>5060; 0 for any free port</source>
+      <translation>5060 ; 0 pour un port libre quelconque</translation>
+    </message>
+    <message>
+      <source>SIP port</source>
+      <translation>Port SIP</translation>
+    </message>
+    <message>
+      <source>Transport</source>
+      <translation>Transport</translation>
+    </message>
+    <message>
+      <source>address the PBX and callers reach this workstation at</source>
+      <translation>adresse à laquelle l'autocommutateur et les appelants joignent ce poste</translation>
+    </message>
+    <message>
+      <source>Public address</source>
+      <translation>Adresse publique</translation>
+    </message>
+    <message>
+      <source>Display name</source>
+      <translation>Nom affiché</translation>
+    </message>
+    <message>
+      <source>User (direct IP calls)</source>
+      <translation>Utilisateur (appels IP directs)</translation>
+    </message>
+    <message>
+      <source>PBX</source>
+      <translation>Autocommutateur</translation>
+    </message>
+    <message>
+      <source>Optional: leave the registrar empty to place direct IP calls only.</source>
+      <translation>Facultatif : laisser le registrar vide pour ne passer que des appels IP directs.</translation>
+    </message>
+    <message>
+      <source>Registrar</source>
+      <translation>Registrar</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>Utilisateur</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <source>default: the registrar's host</source>
+      <translation>par défaut : l'hôte du registrar</translation>
+    </message>
+    <message>
+      <source>Domain</source>
+      <translation>Domaine</translation>
+    </message>
+    <message>
+      <source>Calls</source>
+      <translation>Appels</translation>
+    </message>
+    <message>
+      <source>host[:port] numbers are sent to when there is no PBX</source>
+      <translation>hôte[:port] où envoyer les numéros en l'absence d'autocommutateur</translation>
+    </message>
+    <message>
+      <source>Gateway</source>
+      <translation>Passerelle</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>Libellé</translation>
+    </message>
+    <message>
+      <source>Number or SIP address</source>
+      <translation>Numéro ou adresse SIP</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>Ajouter</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <source>Transfer targets</source>
+      <translation>Destinations de transfert</translation>
+    </message>
+    <message>
+      <source>Recordings and headset</source>
+      <translation>Enregistrements et casque</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>Parcourir…</translation>
+    </message>
+    <message>
+      <source>Recordings folder</source>
+      <translation>Dossier des enregistrements</translation>
+    </message>
+    <message>
+      <source>Minimum free space</source>
+      <translation>Espace libre minimal</translation>
+    </message>
+    <message>
+      <source>Headset microphone</source>
+      <translation>Micro du casque</translation>
+    </message>
+    <message>
+      <source>Headset earpiece</source>
+      <translation>Écouteur du casque</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>Périphérique par défaut du système</translation>
+    </message>
+    <message>
+      <source>%1 (not connected)</source>
+      <translation>%1 (non connecté)</translation>
+    </message>
+    <message>
+      <source>Without a public address this workstation announces itself as 127.0.0.1: the PBX and callers cannot reach it.</source>
+      <translation>Sans adresse publique, ce poste s'annonce comme 127.0.0.1 : l'autocommutateur et les appelants ne peuvent pas le joindre.</translation>
+    </message>
+    <message>
+      <source>Enter an IP address of this workstation, or 0.0.0.0 for all.</source>
+      <translation>Saisir une adresse IP de ce poste, ou 0.0.0.0 pour toutes.</translation>
+    </message>
+    <message>
+      <source>The port must be a number from 0 to 65535 (0: any free port).</source>
+      <translation>Le port doit être un nombre de 0 à 65535 (0 : un port libre quelconque).</translation>
+    </message>
+    <message>
+      <source>Enter a host name or an IP address, without sip: or a port.</source>
+      <translation>Saisir un nom d'hôte ou une adresse IP, sans sip: ni port.</translation>
+    </message>
+    <message>
+      <source>Enter a name, without quotes or angle brackets.</source>
+      <translation>Saisir un nom, sans guillemets ni chevrons.</translation>
+    </message>
+    <message>
+      <source>Enter a user name: letters, digits, dot, dash, underscore or plus.</source>
+      <translation>Saisir un nom d'utilisateur : lettres, chiffres, point, tiret, tiret bas ou plus.</translation>
+    </message>
+    <message>
+      <source>Enter a host name or address, optionally with :port, without sip:.</source>
+      <translation>Saisir un nom d'hôte ou une adresse, éventuellement avec :port, sans sip:.</translation>
+    </message>
+    <message>
+      <source>The registrar must be a SIP URI such as sip:pbx.station.local.</source>
+      <translation>Le registrar doit être une URI SIP, par exemple sip:pbx.station.local.</translation>
+    </message>
+    <message>
+      <source>Enter the user this workstation registers as.</source>
+      <translation>Saisir l'utilisateur sous lequel ce poste s'enregistre.</translation>
+    </message>
+    <message>
+      <source>Enter the registrar, or clear the other PBX fields.</source>
+      <translation>Saisir le registrar, ou vider les autres champs de l'autocommutateur.</translation>
+    </message>
+    <message>
+      <source>Enter a domain name, without sip:.</source>
+      <translation>Saisir un nom de domaine, sans sip:.</translation>
+    </message>
+    <message>
+      <source>Row %1: enter both a label and a number or SIP address.</source>
+      <translation>Ligne %1 : saisir un libellé et un numéro ou une adresse SIP.</translation>
+    </message>
+    <message>
+      <source>Row %1: “%2” cannot be called (a SIP address, or a number with a PBX or a gateway).</source>
+      <translation>Ligne %1 : « %2 » ne peut pas être appelé (une adresse SIP, ou un numéro avec un autocommutateur ou une passerelle).</translation>
+    </message>
+    <message>
+      <source>Choose a folder for the recordings.</source>
+      <translation>Choisir un dossier pour les enregistrements.</translation>
+    </message>
+    <message>
+      <source>Enter a full path.</source>
+      <translation>Saisir un chemin complet.</translation>
+    </message>
+    <message>
+      <source>This is a file, not a folder.</source>
+      <translation>C'est un fichier, pas un dossier.</translation>
+    </message>
+    <message>
+      <source>This folder is not writable.</source>
+      <translation>Ce dossier n'est pas accessible en écriture.</translation>
+    </message>
+    <message>
+      <source>This folder cannot be created (no writable parent folder).</source>
+      <translation>Ce dossier ne peut pas être créé (aucun dossier parent accessible en écriture).</translation>
     </message>
   </context>
   <context>
@@ -658,6 +1138,26 @@
       <translation>Fenêtre site : clôturer l'alarme affichée</translation>
     </message>
     <message>
+      <source>Phone: answer the incoming call</source>
+      <translation>Téléphone : décrocher l'appel entrant</translation>
+    </message>
+    <message>
+      <source>Phone: hold or resume the call</source>
+      <translation>Téléphone : mettre en attente ou reprendre l'appel</translation>
+    </message>
+    <message>
+      <source>Phone: mute or unmute the microphone</source>
+      <translation>Téléphone : couper ou rétablir le micro</translation>
+    </message>
+    <message>
+      <source>Phone: hang up</source>
+      <translation>Téléphone : raccrocher</translation>
+    </message>
+    <message>
+      <source>Phone, listen-in: switch between listening and talking</source>
+      <translation>Téléphone, écoute : passer de l'écoute à l'interpellation et inversement</translation>
+    </message>
+    <message>
       <source>Show the keyboard shortcuts</source>
       <translation>Afficher les raccourcis clavier</translation>
     </message>
@@ -718,6 +1218,14 @@
       <translation>&amp;Langue</translation>
     </message>
     <message>
+      <source>&amp;Settings</source>
+      <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+      <source>Telephone…</source>
+      <translation>Téléphone…</translation>
+    </message>
+    <message>
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
@@ -732,6 +1240,14 @@
     <message>
       <source>The language will change at the next start of the console.</source>
       <translation>La langue changera au prochain démarrage de la console.</translation>
+    </message>
+    <message>
+      <source>Headset devices changed; the other telephone settings apply at the next start.</source>
+      <translation>Périphériques du casque changés ; les autres paramètres du téléphone s'appliqueront au prochain démarrage.</translation>
+    </message>
+    <message>
+      <source>Telephone settings saved; they apply at the next start of the console.</source>
+      <translation>Paramètres du téléphone enregistrés ; ils s'appliqueront au prochain démarrage de la console.</translation>
     </message>
     <message>
       <source>%1 is already handled by %2.</source>
@@ -884,6 +1400,10 @@
       <translation>Interventions</translation>
     </message>
     <message>
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
       <source>Acknowledge the tripped zones</source>
       <translation>Acquitter les zones déclenchées</translation>
     </message>
@@ -953,6 +1473,65 @@
     </message>
   </context>
   <context>
+    <name>SoftphonePanel</name>
+    <message>
+      <source>no answer</source>
+      <translation>pas de réponse</translation>
+    </message>
+    <message>
+      <source>busy</source>
+      <translation>occupé</translation>
+    </message>
+    <message>
+      <source>declined</source>
+      <translation>refusé</translation>
+    </message>
+    <message>
+      <source>unreachable</source>
+      <translation>injoignable</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>échec</translation>
+    </message>
+    <message>
+      <source>Call list</source>
+      <translation>Liste d'appel</translation>
+    </message>
+    <message>
+      <source>Telephone ready.</source>
+      <translation>Téléphone prêt.</translation>
+    </message>
+    <message>
+      <source>Audio module</source>
+      <translation>Module audio</translation>
+    </message>
+    <message>
+      <source>Choose or type where to transfer the call.</source>
+      <translation>Choisissez ou saisissez à qui transférer l'appel.</translation>
+    </message>
+    <message>
+      <source>Transferring %1 to %2…</source>
+      <translation>Transfert de %1 vers %2…</translation>
+    </message>
+    <message>
+      <source>Verdict not recorded: %1</source>
+      <translation>Conclusion non enregistrée : %1</translation>
+    </message>
+    <message>
+      <source>Calling %1…</source>
+      <translation>Appel de %1…</translation>
+    </message>
+    <message>
+      <source>no site shown</source>
+      <translation>aucun site affiché</translation>
+    </message>
+    <message>
+      <source>Telephone not configured</source>
+      <translation>Téléphone non configuré</translation>
+    </message>
+  </context>
+  <context>
     <name>StallBanner</name>
     <message>
       <source>%1 %2 (%3, no activity for %4)</source>
@@ -1004,6 +1583,101 @@
     <message>
       <source>Receiver: OK</source>
       <translation>Récepteur : OK</translation>
+    </message>
+    <message>
+      <source>%1 calls cut off by the last stop of the console were closed as interrupted; %2 recordings checked and repaired.</source>
+      <translation>Appels coupés par le dernier arrêt de la console clôturés comme interrompus : %1 ; enregistrements vérifiés et réparés : %2.</translation>
+    </message>
+    <message>
+      <source>Telephone: off</source>
+      <translation>Téléphone : désactivé</translation>
+    </message>
+    <message>
+      <source>The telephone is disabled ([phone] enabled in console.ini, or VIGIE_PHONE=0).</source>
+      <translation>Le téléphone est désactivé ([phone] enabled dans console.ini, ou VIGIE_PHONE=0).</translation>
+    </message>
+    <message>
+      <source>Telephone: FAULT — %1</source>
+      <translation>Téléphone : DÉFAUT — %1</translation>
+    </message>
+    <message>
+      <source>The telephone could not start: %1</source>
+      <translation>Le téléphone n'a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+      <source>The console runs without it; check Settings &gt; Telephone, then restart.</source>
+      <translation>La console fonctionne sans lui ; vérifier Paramètres &gt; Téléphone, puis redémarrer.</translation>
+    </message>
+    <message>
+      <source>Telephone: direct IP</source>
+      <translation>Téléphone : IP direct</translation>
+    </message>
+    <message>
+      <source>Telephone: direct IP (port %1)</source>
+      <translation>Téléphone : IP direct (port %1)</translation>
+    </message>
+    <message>
+      <source>No PBX: calls are placed and received directly over IP.</source>
+      <translation>Sans autocommutateur : les appels sont passés et reçus directement en IP.</translation>
+    </message>
+    <message>
+      <source>Telephone: registering…</source>
+      <translation>Téléphone : enregistrement…</translation>
+    </message>
+    <message>
+      <source>Registering to %1</source>
+      <translation>Enregistrement auprès de %1</translation>
+    </message>
+    <message>
+      <source>Telephone: registered to %1</source>
+      <translation>Téléphone : enregistré auprès de %1</translation>
+    </message>
+    <message>
+      <source>Registration to %1 failed: %2</source>
+      <translation>Échec de l'enregistrement auprès de %1 : %2</translation>
+    </message>
+    <message>
+      <source>Calls through the PBX are impossible until it succeeds; it is retried.</source>
+      <translation>Les appels par l'autocommutateur sont impossibles tant qu'il n'a pas réussi ; il est retenté.</translation>
+    </message>
+    <message>
+      <source>Telephone: stopped</source>
+      <translation>Téléphone : arrêté</translation>
+    </message>
+    <message>
+      <source>Telephone: %1</source>
+      <translation>Téléphone : %1</translation>
+    </message>
+    <message>
+      <source>SIP port: %1</source>
+      <translation>Port SIP : %1</translation>
+    </message>
+    <message>
+      <source>call records waiting for the database: %1</source>
+      <translation>fiches d'appel en attente de la base : %1</translation>
+    </message>
+    <message>
+      <source>%1 call record writes are kept in order and retried every 2 s.</source>
+      <translation>Écritures de fiches d'appel en attente : %1 ; conservées dans l'ordre et retentées toutes les 2 s.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Workstation</name>
+    <message>
+      <source>Unknown caller</source>
+      <translation>Appelant inconnu</translation>
+    </message>
+    <message>
+      <source>Caller known on several sites</source>
+      <translation>Appelant connu sur plusieurs sites</translation>
+    </message>
+    <message>
+      <source>Audio module of the site</source>
+      <translation>Module audio du site</translation>
+    </message>
+    <message>
+      <source>Open alarm: %1</source>
+      <translation>Alarme en cours : %1</translation>
     </message>
   </context>
   <context>

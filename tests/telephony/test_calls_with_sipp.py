@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from console.domain.calls import CallDirection, CallEnd, CallEventKind
-from console.telephony.engine import PhoneError
+from console.telephony.errors import PhoneError
 from console.telephony.tone import measure_tone, read_wav_samples, samples_of, tone_segments
 from tests.sipp import SCENARIOS, pump_until, start_sipp
 
