@@ -261,3 +261,22 @@ def test_a_tone_recorded_for_seconds_has_no_gaps(phone_bridge: Any, heard: Heard
     last = len(windows) - 1 - windows[::-1].index(True)
     assert last - first >= 100  # at least 2 s of tone
     assert all(windows[first : last + 1]), "a gap in the recorded tone"
+
+
+def test_hold_and_resume_are_re_invites_the_peer_checks(
+    phone_bridge: Any, heard: Heard, tmp_path: Path
+) -> None:
+    peer = start_sipp(tmp_path, ["-sf", str(SCENARIOS / "uas_hold_resume.xml")])
+    handle = phone_bridge.place_call(peer.uri)
+    assert answered(phone_bridge, heard, handle)
+    phone_bridge.hold(handle)
+    assert phone_bridge.engine.call(handle).held
+    pump_until(phone_bridge, lambda: False, timeout=0.5)
+    phone_bridge.resume(handle)
+    pump_until(phone_bridge, lambda: False, timeout=0.5)
+    phone_bridge.hangup(handle)
+    assert pump_until(phone_bridge, lambda: handle in heard.ended)
+    assert peer.wait() == 0, peer.output() + peer.message_log()  # sendonly, then sendrecv, then BYE
+    kinds = heard.kinds(handle)
+    assert kinds.index(CallEventKind.HELD) < kinds.index(CallEventKind.RESUMED)
+    assert heard.ended[handle][0] is CallEnd.COMPLETED
