@@ -280,3 +280,32 @@ def test_hold_and_resume_are_re_invites_the_peer_checks(
     kinds = heard.kinds(handle)
     assert kinds.index(CallEventKind.HELD) < kinds.index(CallEventKind.RESUMED)
     assert heard.ended[handle][0] is CallEnd.COMPLETED
+
+
+def test_a_full_disk_is_reported_and_the_call_goes_on_unrecorded(
+    phone_bridge: Any, heard: Heard, tmp_path: Path
+) -> None:
+    import dataclasses
+    import shutil
+
+    engine = phone_bridge.engine
+    saved = engine.settings
+    free = shutil.disk_usage(saved.recordings_dir).free
+    engine.settings = dataclasses.replace(saved, min_free_bytes=free + 10**12)  # "full" for the console
+    try:
+        peer = start_sipp(tmp_path, ["-sn", "uas"])
+        handle = phone_bridge.place_call(peer.uri)
+        assert answered(phone_bridge, heard, handle)
+        assert pump_until(phone_bridge, lambda: CallEventKind.RECORDING_FAULT in heard.kinds(handle))
+        phone_bridge.hangup(handle)
+        assert pump_until(phone_bridge, lambda: handle in heard.ended)
+        peer.wait()
+    finally:
+        engine.settings = saved
+    fault = next(
+        detail for h, kind, detail in heard.events if h == handle and kind is CallEventKind.RECORDING_FAULT
+    )
+    assert fault.startswith("disk full")
+    assert any(h == handle and message.startswith("disk full") for h, message in heard.errors)
+    assert handle not in heard.recordings
+    assert heard.ended[handle][0] is CallEnd.COMPLETED  # the call itself was not cut
