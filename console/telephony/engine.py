@@ -19,11 +19,9 @@ import logging
 import os
 import shutil
 import time
-import uuid
 import wave
 import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -32,8 +30,8 @@ from typing import Any, Protocol
 import pjsua2 as pj
 
 from console.domain.calls import CallDirection, CallEnd, CallEventKind, end_of_call
+from console.telephony.call_media import PhoneCall, RecordingFault
 from console.telephony.errors import PhoneError
-from console.telephony.media_taps import ulaw_level_dbfs
 from console.telephony.settings import PhoneSettings, SipTransport
 
 log = logging.getLogger(__name__)
@@ -69,42 +67,6 @@ class PhoneListener(Protocol):
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(eq=False)
-class PhoneCall:
-    """A call as the engine tracks it; the pjsua2 objects die with it."""
-
-    handle: int
-    direction: CallDirection
-    remote_uri: str
-    created_at: datetime
-    sip: Any = None  # _SipCall
-    audio: Any = None  # pj.AudioMedia while media is active
-    recorder: Any = None
-    recording_path: Path | None = None
-    far_recorder: Any = None  # the far end alone, while a capture is asked for
-    far_path: Path | None = None
-    tone: Any = None
-    ringing: bool = False
-    answered: bool = False
-    held: bool = False
-    microphone_muted: bool = False
-    hung_up_locally: bool = False
-    transferred: bool = False
-    transfer_target: str = ""
-    ended: bool = False
-    media_links: list[tuple[Any, Any]] = field(default_factory=list)
-
-    @property
-    def far_end_level_dbfs(self) -> float:
-        """The site's sound, measured by the conference bridge on the call's port (no Python port)."""
-        if self.audio is None:
-            return float("-inf")
-        try:
-            return ulaw_level_dbfs(int(self.audio.getTxLevel()))  # tx: what the port gives the bridge
-        except pj.Error:
-            return float("-inf")
 
 
 class _SipCall(pj.Call):  # type: ignore[misc]
@@ -263,10 +225,10 @@ class Softphone:
     def attach_headset(self, headset_media: Any) -> None:
         """The operator's headset port (see headset.py); None to detach. Live calls are reconnected."""
         for call in self._calls.values():
-            self._disconnect_media(call)
+            call.disconnect()
         self._headset = headset_media
         for call in self._calls.values():
-            self._connect_media(call)
+            call.connect(self._headset)
 
     def handle_events(self) -> None:
         if self._ep is None:
@@ -387,7 +349,7 @@ class Softphone:
             return
         self._sip_request(call, lambda: call.sip.setHold(pj.CallOpParam(True)), "hold")
         call.held = True
-        self._reconnect(call)
+        call.reconnect(self._headset)
         self._notify("call_event", handle, CallEventKind.HELD, utc_now(), "")
 
     def resume(self, handle: int) -> None:
@@ -398,7 +360,7 @@ class Softphone:
         prm.opt.flag = pj.PJSUA_CALL_UNHOLD
         self._sip_request(call, lambda: call.sip.reinvite(prm), "resume")
         call.held = False
-        self._reconnect(call)
+        call.reconnect(self._headset)
         self._notify("call_event", handle, CallEventKind.RESUMED, utc_now(), "")
 
     def set_microphone_muted(self, handle: int, muted: bool, kind: CallEventKind | None = None) -> None:
@@ -407,7 +369,7 @@ class Softphone:
         if call.microphone_muted == muted:
             return
         call.microphone_muted = muted
-        self._reconnect(call)
+        call.reconnect(self._headset)
         event = kind or (CallEventKind.MUTED if muted else CallEventKind.UNMUTED)
         self._notify("call_event", handle, event, utc_now(), "")
 
@@ -455,14 +417,14 @@ class Softphone:
         tones.append(desc)
         tone.play(tones, True)
         call.tone = tone
-        self._reconnect(call)
+        call.reconnect(self._headset)
 
     def stop_tone(self, handle: int) -> None:
         call = self.call(handle)
         if call.tone is not None:
-            self._disconnect_media(call)
+            call.disconnect()
             call.tone = None
-            self._connect_media(call)
+            call.connect(self._headset)
 
     # -- pjsua2 callbacks -------------------------------------------------------------------------
 
@@ -527,7 +489,7 @@ class Softphone:
         call = self._calls.get(sip.handle)
         if call is None:
             return
-        self._disconnect_media(call)
+        call.disconnect()
         call.audio = None
         info = sip.getInfo()
         for media in info.media:
@@ -540,10 +502,10 @@ class Softphone:
         if call.audio is None:
             return
         if call.far_recorder is None and call.far_path is None and call.handle in self._capture_wanted:
-            self._start_capture(call)
-        if call.recorder is None and call.recording_path is None:
+            call.start_capture(self.settings.recordings_dir)
+        if call.recorder is None and call.recording_path is None and not call.recording_refused:
             self._start_recording(call)
-        self._connect_media(call)
+        call.connect(self._headset)
 
     def _on_dtmf(self, sip: _SipCall, digit: str) -> None:
         if sip.handle in self._calls:
@@ -580,19 +542,19 @@ class Softphone:
         self._capture_wanted.add(handle)
         call = self._calls.get(handle)
         if call is not None and call.audio is not None and call.far_recorder is None:
-            self._start_capture(call)
-            self._reconnect(call)
+            call.start_capture(self.settings.recordings_dir)
+            call.reconnect(self._headset)
 
     def far_end_capture(self, handle: int) -> bytes:
         """Stop the capture and return its 16-bit PCM (waits the ~150 ms the file needs to be final)."""
         call = self._calls.get(handle)
         if call is None or call.far_path is None:
             return b""
-        path = call.far_path
-        if call.far_recorder is not None:
-            self._disconnect_media(call)
-            call.far_recorder = None
-            self._connect_media(call)
+        released = call.far_recorder is not None
+        path = call.stop_capture(self._headset)
+        if path is None:
+            return b""
+        if released:
             deadline = time.monotonic() + _RECORDING_SETTLE_S
             while time.monotonic() < deadline:
                 self._ep.libHandleEvents(0)
@@ -605,44 +567,14 @@ class Softphone:
         finally:
             path.unlink(missing_ok=True)
 
-    def _start_capture(self, call: PhoneCall) -> None:
-        path = self.settings.recordings_dir / f".far-end-{uuid.uuid4().hex[:8]}.wav"
-        recorder = pj.AudioMediaRecorder()
-        try:
-            recorder.createRecorder(str(path))
-        except pj.Error as exc:
-            log.warning("call %s: no far-end capture: %s", call.handle, exc.reason)
-            return
-        call.far_recorder, call.far_path = recorder, path
-
     def _start_recording(self, call: PhoneCall) -> None:
-        folder = self.settings.recordings_dir / f"{call.created_at:%Y-%m-%d}"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            free = shutil.disk_usage(folder).free
-        except OSError as exc:
-            self._recording_fault(call, f"recordings folder unusable: {exc}")
+            path = call.start_recording(self.settings.recordings_dir, self.settings.min_free_bytes)
+        except RecordingFault as fault:
+            self._notify("call_event", call.handle, CallEventKind.RECORDING_FAULT, utc_now(), str(fault))
+            self._notify("phone_error", call.handle, str(fault))
             return
-        if free < self.settings.min_free_bytes:
-            self._recording_fault(
-                call, f"disk full: {free // (1024 * 1024)} MB free in {folder}, call not recorded"
-            )
-            return
-        path = folder / f"{call.created_at:%Y%m%dT%H%M%S}Z-{call.direction}-{uuid.uuid4().hex[:8]}.wav"
-        recorder = pj.AudioMediaRecorder()
-        try:
-            recorder.createRecorder(str(path))
-        except pj.Error as exc:
-            self._recording_fault(call, f"cannot record to {path}: {exc.reason}")
-            return
-        call.recorder = recorder
-        call.recording_path = path
         self._notify("recording_started", call.handle, path)
-
-    def _recording_fault(self, call: PhoneCall, message: str) -> None:
-        call.recording_path = Path()  # do not retry on the next media update
-        self._notify("call_event", call.handle, CallEventKind.RECORDING_FAULT, utc_now(), message)
-        self._notify("phone_error", call.handle, message)
 
     def _check_disk(self) -> None:
         recording = [c for c in self._calls.values() if c.recorder is not None]
@@ -654,67 +586,16 @@ class Softphone:
             return
         if free < self.settings.min_free_bytes:
             for call in recording:
-                self._notify(
-                    "phone_error",
-                    call.handle,
-                    f"disk almost full: {free // (1024 * 1024)} MB left for recordings",
-                )
-
-    def _links(self, call: PhoneCall) -> list[tuple[Any, Any]]:
-        """Who transmits to whom for this call, given hold, mute and the headset."""
-        audio = call.audio
-        if audio is None:
-            return []
-        links: list[tuple[Any, Any]] = []
-        if call.far_recorder is not None:
-            links.append((audio, call.far_recorder))
-        if call.recorder is not None:
-            links.append((audio, call.recorder))
-        if call.tone is not None:
-            links.append((call.tone, audio))
-            if call.recorder is not None:
-                links.append((call.tone, call.recorder))
-        if self._headset is not None and not call.held:
-            links.append((audio, self._headset))
-            if not call.microphone_muted:
-                links.append((self._headset, audio))
-                if call.recorder is not None:
-                    links.append((self._headset, call.recorder))
-        return links
-
-    def _connect_media(self, call: PhoneCall) -> None:
-        for source, sink in self._links(call):
-            try:
-                source.startTransmit(sink)
-                call.media_links.append((source, sink))
-            except pj.Error as exc:
-                log.warning("call %s: media link failed: %s", call.handle, exc.reason)
-
-    def _disconnect_media(self, call: PhoneCall) -> None:
-        for source, sink in call.media_links:
-            with contextlib.suppress(pj.Error):
-                source.stopTransmit(sink)
-        call.media_links.clear()
-
-    def _reconnect(self, call: PhoneCall) -> None:
-        self._disconnect_media(call)
-        self._connect_media(call)
+                message = f"disk almost full: {free // (1024 * 1024)} MB left for recordings"
+                self._notify("phone_error", call.handle, message)
 
     def _release_media(self, call: PhoneCall) -> None:
-        self._disconnect_media(call)
-        call.audio = None
-        call.tone = None
-        call.far_recorder = None
-        if call.far_path is not None:
-            self._scrap_later.append(call.far_path)
-            call.far_path = None
+        finished, scrap = call.release()
+        if scrap is not None:
+            self._scrap_later.append(scrap)
         self._capture_wanted.discard(call.handle)
-        if call.recorder is not None:
-            call.recorder = None  # pjsua2 destroys it; the header follows one media tick later
-            if call.recording_path is not None:
-                self._pending_final.append(
-                    (time.monotonic() + _RECORDING_SETTLE_S, call.handle, call.recording_path)
-                )
+        if finished is not None:
+            self._pending_final.append((time.monotonic() + _RECORDING_SETTLE_S, call.handle, finished))
 
     # -- plumbing --------------------------------------------------------------------------------
 
