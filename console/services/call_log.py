@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from console.domain.alarm import Operator
@@ -38,7 +37,7 @@ from console.services.recording_files import WavRepair, fingerprint, repair_wav
 from console.storage import calls as call_store
 from console.storage.alarms import open_alarm_for
 from console.storage.dispatch import alarm_site
-from console.storage.engine import Database, DatabaseUnavailable, describe_db_error, is_unavailable
+from console.storage.engine import Database, unavailable_raised
 
 T = TypeVar("T")
 
@@ -265,22 +264,12 @@ class CallLog:
     # --- internals ---------------------------------------------------------------------------
 
     def _write(self, work: Callable[[Session], T]) -> T:
-        try:
-            with self._db.write() as session:
-                return work(session)
-        except DBAPIError as exc:
-            if is_unavailable(exc):
-                raise DatabaseUnavailable(describe_db_error(exc)) from exc
-            raise
+        with unavailable_raised(), self._db.write() as session:
+            return work(session)
 
     def _read(self, work: Callable[[Session], T]) -> T:
-        try:
-            with self._db.read() as session:
-                return work(session)
-        except DBAPIError as exc:
-            if is_unavailable(exc):
-                raise DatabaseUnavailable(describe_db_error(exc)) from exc
-            raise
+        with unavailable_raised(), self._db.read() as session:
+            return work(session)
 
 
 def _id(operator: Operator | None) -> int | None:

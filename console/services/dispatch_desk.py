@@ -37,7 +37,13 @@ from console.storage import alarms as alarm_store
 from console.storage import dispatch as dispatch_store
 from console.storage.alarms import StaleAlarm
 from console.storage.dispatch import StaleDispatch
-from console.storage.engine import Database, DatabaseUnavailable, describe_db_error, is_unavailable
+from console.storage.engine import (
+    Database,
+    DatabaseUnavailable,
+    describe_db_error,
+    is_unavailable,
+    unavailable_raised,
+)
 
 T = TypeVar("T")
 
@@ -184,10 +190,5 @@ class DispatchDesk:
         raise AssertionError("unreachable")
 
     def _read(self, work: Callable[[Session], T]) -> T:
-        try:
-            with self._db.read() as session:
-                return work(session)
-        except DBAPIError as exc:
-            if is_unavailable(exc):
-                raise DatabaseUnavailable(describe_db_error(exc)) from exc
-            raise
+        with unavailable_raised(), self._db.read() as session:
+            return work(session)

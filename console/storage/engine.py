@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import InterfaceError as SAInterfaceError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -155,6 +155,18 @@ def describe_db_error(exc: BaseException) -> str:
     original = getattr(exc, "orig", None) or exc
     text = str(original).strip().splitlines()
     return text[0] if text else type(original).__name__
+
+
+@contextmanager
+def unavailable_raised() -> Iterator[None]:
+    """Driver errors that mean the database is away become DatabaseUnavailable (banner, retry);
+    any other database error goes through as it is."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if is_unavailable(exc):
+            raise DatabaseUnavailable(describe_db_error(exc)) from exc
+        raise
 
 
 class Database:
