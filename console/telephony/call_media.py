@@ -20,7 +20,7 @@ from typing import Any
 import pjsua2 as pj
 
 from console.domain.calls import CallDirection
-from console.telephony.media_taps import ulaw_level_dbfs
+from console.telephony.levels import ulaw_level_dbfs
 
 log = logging.getLogger(__name__)
 

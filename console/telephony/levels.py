@@ -1,9 +1,8 @@
-"""Listening to the far end alone: its level for the meter, its audio for the self-test.
+"""Sound levels as pjmedia measures them: the far end's level for the meter, without a Python port.
 
-Both use pjmedia's own C objects, never a Python `AudioMediaPort`: a Python port's callbacks run
-on pjmedia's clock thread, and dropping its last reference while a tick is calling it crashes the
-process (seen here under load). The conference bridge already measures every port's level, and a
-second recorder fed only by the call's audio keeps what the far end sent.
+The conference bridge already measures every port's level; reading it avoids a Python
+`AudioMediaPort`, whose callbacks run on pjmedia's clock thread and crash the process when its
+last reference goes while a tick is calling it (seen here under load).
 """
 
 from __future__ import annotations
