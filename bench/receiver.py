@@ -573,6 +573,23 @@ async def stop_server(server: Server) -> None:
         await process.wait()
 
 
+def inbox_backlog(db_file: Path) -> int:
+    """Signals ACKed but not yet filed: the inbox file's rows past the placer's mark (SQLite)."""
+    inbox_file = db_file.with_name(f"{db_file.stem}.inbox{db_file.suffix}")
+    if not inbox_file.exists():
+        return count_rows(db_file, "signal_inbox")
+    inbox = sqlite3.connect(f"file:{inbox_file}?mode=ro", uri=True)
+    main = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    try:
+        (epoch,) = inbox.execute("SELECT epoch FROM inbox_meta").fetchone()
+        found = main.execute("SELECT last_id FROM inbox_mark WHERE epoch = ?", (epoch,)).fetchone()
+        mark = found[0] if found else 0
+        return int(inbox.execute("SELECT count(*) FROM signal_inbox WHERE id > ?", (mark,)).fetchone()[0])
+    finally:
+        inbox.close()
+        main.close()
+
+
 def count_rows(db_file: Path, table: str) -> int:
     connection = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
     try:
@@ -667,14 +684,14 @@ async def bench_target(target: str, options: Options) -> Figures:
             duration_s=options.duration_s,
             timeout_s=options.timeout_s,
         )
-        backlog = count_rows(db_file, "signal_inbox") if db_file is not None else None
+        backlog = inbox_backlog(db_file) if db_file is not None else None
     finally:
         if sampler is not None:
             await finish_py_spy(sampler)
         await stop_server(server)
     stored = None
     if db_file is not None:
-        stored = count_rows(db_file, "signal") + count_rows(db_file, "signal_inbox")
+        stored = count_rows(db_file, "signal") + inbox_backlog(db_file)
     latencies = sorted(tally.latencies)
     return Figures(
         target=target,

@@ -12,6 +12,9 @@ a placement, and the signals it placed are then simply placed again.
 
 On PostgreSQL several receivers may run at once; a transaction-scoped advisory lock makes their
 placements take turns, so one site's signals are always grouped in order by one of them.
+
+On SQLite the inbox is a file of its own (`console.storage.inbox`): a chunk is filed together with
+the inbox mark, durably, and only then deleted from the inbox file.
 """
 
 from __future__ import annotations
@@ -27,8 +30,10 @@ from sqlalchemy.orm import Session
 from console.domain.signals import Signal
 from console.services.alarm_desk import AlarmDesk
 from console.services.ingest import IngestResult
+from console.storage import inbox as inbox_store
 from console.storage import intake as intake_store
 from console.storage.bulk import insert_rows
+from console.storage.inbox import inbox_of
 from console.storage.intake import storable_text
 
 # Any constant will do, as long as every placer uses the same one ("VIGIE" + stage 2).
@@ -55,13 +60,69 @@ class SignalPlacement:
         self.chunk = chunk
         self._max_attempts = 5
         self._clock = clock
+        self._inbox = inbox_of(desk.database)
+
+    def _place_from_inbox_file(self) -> PlacementResult:
+        for _ in range(self._max_attempts):
+            with self._inbox.read() as inbox:
+                epoch = inbox_store.inbox_epoch(inbox)
+            with self._desk.database.read() as session:
+                mark = inbox_store.filed_mark(session, epoch)
+            with self._inbox.read() as inbox:
+                waiting = intake_store.inbox_signals(inbox, self.chunk, after_id=mark)
+                tests = inbox_store.link_tests(inbox, self.chunk)
+            if not waiting and not tests:
+                return PlacementResult(0)
+            new_mark = waiting[-1][0] if waiting else mark
+            try:
+                result = self._desk.in_transaction(
+                    functools.partial(
+                        self._file_with_mark,
+                        waiting=waiting,
+                        tests=tests,
+                        epoch=epoch,
+                        mark=mark,
+                        new_mark=new_mark,
+                    )
+                )
+            except InboxTaken:
+                continue
+            with self._inbox.write() as inbox:
+                inbox_store.forget_filed(inbox, new_mark, tests[-1].id if tests else 0)
+            return result
+        raise InboxTaken("the inbox kept changing under this placer")
+
+    def _file_with_mark(
+        self,
+        session: Session,
+        *,
+        waiting: list[tuple[int, Signal]],
+        tests: list[inbox_store.LinkTest],
+        epoch: str,
+        mark: int,
+        new_mark: int,
+    ) -> PlacementResult:
+        if inbox_store.filed_mark(session, epoch) != mark:
+            raise InboxTaken("another placer filed part of this inbox meanwhile")
+        for test in tests:
+            self._desk.note_link_test(session, test.account, test.line, test.received_at)
+        result = None
+        if waiting:
+            signals = [signal for _, signal in waiting]
+            result = self._desk.ingest_in(session, signals)
+            if result.unknown_accounts:
+                self._record_unknown_accounts(session, signals, result.unknown_accounts)
+            inbox_store.set_filed_mark(session, epoch, new_mark)
+        return PlacementResult(len(waiting), result)
 
     def place_pending(self) -> PlacementResult:
         """File up to one chunk of the inbox in one transaction (replayed on a conflict).
 
         The inbox is read before the write transaction, which then holds the database's write lock
-        (the receiver's ACKs wait for it on SQLite) only for the grouping and the writes.
+        only for the grouping and the writes.
         """
+        if self._inbox is not self._desk.database:
+            return self._place_from_inbox_file()
         for _ in range(self._max_attempts):
             with self._desk.database.read() as session:
                 waiting = intake_store.inbox_signals(session, self.chunk)
@@ -113,5 +174,12 @@ class SignalPlacement:
 
     def backlog(self) -> int:
         """Signals stored and ACKed but not yet in an alarm (a figure for supervision and benches)."""
+        if self._inbox is self._desk.database:
+            with self._desk.database.read() as session:
+                return intake_store.inbox_size(session)
+        with self._inbox.read() as inbox:
+            epoch = inbox_store.inbox_epoch(inbox)
         with self._desk.database.read() as session:
-            return intake_store.inbox_size(session)
+            mark = inbox_store.filed_mark(session, epoch)
+        with self._inbox.read() as inbox:
+            return intake_store.inbox_size(inbox, after_id=mark)

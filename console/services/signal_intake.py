@@ -18,9 +18,11 @@ from sqlmodel import col, select
 from console.receiver.batch import Fault, Outcome, Received, StoreUnavailable
 from console.receiver.server import SignalSink
 from console.services.alarm_desk import AlarmDesk
+from console.storage import inbox as inbox_store
 from console.storage import intake as intake_store
 from console.storage.bulk import insert_rows
-from console.storage.engine import Database, DatabaseUnavailable
+from console.storage.engine import Database, DatabaseUnavailable, unavailable_raised
+from console.storage.inbox import inbox_of
 from console.storage.intake import storable_text
 from console.storage.tables import TransmitterRow
 
@@ -30,12 +32,47 @@ class SignalIntake(SignalSink):
         self._db = db
         self._desk = desk
         self._dedupe_window = timedelta(seconds=dedupe_window_s)
+        self._inbox = inbox_of(db)
 
     def store(self, batch: Sequence[Received]) -> Sequence[Outcome]:
         try:
+            if self._inbox is not self._db:
+                with unavailable_raised():
+                    return self._store_in_inbox_file(batch)
             return self._desk.in_transaction(lambda session: self._store(session, batch))
         except DatabaseUnavailable as exc:  # down, as opposed to refusing this batch's content
             raise StoreUnavailable(str(exc)) from exc
+
+    def _store_in_inbox_file(self, batch: Sequence[Received]) -> list[Outcome]:
+        """SQLite: the batch goes to the inbox file only, so an ACK never waits for the placer.
+
+        Link tests (and retries, which prove the path too) are queued for the placer to apply to
+        supervision. The signal table is searched for retries while the inbox file's write lock is
+        held: the placer deletes filed rows from the inbox only after filing them, so a message is
+        always found in one place or the other.
+        """
+        since = min(item.received_at for item in batch) - self._dedupe_window
+        messages = [(item.account, item.sequence, item.dedupe_key) for item in batch if not item.is_link_test]
+        with self._inbox.write() as inbox:
+            seen = intake_store.inbox_dedupe_keys(inbox, messages)
+            with self._db.read() as main:
+                seen |= intake_store.filed_dedupe_keys(main, messages, since)
+            outcomes: list[Outcome] = []
+            rows: list[tuple[object, ...]] = []
+            tests: list[tuple[str, str, object]] = []
+            for item in batch:
+                if item.is_link_test or item.dedupe_key in seen:
+                    tests.append(
+                        (item.account.upper(), item.line, intake_store.storable_time(inbox, item.received_at))
+                    )
+                    outcomes.append(Outcome.LINK_TEST if item.is_link_test else Outcome.DUPLICATE)
+                else:
+                    seen.add(item.dedupe_key)
+                    rows.extend(intake_store.inbox_row(signal, item.dedupe_key) for signal in item.signals)
+                    outcomes.append(Outcome.STORED)
+            intake_store.append_signals(inbox, rows)
+            inbox_store.append_link_tests(inbox, tests)
+        return outcomes
 
     def _store(self, session: Session, batch: Sequence[Received]) -> list[Outcome]:
         since = min(item.received_at for item in batch) - self._dedupe_window

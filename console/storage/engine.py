@@ -175,6 +175,8 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Databases opened beside this one and closed with it (the receiver's inbox file on SQLite).
+        self.companions: dict[str, Database] = {}
 
     @classmethod
     def from_url(cls, url: str, *, must_exist: bool = False) -> Database:
@@ -212,4 +214,6 @@ class Database:
                 raise
 
     def dispose(self) -> None:
+        for companion in self.companions.values():
+            companion.dispose()
         self.engine.dispose()

@@ -84,7 +84,7 @@ class _Statements:
         columns = ", ".join(f'"{name}"' for name in INBOX_COLUMNS)
         marks = ", ".join([self.mark] * len(INBOX_COLUMNS))
         self.insert = f"INSERT INTO signal_inbox ({columns}) VALUES ({marks})"
-        self.select = f"SELECT id, {columns} FROM signal_inbox ORDER BY id LIMIT "
+        self.select = f"SELECT id, {columns} FROM signal_inbox WHERE id > {self.mark} ORDER BY id LIMIT "
         filed = ", ".join(f'"{name}"' for name in SIGNAL_COLUMNS)
         self.file = f"INSERT INTO signal ({filed}) VALUES ({self.marks(len(SIGNAL_COLUMNS))})"
         # What `UTCDateTime` stores: naive UTC text on SQLite (SQLAlchemy's format, microseconds
@@ -119,22 +119,38 @@ def stored_dedupe_keys(
     session: Session, messages: Iterable[tuple[str, int | None, str]], since: datetime
 ) -> set[str]:
     """Which of these messages, as (account, sequence, digest), are stored already: in the inbox,
-    or filed since `since` (the de-duplication window)."""
-    wanted = {(account.upper(), sequence, key) for account, sequence, key in messages}
-    if not wanted:
+    or filed since `since` (the de-duplication window). For an inbox in the main database."""
+    wanted = list(messages)
+    return inbox_dedupe_keys(session, wanted) | filed_dedupe_keys(session, wanted, since)
+
+
+def inbox_dedupe_keys(session: Session, messages: Iterable[tuple[str, int | None, str]]) -> set[str]:
+    """Which of these messages are in the inbox (filed or not yet)."""
+    keys = sorted({key for _, _, key in messages})
+    if not keys:
         return set()
     connection = session.connection()
     sql = _statements(connection)
-    keys = sorted({key for _, _, key in wanted})
-    known = set(keys)
-    pairs = sorted({(account, sequence) for account, sequence, _ in wanted}, key=str)
-    found = {
+    return {
         row[0]
         for row in connection.exec_driver_sql(
             f"SELECT dedupe_key FROM signal_inbox WHERE dedupe_key IN ({sql.marks(len(keys))})", tuple(keys)
         )
     }
-    # Filed ones: found through (account, sequence), then compared by digest.
+
+
+def filed_dedupe_keys(
+    session: Session, messages: Iterable[tuple[str, int | None, str]], since: datetime
+) -> set[str]:
+    """Which of these messages are filed in `signal` since `since`: found through (account,
+    sequence), then compared by digest."""
+    wanted = {(account.upper(), sequence, key) for account, sequence, key in messages}
+    if not wanted:
+        return set()
+    connection = session.connection()
+    sql = _statements(connection)
+    known = {key for _, _, key in wanted}
+    pairs = sorted({(account, sequence) for account, sequence, _ in wanted}, key=str)
     exact = [(account, sequence) for account, sequence in pairs if sequence is not None]
     terms = " OR ".join([f"(account = {sql.mark} AND sequence = {sql.mark})"] * len(exact))
     if any(sequence is None for _, sequence in pairs):
@@ -148,8 +164,7 @@ def stored_dedupe_keys(
         f"SELECT dedupe_key FROM signal WHERE ({terms}) AND received_at >= {sql.mark}",
         (*[value for pair in exact for value in pair], *accounts, sql.to_db(since)),
     )
-    found.update(row[0] for row in rows if row[0] in known)
-    return found
+    return {row[0] for row in rows if row[0] in known}
 
 
 def inbox_row(signal: Signal, dedupe_key: str | None) -> tuple[Any, ...]:
@@ -179,6 +194,11 @@ def storable_text(text: str) -> str:
     return text.replace("\x00", "\\x00")
 
 
+def storable_time(session: Session, value: datetime) -> Any:
+    """A datetime as this dialect's driver-level SQL stores it (naive UTC text on SQLite)."""
+    return _statements(session.connection()).to_db(value)
+
+
 def append_signals(session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
     """Append `inbox_row` tuples (UTC-aware datetimes) to the inbox."""
     if not rows:
@@ -196,13 +216,13 @@ def append_signals(session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
     connection.exec_driver_sql(sql.insert, prepared)
 
 
-def inbox_signals(session: Session, limit: int) -> list[tuple[int, Signal]]:
-    """The oldest signals of the inbox, with their inbox ids, in arrival order."""
+def inbox_signals(session: Session, limit: int, after_id: int = 0) -> list[tuple[int, Signal]]:
+    """The oldest signals of the inbox after `after_id`, with their inbox ids, in arrival order."""
     connection = session.connection()
     sql = _statements(connection)
     from_db, protocols, qualifiers, lookup = sql.from_db, _PROTOCOLS, _QUALIFIERS, _event
     found = []
-    for row in connection.exec_driver_sql(sql.select + str(int(limit))):
+    for row in connection.exec_driver_sql(sql.select + str(int(limit)), (after_id,)):
         signal = Signal(
             received_at=from_db(row[1]),
             account=row[2],
@@ -275,9 +295,14 @@ def file_signals(
     connection.exec_driver_sql(sql.file, rows)
 
 
-def inbox_size(session: Session) -> int:
+def inbox_size(session: Session, after_id: int = 0) -> int:
     connection = session.connection()
-    return int(connection.exec_driver_sql("SELECT count(*) FROM signal_inbox").scalar_one())
+    sql = _statements(connection)
+    return int(
+        connection.exec_driver_sql(
+            f"SELECT count(*) FROM signal_inbox WHERE id > {sql.mark}", (after_id,)
+        ).scalar_one()
+    )
 
 
 _PROTOCOLS = {protocol.value: protocol for protocol in Protocol}

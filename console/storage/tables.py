@@ -269,6 +269,15 @@ class SignalInboxRow(SQLModel, table=True):
     dedupe_key: str | None = Field(default=None, max_length=64, index=True)
 
 
+class InboxMarkRow(SQLModel, table=True):
+    """How far a SQLite inbox file is filed (see console/storage/inbox.py): one row per inbox file."""
+
+    __tablename__ = "inbox_mark"
+
+    epoch: str = Field(primary_key=True, max_length=36)
+    last_id: int = Field(sa_type=BigInteger)
+
+
 class JournalRow(SQLModel, table=True):
     """The station's running log (main courante): append-only, one row per action."""
 

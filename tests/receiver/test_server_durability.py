@@ -37,8 +37,9 @@ from console.services.alarm_desk import AlarmDesk
 from console.services.signal_intake import SignalIntake
 from console.storage import migrate
 from console.storage.engine import Database
+from console.storage.inbox import pending_rows
 from console.storage.sites import add_transmitter, ensure_site
-from console.storage.tables import AlarmRow, SignalInboxRow, SignalRow
+from console.storage.tables import AlarmRow, SignalRow
 from tests.conftest import PostgresFactory, skip_or_fail
 from tests.factories import T0, SteppingClock, add_site
 
@@ -56,10 +57,8 @@ def cid_frame(seq: int, account: str = ACCOUNT, *, at: datetime = T0, zone: int 
 def stored(db: Database) -> Counter[tuple[str, int | None]]:
     """How many times each (account, sequence) is stored: filed in `signal` or still in the inbox."""
     with db.read() as session:
-        rows = [
-            *session.execute(select(SignalRow.account, SignalRow.sequence)).all(),
-            *session.execute(select(SignalInboxRow.account, SignalInboxRow.sequence)).all(),
-        ]
+        rows = [tuple(row) for row in session.execute(select(SignalRow.account, SignalRow.sequence)).all()]
+    rows += pending_rows(db, "account, sequence")
     return Counter((account, sequence) for account, sequence in rows)
 
 
@@ -416,8 +415,8 @@ def wait_until_gone(pids: list[int], patience_s: float = 10.0) -> bool:
 
 def placement_of(db: Database) -> dict[str, int]:
     """Per account: signals in its site's alarm, checked against the alarm's own count; inbox empty."""
+    assert pending_rows(db, "id") == []
     with db.read() as session:
-        assert session.execute(select(SignalInboxRow.id)).all() == []
         rows = session.execute(
             select(AlarmRow.id, AlarmRow.account, AlarmRow.signal_count, func.count(col(SignalRow.id)))
             .join(SignalRow, col(SignalRow.alarm_id) == col(AlarmRow.id))

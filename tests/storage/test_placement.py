@@ -26,7 +26,7 @@ from console.services.receiver_service import ReceiverService
 from console.services.signal_intake import SignalIntake
 from console.storage import migrate
 from console.storage.engine import Database
-from console.storage.intake import inbox_size
+from console.storage.inbox import inbox_of, inbox_path, pending_rows
 from console.storage.tables import AlarmRow, JournalRow, SignalRow, TransmissionFaultRow
 from tests.factories import SteppingClock, add_site, cid
 
@@ -61,8 +61,8 @@ def test_the_inbox_is_filed_in_order_chunk_by_chunk(db: Database) -> None:
     for seq, (code, zone) in enumerate([(132, 3), (132, 4), (132, 5), (402, 0), (130, 6)], start=1):
         intake.store([received(clock, code, zone, seq)])
         clock.advance(5)
+    assert len(pending_rows(db, "id")) == 5
     with db.read() as session:
-        assert inbox_size(session) == 5
         assert session.execute(select(AlarmRow.id)).all() == []  # nothing grouped before placement
 
     placement = SignalPlacement(desk, chunk=2, clock=clock)
@@ -76,8 +76,8 @@ def test_the_inbox_is_filed_in_order_chunk_by_chunk(db: Database) -> None:
         ("402", 0),
         ("130", 6),
     ]
+    assert pending_rows(db, "id") == []
     with db.read() as session:
-        assert inbox_size(session) == 0
         alarm = session.get(AlarmRow, alarm_id)
         assert alarm is not None and alarm.signal_count == 5
         actions = (
@@ -204,3 +204,69 @@ def test_the_receiver_service_raises_the_alarm_after_the_ack(tmp_path: Path, mod
 
 def service_now() -> datetime:
     return datetime.now(UTC) - timedelta(seconds=1)
+
+
+# --------------------------------------------------------------------------------------------
+# SQLite: the inbox is a file of its own, filed with a mark
+# --------------------------------------------------------------------------------------------
+
+
+def test_on_sqlite_the_inbox_is_a_file_beside_the_database(sqlite_db: Database, tmp_path: Path) -> None:
+    assert inbox_path(sqlite_db) == tmp_path / "vigie.inbox.sqlite"
+    assert inbox_of(sqlite_db) is not sqlite_db
+    add_site(sqlite_db)
+    clock = SteppingClock()
+    SignalIntake(sqlite_db, AlarmDesk(sqlite_db, clock)).store([received(clock, 130, 1, 1)])
+    with sqlite_db.read() as session:  # the main database's own inbox table stays empty
+        assert session.execute(text("SELECT count(*) FROM signal_inbox")).scalar_one() == 0
+    assert len(pending_rows(sqlite_db, "id")) == 1
+
+
+def test_a_placer_dying_between_its_commit_and_the_inbox_cleanup_files_nothing_twice(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.storage import inbox as inbox_store
+
+    add_site(sqlite_db)
+    clock = SteppingClock()
+    desk = AlarmDesk(sqlite_db, clock)
+    intake = SignalIntake(sqlite_db, desk)
+    for seq in (1, 2, 3):
+        intake.store([received(clock, 132, seq, seq)])
+        clock.advance(1)
+
+    def die(*_args: object) -> None:
+        raise RuntimeError("killed after filing, before the inbox cleanup")
+
+    monkeypatch.setattr(inbox_store, "forget_filed", die)
+    with pytest.raises(RuntimeError):
+        SignalPlacement(desk, clock=clock).place_pending()
+    assert len(filed(sqlite_db)) == 3  # filed with the mark...
+    with inbox_of(sqlite_db).read() as session:  # ...still in the inbox file
+        assert session.execute(text("SELECT count(*) FROM signal_inbox")).scalar_one() == 3
+    monkeypatch.undo()
+
+    intake.store([received(clock, 132, 4, 4)])
+    placement = SignalPlacement(desk, clock=clock)
+    assert placement.place_pending().placed == 1  # only the new one
+    assert [zone for _, _, zone in filed(sqlite_db)] == [1, 2, 3, 4]
+    assert placement.backlog() == 0
+    with inbox_of(sqlite_db).read() as session:  # and the leftovers are gone
+        assert session.execute(text("SELECT count(*) FROM signal_inbox")).scalar_one() == 0
+
+
+def test_a_new_inbox_file_starts_from_its_own_beginning(sqlite_db: Database, tmp_path: Path) -> None:
+    """Ids restart in a new file: a mark kept per file (epoch) does not skip its first signals."""
+    add_site(sqlite_db)
+    clock = SteppingClock()
+    desk = AlarmDesk(sqlite_db, clock)
+    for seq in (1, 2):
+        SignalIntake(sqlite_db, desk).store([received(clock, 132, seq, seq)])
+        clock.advance(1)
+    assert SignalPlacement(desk, clock=clock).place_pending().placed == 2
+    sqlite_db.companions.pop("inbox").dispose()
+    for name in ("vigie.inbox.sqlite", "vigie.inbox.sqlite-wal", "vigie.inbox.sqlite-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+    SignalIntake(sqlite_db, desk).store([received(clock, 132, 3, 3)])
+    assert SignalPlacement(desk, clock=clock).place_pending().placed == 1
+    assert [zone for _, _, zone in filed(sqlite_db)] == [1, 2, 3]
