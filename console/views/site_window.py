@@ -28,6 +28,7 @@ from console.domain.alarm import Alarm, Operator
 from console.domain.alarm_path import is_trip
 from console.domain.grouping import localized_title
 from console.domain.journal import action_label
+from console.domain.journal_text import localized_detail
 from console.domain.site import Contact, JournalEntry, ProcedureStep, SignalRecord, SiteFile
 from console.services.plan_editing import PlanEditing, may_edit_plans
 from console.storage.engine import DatabaseUnavailable
@@ -128,7 +129,7 @@ class SiteWindow(QMainWindow):
                 ColumnSpec(self.tr("Time"), lambda e: format_time(e.at, self._lang)),
                 ColumnSpec(self.tr("Operator"), lambda e: e.operator_login or self.tr("system")),
                 ColumnSpec(self.tr("Action"), lambda e: action_label(e.action, self._lang)),
-                ColumnSpec(self.tr("Detail"), lambda e: e.detail),
+                ColumnSpec(self.tr("Detail"), self._journal_detail),
             ],
             self,
         )
@@ -287,6 +288,13 @@ class SiteWindow(QMainWindow):
             self.needs.show()
         else:
             self.needs.hide()
+
+    def _journal_detail(self, entry: JournalEntry) -> str:
+        """System-written lines in the console's language (the record itself stays as written)."""
+        alarm = self.alarm
+        if alarm is None:
+            return localized_detail(entry.detail, self._lang)
+        return localized_detail(entry.detail, self._lang, localized_title(alarm, self._lang), alarm.title)
 
     def _zone_text(self, signal: SignalRecord) -> str:
         if signal.zone is None:
