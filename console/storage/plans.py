@@ -23,7 +23,7 @@ from console.domain.site import FloorPlan
 from console.storage.alarms import append_journal
 from console.storage.changes import record_changes
 from console.storage.mapping import plan_from_row
-from console.storage.tables import FloorPlanRow, SiteRow, ZoneRow
+from console.storage.tables import AlarmRow, FloorPlanRow, SiteRow, ZoneRow
 
 MAX_PLAN_BYTES = 10 * 1024 * 1024
 MAX_NAME_LENGTH = 100
@@ -203,6 +203,11 @@ def _audit(session: Session, site_id: int, operator_id: int | None, at: datetime
         site_id=site_id,
     )
     record_changes(session, "site", [site_id], at)
+    # Consoles showing one of the site's open alarms reload it, and with it the site's plans.
+    open_alarms = session.execute(
+        select(AlarmRow.id).where(col(AlarmRow.site_id) == site_id, col(AlarmRow.state) != "closed")
+    ).scalars()
+    record_changes(session, "alarm", list(open_alarms), at)
 
 
 def _site(session: Session, site_id: int) -> SiteRow:

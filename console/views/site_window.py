@@ -211,17 +211,17 @@ class SiteWindow(QMainWindow):
         journal: list[JournalEntry],
         done_steps: set[int] | None = None,
     ) -> None:
-        same_site = (
-            self.site_file is not None
-            and site_file is not None
-            and self.site_file.site.id == site_file.site.id
-        )
+        previous = self.site_file
+        same_site = previous is not None and site_file is not None and previous.site.id == site_file.site.id
         same_alarm = self.alarm is not None and self.alarm.id == alarm.id
         self.alarm = alarm
         self.site_file = site_file
         self._show_header(alarm, site_file)
-        if not same_site:
+        # Redrawn for another site, or when the site's file changed (a supervisor edited its plans
+        # on another console): the plan keeps its zoom and level otherwise.
+        if not same_site or _changed(previous, site_file, lambda f: (f.plans, f.zones)):
             self.plan.set_site(site_file.plans if site_file else [], site_file.zones if site_file else [])
+        if not same_site or _changed(previous, site_file, lambda f: f.contacts):
             self.contacts.set_records(list(site_file.contacts) if site_file else [])
         procedure = site_file.procedure_for(alarm.category) if site_file else None
         if not same_alarm or procedure is None:
@@ -459,3 +459,8 @@ class SiteWindow(QMainWindow):
         self.show_alarm(self.alarm, site_file, self.signals.records(), self.journal.records())
         if acknowledged:
             self.plan.acknowledge()
+
+
+def _changed(before: SiteFile | None, after: SiteFile | None, part: Callable[[SiteFile], object]) -> bool:
+    """Did this part of the site's file change (another console edited it)?"""
+    return before is not None and after is not None and part(before) != part(after)
