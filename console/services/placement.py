@@ -64,10 +64,7 @@ class SignalPlacement:
 
     def _place_from_inbox_file(self) -> PlacementResult:
         for _ in range(self._max_attempts):
-            with self._inbox.read() as inbox:
-                epoch = inbox_store.inbox_epoch(inbox)
-            with self._desk.database.read() as session:
-                mark = inbox_store.filed_mark(session, epoch)
+            epoch, mark = inbox_store.current_mark(self._desk.database)
             with self._inbox.read() as inbox:
                 waiting = intake_store.inbox_signals(inbox, self.chunk, after_id=mark)
                 tests = inbox_store.link_tests(inbox, self.chunk)
@@ -174,12 +171,6 @@ class SignalPlacement:
 
     def backlog(self) -> int:
         """Signals stored and ACKed but not yet in an alarm (a figure for supervision and benches)."""
-        if self._inbox is self._desk.database:
-            with self._desk.database.read() as session:
-                return intake_store.inbox_size(session)
-        with self._inbox.read() as inbox:
-            epoch = inbox_store.inbox_epoch(inbox)
-        with self._desk.database.read() as session:
-            mark = inbox_store.filed_mark(session, epoch)
+        _, mark = inbox_store.current_mark(self._desk.database)
         with self._inbox.read() as inbox:
             return intake_store.inbox_size(inbox, after_id=mark)

@@ -137,15 +137,21 @@ def forget_filed(inbox_session: Session, up_to_signal: int, up_to_link_test: int
         connection.exec_driver_sql("DELETE FROM link_test_inbox WHERE id <= ?", (up_to_link_test,))
 
 
+def current_mark(db: Database) -> tuple[str, int]:
+    """(epoch of the inbox file, last inbox id filed into `db`); ("", 0) when the inbox is in `db`."""
+    inbox = inbox_of(db)
+    if inbox is db:
+        return "", 0
+    with inbox.read() as session:
+        epoch = inbox_epoch(session)
+    with db.read() as session:
+        return epoch, filed_mark(session, epoch)
+
+
 def pending_rows(db: Database, columns: str) -> list[tuple[Any, ...]]:
     """`columns` of the inbox's signals not yet filed, in arrival order (wherever the inbox lives)."""
     inbox = inbox_of(db)
-    mark = 0
-    if inbox is not db:
-        with inbox.read() as session:
-            epoch = inbox_epoch(session)
-        with db.read() as session:
-            mark = filed_mark(session, epoch)
+    _, mark = current_mark(db)
     with inbox.read() as session:
         rows = session.connection().exec_driver_sql(
             f"SELECT {columns} FROM signal_inbox WHERE id > {int(mark)} ORDER BY id"
