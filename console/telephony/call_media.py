@@ -42,6 +42,7 @@ class PhoneCall:
     recorder: Any = None
     recording_path: Path | None = None
     recording_refused: bool = False  # a fault was reported: not retried on the next media update
+    disk_warned: bool = False  # the operator was told the disk is filling up during this call
     far_recorder: Any = None  # the far end alone, while a capture is asked for
     far_path: Path | None = None
     tone: Any = None

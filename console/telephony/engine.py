@@ -577,7 +577,8 @@ class Softphone:
         self._notify("recording_started", call.handle, path)
 
     def _check_disk(self) -> None:
-        recording = [c for c in self._calls.values() if c.recorder is not None]
+        """Warn once per recorded call when the disk fills up during it (recording goes on)."""
+        recording = [c for c in self._calls.values() if c.recorder is not None and not c.disk_warned]
         if not recording:
             return
         try:
@@ -586,7 +587,9 @@ class Softphone:
             return
         if free < self.settings.min_free_bytes:
             for call in recording:
+                call.disk_warned = True
                 message = f"disk almost full: {free // (1024 * 1024)} MB left for recordings"
+                self._notify("call_event", call.handle, CallEventKind.RECORDING_FAULT, utc_now(), message)
                 self._notify("phone_error", call.handle, message)
 
     def _release_media(self, call: PhoneCall) -> None:

@@ -309,3 +309,31 @@ def test_a_full_disk_is_reported_and_the_call_goes_on_unrecorded(
     assert any(h == handle and message.startswith("disk full") for h, message in heard.errors)
     assert handle not in heard.recordings
     assert heard.ended[handle][0] is CallEnd.COMPLETED  # the call itself was not cut
+
+
+def test_a_disk_filling_up_during_a_recorded_call_is_reported_once(
+    phone_bridge: Any, heard: Heard, tmp_path: Path
+) -> None:
+    import dataclasses
+    import shutil
+
+    engine = phone_bridge.engine
+    saved = engine.settings
+    peer = start_sipp(tmp_path, ["-sn", "uas"])
+    handle = phone_bridge.place_call(peer.uri)
+    assert pump_until(phone_bridge, lambda: handle in heard.recordings)
+    free = shutil.disk_usage(saved.recordings_dir).free
+    engine.settings = dataclasses.replace(saved, min_free_bytes=free + 10**12)
+    try:
+        engine._next_disk_check = 0.0  # the check runs every 5 s: now
+        assert pump_until(phone_bridge, lambda: CallEventKind.RECORDING_FAULT in heard.kinds(handle))
+        engine._next_disk_check = 0.0
+        pump_until(phone_bridge, lambda: False, timeout=0.2)
+    finally:
+        engine.settings = saved
+    phone_bridge.hangup(handle)
+    assert pump_until(phone_bridge, lambda: handle in heard.final)
+    peer.wait()
+    assert heard.kinds(handle).count(CallEventKind.RECORDING_FAULT) == 1
+    assert [m for h, m in heard.errors if h == handle] == [heard.errors[-1][1]]
+    assert heard.errors[-1][1].startswith("disk almost full")
