@@ -10,7 +10,6 @@ import asyncio
 import dataclasses
 import logging
 import os
-import socket
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -180,7 +179,8 @@ def _phone_config(settings: QSettings, options: ConsoleOptions) -> PhoneConfig:
         pbx=None,
         recordings_dir=data_dir() / "demo-recordings",
     )
-    return dataclasses.replace(config, phone=phone, gateway="")
+    # Its calls are its own: a demo's start-up repair must not close a real console's live calls.
+    return dataclasses.replace(config, phone=phone, gateway="", workstation=f"{config.workstation}-demo")
 
 
 class Telephone:
@@ -234,7 +234,7 @@ class Telephone:
         from console.services.call_keeper import CallKeeper
         from console.services.call_log import CallLog
 
-        self.call_log = CallLog(self._db, workstation=socket.gethostname())
+        self.call_log = CallLog(self._db, workstation=self.config.workstation)
         try:
             repaired = self.call_log.repair_interrupted(datetime.now(UTC))
         except Exception as exc:  # the database is down: the next start repairs them

@@ -37,6 +37,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import re
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +82,8 @@ class PhoneConfig:
     input_device: bytes | None = None  # QAudioDevice.id(); None: the system default
     output_device: bytes | None = None
     transfer_targets: tuple[TransferTarget, ...] = field(default_factory=tuple)
+    # Whose calls a start-up repairs: each console's own (two consoles on one host need two names).
+    workstation: str = field(default_factory=socket.gethostname)
 
     def dial_uri(self, number: str) -> str:
         """The SIP URI to call for what the operator typed (see `dial_uri`)."""
@@ -170,6 +173,7 @@ def load_phone_settings(settings: QSettings) -> PhoneConfig:
         input_device=_device(settings, "input_device"),
         output_device=_device(settings, "output_device"),
         transfer_targets=_transfer_targets(settings),
+        workstation=_text(settings, "workstation") or socket.gethostname(),
     )
 
 
@@ -186,6 +190,7 @@ def save_phone_settings(settings: QSettings, config: PhoneConfig) -> None:
         "display_name": phone.display_name,
         "user": phone.user,
         "gateway": config.gateway,
+        "workstation": config.workstation,
         "pbx_registrar": pbx.registrar if pbx else "",
         "pbx_user": pbx.user if pbx else "",
         "pbx_password": pbx.password if pbx else "",

@@ -94,6 +94,14 @@ def test_round_trip_through_the_file(tmp_path: Path) -> None:
     assert load_phone_settings(ini(tmp_path)) == config  # read back from the file by a new QSettings
 
 
+def test_the_workstation_name_defaults_to_the_host_and_can_be_set(tmp_path: Path) -> None:
+    import socket
+
+    assert load_phone_settings(ini(tmp_path)).workstation == socket.gethostname()
+    (tmp_path / "console.ini").write_text("[phone]\nworkstation=desk-3\n")
+    assert load_phone_settings(ini(tmp_path)).workstation == "desk-3"
+
+
 def test_saving_fewer_transfer_targets_forgets_the_others(tmp_path: Path) -> None:
     config = full_config(tmp_path)
     save_phone_settings(ini(tmp_path), config)
