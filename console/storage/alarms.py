@@ -135,17 +135,21 @@ def append_journal(
     alarm_id: int | None = None,
     site_id: int | None = None,
 ) -> None:
+    """One journal row; an entry on an alarm also tells the consoles showing it to reload it (its
+    journal is on their screen), and an operator's entry counts as activity on it."""
     session.add(
         JournalRow(
             at=at, action=action, detail=detail, operator_id=operator_id, alarm_id=alarm_id, site_id=site_id
         )
     )
-    if operator_id is not None and alarm_id is not None:
-        note_operator_activity(session, alarm_id, at)
+    if alarm_id is not None:
+        if operator_id is not None:
+            note_operator_activity(session, alarm_id, at)
+        record_changes(session, "alarm", [alarm_id], at)
 
 
 def note_operator_activity(session: Session, alarm_id: int, at: datetime) -> None:
-    """Move the alarm's last activity forward (never back) and tell the other consoles.
+    """Move the alarm's last activity forward (never back).
 
     Called for every journal entry an operator writes on an alarm, whatever wrote it (an action, a
     ticked step, a note, a call, a dispatch), so stall detection needs nothing from new features.
@@ -160,7 +164,6 @@ def note_operator_activity(session: Session, alarm_id: int, at: datetime) -> Non
         )
         .values(last_activity_at=at)
     )
-    record_changes(session, "alarm", [alarm_id], at)
 
 
 def journal_for_alarm(session: Session, alarm_id: int) -> list[JournalEntry]:

@@ -215,7 +215,7 @@ def journal_entry(
     alarm_id: int | None,
     site_id: int | None,
 ) -> None:
-    """Journal on the alarm or the site, and tell the consoles showing the alarm to reload it.
+    """Journal on the alarm or the site (an entry on the alarm makes the consoles showing it reload).
 
     Nothing is written for a call linked to neither (a number typed on the dial pad): its own
     record is its trace.
@@ -231,8 +231,6 @@ def journal_entry(
         alarm_id=alarm_id,
         site_id=site_id,
     )
-    if alarm_id is not None:
-        record_changes(session, "alarm", [alarm_id], at)
 
 
 def _add_event_row(

@@ -16,7 +16,6 @@ from sqlmodel import col, select
 
 from console.domain.dispatch import Dispatch, DispatchKind, check_agreed_delay
 from console.domain.journal import JournalAction
-from console.storage import changes
 from console.storage.alarms import append_journal
 from console.storage.tables import AlarmRow, DispatchRow, SiteRow
 
@@ -135,7 +134,7 @@ def journal_step(
     operator_id: int | None,
     site_id: int | None,
 ) -> None:
-    """The journal entry of a step, and the change-feed row that makes other consoles reload."""
+    """The journal entry of a step (it makes the consoles showing the alarm reload it)."""
     append_journal(
         session,
         at=at,
@@ -145,4 +144,3 @@ def journal_step(
         alarm_id=dispatch.alarm_id,
         site_id=site_id,
     )
-    changes.record_changes(session, "alarm", [dispatch.alarm_id], at)
