@@ -137,7 +137,7 @@ def _echo_call(phone: Softphone, options: SelftestOptions, done: Callable[[Check
         return condition()
 
     def live() -> bool:
-        return any(c.handle == handle for c in phone.calls)
+        return phone.find(handle) is not None
 
     answered = pump_until(lambda: not live() or phone.call(handle).audio is not None, options.timeout_s)
     if not answered or not live():

@@ -115,8 +115,11 @@ class PhoneBridge(QObject):
     def calls(self) -> list[PhoneCall]:
         return self.engine.calls
 
+    def find(self, handle: int) -> PhoneCall | None:
+        return self.engine.find(handle)
+
     def far_end_level_dbfs(self, handle: int) -> float:
-        call = next((c for c in self.engine.calls if c.handle == handle), None)
+        call = self.engine.find(handle)
         return call.far_end_level_dbfs if call is not None else float("-inf")
 
 

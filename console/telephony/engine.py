@@ -293,11 +293,15 @@ class Softphone:
     def calls(self) -> list[PhoneCall]:
         return list(self._calls.values())
 
+    def find(self, handle: int) -> PhoneCall | None:
+        """The call if it is still in progress."""
+        return self._calls.get(handle)
+
     def call(self, handle: int) -> PhoneCall:
-        try:
-            return self._calls[handle]
-        except KeyError:
-            raise PhoneError(f"call {handle} is over") from None
+        found = self._calls.get(handle)
+        if found is None:
+            raise PhoneError(f"call {handle} is over")
+        return found
 
     def place_call(self, uri: str, tag: object = None) -> int:
         """Dial `uri`; returns the call's handle. A refusal is reported (created, then ended) and raised.

@@ -383,7 +383,7 @@ class SoftphonePanel(QWidget):
             line.answered_at = at
             if self.message.text() == self._calling_text(line):
                 self._say("")  # the table says it now
-        call = next((c for c in self._bridge.calls() if c.handle == handle), None) if self._bridge else None
+        call = self._bridge.find(handle) if self._bridge else None
         if call is not None:
             line.ringing, line.held, line.muted = call.ringing, call.held, call.microphone_muted
         self.calls_model.changed(handle)
