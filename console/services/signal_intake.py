@@ -55,8 +55,9 @@ class SignalIntake(SignalSink):
         messages = [(item.account, item.sequence, item.dedupe_key) for item in batch if not item.is_link_test]
         with self._inbox.write() as inbox:
             seen = intake_store.inbox_dedupe_keys(inbox, messages)
-            with self._db.read() as main:
-                seen |= intake_store.filed_dedupe_keys(main, messages, since)
+            if messages:  # a batch of link tests only has nothing to look up in the main database
+                with self._db.read() as main:
+                    seen |= intake_store.filed_dedupe_keys(main, messages, since)
             outcomes: list[Outcome] = []
             rows: list[tuple[object, ...]] = []
             tests: list[tuple[str, str, object]] = []
