@@ -206,8 +206,7 @@ class FloorPlanWidget(QWidget):
             self.tabs.setCurrentIndex(0)
             self._show(0)
         else:
-            self.scene.clear()
-            self.zone_items = {}
+            self._clear_scene()
 
     def set_tripped(self, zone_numbers: Iterable[int]) -> None:
         """Highlight these zones and bring the level of the first one into view; new trips flash."""
@@ -326,8 +325,7 @@ class FloorPlanWidget(QWidget):
 
     def _show(self, index: int) -> None:
         plan = self._plans[index]
-        self.scene.clear()
-        self.zone_items = {}
+        self._clear_scene()
         background = self._background(plan)
         if background is None:
             self.scene.addText(self.tr("The plan image could not be read."))
@@ -343,6 +341,13 @@ class FloorPlanWidget(QWidget):
         self._draw_path()
         self.view.fit()
         self.level_shown.emit(plan.level)
+
+    def _clear_scene(self) -> None:
+        """Empty the scene and forget every item it owned: `clear()` deletes them on the C++ side,
+        so a Python list still naming them (the path's labels) would point at freed objects."""
+        self.path_items = []
+        self.zone_items = {}
+        self.scene.clear()
 
     def _background(self, plan: FloorPlan) -> QGraphicsItem | None:
         return plan_background(plan)
