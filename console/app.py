@@ -34,6 +34,7 @@ from console.services.receiver_service import ReceiverService
 from console.storage import migrate
 from console.storage.engine import Database, data_dir
 from console.storage.operators import authenticate, operator_by_login
+from console.views.faults import FaultMonitor
 from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
 from console.views.phone_config import PhoneConfig, load_phone_settings
@@ -75,6 +76,8 @@ def run_console(options: ConsoleOptions) -> int:
     theme, font_scale = _appearance(settings, options)
     apply_theme(app, theme, font_scale)
 
+    faults = FaultMonitor(data_dir() / "logs" / "console.log", app)
+    faults.install()  # from here on, an exception nobody handles is logged and shown, not printed
     db = Database.from_url(options.db_url)
     migrate.upgrade(db.engine)
     traffic = None
@@ -96,6 +99,7 @@ def run_console(options: ConsoleOptions) -> int:
         plan_editing=PlanEditing(db),
         dispatch_desk=DispatchDesk(db),
     )
+    workstation.show_faults(faults)
     workstation.show()
     telephone = Telephone(_phone_config(settings, options), db, operator, workstation)
     telephone.start()
@@ -145,7 +149,7 @@ def run_console(options: ConsoleOptions) -> int:
     if os.environ.get("VIGIE_EXIT_AFTER_S"):  # smoke tests: start, run a while, leave cleanly
         QTimer.singleShot(int(float(os.environ["VIGIE_EXIT_AFTER_S"]) * 1000), quit_requested.set)
     try:
-        _run_event_loop(app, start, quit_requested, stop)
+        _run_event_loop(app, start, quit_requested, stop, faults.asyncio_handler)
     finally:
         # pjsua2 aborts the process if torn down in the wrong order: the windows first (no view
         # acts on a call any more), then the phone while Qt and the database are still there (the
@@ -153,6 +157,7 @@ def run_console(options: ConsoleOptions) -> int:
         workstation.shutdown()
         telephone.shutdown()
         db.dispose()
+        faults.uninstall()
     return shooter.exit_code if shooter is not None and shooter.exit_code is not None else 0
 
 
@@ -356,15 +361,19 @@ def _run_event_loop(
     start: Callable[[], Awaitable[None]],
     quit_requested: asyncio.Event,
     stop: Callable[[], Awaitable[None]],
+    exception_handler: Callable[[Any, dict[str, Any]], None] | None = None,
 ) -> None:
     """Run Qt with an asyncio loop on top (qasync), so the receiver's servers share the GUI thread.
 
-    The loop runs until `quit_requested` is set, then `stop()` runs on the still-live loop.
+    The loop runs until `quit_requested` is set, then `stop()` runs on the still-live loop. A task
+    that dies or a callback that raises goes to `exception_handler` (the console's faults).
     """
     import qasync
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    if exception_handler is not None:
+        loop.set_exception_handler(exception_handler)
 
     async def main() -> None:
         await start()

@@ -16,6 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("VIGIE_DATA_DIR", tempfile.mkdtemp(prefix="vigie-test-data-"))
 os.environ.setdefault("VIGIE_MUTE", "1")
 
+import asyncio
+import logging
+
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -23,8 +26,56 @@ from sqlalchemy.engine import make_url
 from console.storage import migrate
 from console.storage.engine import Database, create_engine_for
 
+pytest_plugins = ["pytester"]
+
 PG_URL = os.environ.get("VIGIE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 STRICT = os.environ.get("VIGIE_STRICT") == "1"
+
+
+class _FaultRecords(logging.Handler):
+    """Collects what the console logs as a fault (an exception it caught but could not handle)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from console.views.faults import is_fault
+
+        if is_fault(record):
+            self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _no_silent_fault(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail any test during which the console logged a fault or an asyncio task or callback died.
+
+    pytest-qt already fails a test on an exception escaping a Qt slot (sys.excepthook); this adds
+    what the console catches to keep going (a panel that could not be drawn, a listener that
+    raised) and what asyncio would only print. A test that provokes faults on purpose says so
+    with `@pytest.mark.faults_expected`.
+    """
+    handler = _FaultRecords()
+    logger = logging.getLogger("console")
+    logger.addHandler(handler)
+    asyncio_faults: list[dict[str, Any]] = []
+    original = asyncio.BaseEventLoop.default_exception_handler
+
+    def record(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        asyncio_faults.append(context)
+        original(loop, context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(asyncio.BaseEventLoop, "default_exception_handler", record)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    if request.node.get_closest_marker("faults_expected"):
+        return
+    problems = [f"{r.name}: {r.getMessage()}: {r.exc_info[1]!r}" for r in handler.records if r.exc_info]
+    problems += [f"asyncio: {c.get('message')}: {c.get('exception')!r}" for c in asyncio_faults]
+    if problems:
+        pytest.fail("faults during the test:\n" + "\n".join(problems), pytrace=False)
 
 
 def skip_or_fail(reason: str) -> None:

@@ -496,6 +496,30 @@ FRENCH: dict[str, str] = {
     "Phone, listen-in: switch between listening and talking": (
         "Téléphone, écoute : passer de l'écoute à l'interpellation et inversement"
     ),
+    # --- faults and the site window's panels (lead) ---
+    "Internal fault: %1. The console goes on; the fault is logged (click ⚠ for details).": (
+        "Défaut interne : %1. La console continue ; le défaut est journalisé (cliquer sur ⚠ pour le détail)."
+    ),
+    "⚠ Faults: %1": "⚠ Défauts : %1",
+    "Full details in the log: %1": "Détail complet dans le journal technique : %1",
+    "Internal faults": "Défauts internes",
+    "The alarm became %2 (it was %1) while you were closing it: follow its procedure first.": (
+        "L'alarme est devenue %2 (elle était %1) pendant la clôture : suivez d'abord sa procédure."
+    ),
+    "site details": "fiche du site",
+    "floor plan": "plan",
+    "contacts": "contacts",
+    "procedure": "procédure",
+    "signals": "signaux",
+    "journal": "main courante",
+    "dispatch": "interventions",
+    "phone": "téléphone",
+    "This panel could not be shown (%1). The other panels show %2; the fault is logged.": (
+        "Ce panneau n'a pas pu être affiché (%1). Les autres panneaux montrent %2 ; le défaut est journalisé."
+    ),
+    "The alarm became %2 (it was %1): follow the procedure below.": (
+        "L'alarme est devenue %2 (elle était %1) : suivez la procédure ci-dessous."
+    ),
 }
 
 

@@ -89,6 +89,17 @@ class TransitionError(Exception):
     """An action the rules forbid; the message is meant for the operator."""
 
 
+class CategoryChanged(TransitionError):
+    """Closing refused: the alarm changed category (so procedure) since the operator's screen showed it."""
+
+    def __init__(self, alarm_id: int, shown: EventCategory, current: EventCategory) -> None:
+        super().__init__(
+            f"Alarm {alarm_id} became {current.value} (it was {shown.value}): check its procedure before closing."
+        )
+        self.shown = shown
+        self.current = current
+
+
 @dataclass(frozen=True, slots=True)
 class Operator:
     id: int

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from console.domain.alarm import (
     Action,
     Alarm,
+    CategoryChanged,
     Disposition,
     Operator,
     TransitionError,
@@ -27,6 +28,7 @@ from console.domain.alarm import (
 )
 from console.domain.alarm_path import DEFAULT_WINDOW_S
 from console.domain.journal import JournalAction
+from console.domain.priority import EventCategory
 from console.domain.signals import Signal
 from console.domain.site import JournalEntry, ProcedureStep
 from console.services.ingest import IngestResult, ingest_batch
@@ -132,11 +134,14 @@ class AlarmDesk:
         disposition: Disposition | None = None,
         comment: str | None = None,
         skip_reason: str | None = None,
+        shown_category: EventCategory | None = None,
     ) -> Alarm:
         """Apply an operator's action; raises TransitionError with a message for the operator.
 
         Closing also checks the customer's procedure for the alarm's category: every mandatory step
-        ticked, or a `skip_reason` that the journal keeps with the closing.
+        ticked, or a `skip_reason` that the journal keeps with the closing. With `shown_category`
+        (what the operator's screen showed), a close is refused (CategoryChanged) when the alarm has
+        since become another kind: the procedure checked must be the one the operator followed.
         """
         try:
             with self._db.write() as session:
@@ -148,6 +153,12 @@ class AlarmDesk:
                     current, action, operator, at, disposition=disposition, comment=comment
                 )
                 detail = transition.detail
+                if (
+                    action is Action.CLOSE
+                    and shown_category is not None
+                    and current.category is not shown_category
+                ):
+                    raise CategoryChanged(alarm_id, shown_category, current.category)
                 if action is Action.CLOSE and current.site_id is not None:
                     mandatory = mandatory_steps(session, current.site_id, current.category)
                     done = (
@@ -229,6 +240,7 @@ class AlarmDesk:
         disposition: Disposition,
         comment: str,
         skip_reason: str | None = None,
+        shown_category: EventCategory | None = None,
     ) -> Alarm:
         return self.act(
             alarm_id,
@@ -237,4 +249,5 @@ class AlarmDesk:
             disposition=disposition,
             comment=comment,
             skip_reason=skip_reason,
+            shown_category=shown_category,
         )

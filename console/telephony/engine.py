@@ -230,6 +230,11 @@ class Softphone:
         for call in self._calls.values():
             call.connect(self._headset)
 
+    @property
+    def recordings_settling(self) -> int:
+        """Recordings released but not yet final (their WAV header comes one media tick later)."""
+        return len(self._pending_final)
+
     def handle_events(self) -> None:
         if self._ep is None:
             return

@@ -23,8 +23,19 @@ class ProcedureChecklistModel(QAbstractListModel):
     def set_procedure(self, procedure: Procedure | None, done_step_ids: set[int] | None = None) -> None:
         self.beginResetModel()
         self._steps = list(procedure.steps) if procedure else []
-        self._done = set(done_step_ids or ())
+        self._done = set(done_step_ids or ()) & {step.id for step in self._steps}
         self.endResetModel()
+
+    def update_done(self, done_step_ids: set[int]) -> None:
+        """Tick the steps journaled since (here or on another console), keeping the current row."""
+        added = (set(done_step_ids) & {step.id for step in self._steps}) - self._done
+        self._done |= added
+        for row, step in enumerate(self._steps):
+            if step.id in added:
+                index = self.index(row, 0)
+                self.dataChanged.emit(
+                    index, index, [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.FontRole]
+                )
 
     def done_steps(self) -> set[int]:
         return set(self._done)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 from console.domain.alarm import Alarm, AlarmState
 from console.domain.priority import DEFAULT_PRIORITY, INFORMATIONAL_CATEGORIES, EventCategory, Priority
 from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, Column
+from console.views.category_words import category_labels
 
 
 def fold(text: str) -> str:
@@ -243,16 +244,4 @@ class QueueFilterBar(QWidget):
         self.filter_changed.emit(self.current())
 
     def _category_labels(self) -> dict[EventCategory, str]:
-        return {
-            EventCategory.FIRE: self.tr("Fire"),
-            EventCategory.PANIC: self.tr("Panic"),
-            EventCategory.DURESS: self.tr("Duress"),
-            EventCategory.MEDICAL: self.tr("Medical"),
-            EventCategory.INTRUSION: self.tr("Intrusion"),
-            EventCategory.TAMPER: self.tr("Tamper"),
-            EventCategory.TECHNICAL: self.tr("Technical fault"),
-            EventCategory.SUPERVISION: self.tr("Missed test or link"),
-            EventCategory.OPEN_CLOSE: self.tr("Opening or closing"),
-            EventCategory.TEST: self.tr("Test"),
-            EventCategory.INFORMATION: self.tr("Information"),
-        }
+        return category_labels()

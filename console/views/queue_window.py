@@ -30,7 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.alarm import Action, Alarm, AlarmState, Disposition, Operator, Role, TransitionError
+from console.domain.alarm import (
+    Action,
+    Alarm,
+    AlarmState,
+    CategoryChanged,
+    Disposition,
+    Operator,
+    Role,
+    TransitionError,
+)
 from console.domain.grouping import localized_title
 from console.domain.shift import TakeTimes
 from console.domain.station import ComponentStatus
@@ -38,6 +47,7 @@ from console.services.alarm_desk import AlarmDesk
 from console.storage.engine import DatabaseUnavailable
 from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel
 from console.views.alert_sound import AlertSound
+from console.views.category_words import category_label
 from console.views.close_dialog import CloseAlarmDialog
 from console.views.i18n import save_language
 from console.views.queue_filter import AlarmFilter, QueueFilterBar
@@ -307,7 +317,22 @@ class QueueWindow(QMainWindow):
 
         def submit(disposition: Disposition, comment: str, skip_reason: str) -> str | None:
             try:
-                closed = self._desk.close(alarm.id, self._operator, disposition, comment, skip_reason or None)
+                closed = self._desk.close(
+                    alarm.id,
+                    self._operator,
+                    disposition,
+                    comment,
+                    skip_reason or None,
+                    shown_category=alarm.category,
+                )
+            except CategoryChanged as exc:
+                return (
+                    self.tr(
+                        "The alarm became %2 (it was %1) while you were closing it: follow its procedure first."
+                    )
+                    .replace("%1", category_label(exc.shown))
+                    .replace("%2", category_label(exc.current))
+                )
             except TransitionError as exc:
                 return str(exc)
             except DatabaseUnavailable as exc:

@@ -7,6 +7,7 @@ contacts, the alarm's signals and its journal, the dispatches and the telephone.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from html import escape
 
@@ -32,13 +33,17 @@ from console.domain.journal_text import localized_detail
 from console.domain.site import Contact, JournalEntry, ProcedureStep, SignalRecord, SiteFile
 from console.services.plan_editing import PlanEditing, may_edit_plans
 from console.storage.engine import DatabaseUnavailable
+from console.views.category_words import category_label
 from console.views.dispatch_panel import DispatchPanel
 from console.views.floor_plan import FloorPlanWidget, PathStep
 from console.views.formatting import format_time
+from console.views.panel_frame import PanelFrame
 from console.views.plan_editor import PlanEditorDialog
 from console.views.procedure_model import ProcedureChecklistModel
 from console.views.record_model import ColumnSpec, RecordTableModel
 from console.views.softphone_panel import SoftphonePanel
+
+log = logging.getLogger(__name__)
 
 
 class SiteWindow(QMainWindow):
@@ -62,6 +67,18 @@ class SiteWindow(QMainWindow):
         self._lang = lang
         self.alarm: Alarm | None = None
         self.site_file: SiteFile | None = None
+        self._shown_procedure: tuple[int, tuple[int, ...]] | None = None  # procedure id and its steps
+        self.panel_frames: dict[str, PanelFrame] = {}
+        self._panel_names = {
+            "header": self.tr("site details"),
+            "plan": self.tr("floor plan"),
+            "contacts": self.tr("contacts"),
+            "procedure": self.tr("procedure"),
+            "signals": self.tr("signals"),
+            "journal": self.tr("journal"),
+            "dispatch": self.tr("dispatch"),
+            "phone": self.tr("phone"),
+        }
 
         self.header = QLabel()
         self.header.setObjectName("site_header")
@@ -75,12 +92,16 @@ class SiteWindow(QMainWindow):
             "background: #fff176; color: #212121; border: 2px solid #f9a825; padding: 6px; font-weight: bold;"
         )
         self.plan = FloorPlanWidget(lang=lang)
+        header_box = QWidget()
+        header_layout = QVBoxLayout(header_box)
+        header_layout.setContentsMargins(0, 0, 0, 0)
+        header_layout.addWidget(self.header)
+        header_layout.addWidget(self.needs)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.header)
-        layout.addWidget(self.needs)
-        layout.addWidget(self.plan, 1)
+        layout.addWidget(self._frame("header", header_box))
+        layout.addWidget(self._frame("plan", self.plan), 1)
         self.setCentralWidget(central)
 
         self._qualifiers = {
@@ -91,6 +112,13 @@ class SiteWindow(QMainWindow):
         self.checklist = ProcedureChecklistModel(self)
         self.checklist.step_ticked.connect(self._on_step_ticked)
         self.procedure_title = QLabel()
+        self.procedure_change = QLabel()  # the alarm changed category while shown: a new procedure
+        self.procedure_change.setObjectName("procedure_change")
+        self.procedure_change.setWordWrap(True)
+        self.procedure_change.setStyleSheet(
+            "background: #fff176; color: #212121; border: 2px solid #c62828; padding: 4px; font-weight: bold;"
+        )
+        self.procedure_change.hide()
         self.checklist_view = QListView()
         self.checklist_view.setObjectName("procedure_checklist")
         self.checklist_view.setModel(self.checklist)
@@ -98,6 +126,7 @@ class SiteWindow(QMainWindow):
         procedure_box = QWidget()
         procedure_layout = QVBoxLayout(procedure_box)
         procedure_layout.setContentsMargins(2, 2, 2, 2)
+        procedure_layout.addWidget(self.procedure_change)
         procedure_layout.addWidget(self.procedure_title)
         procedure_layout.addWidget(self.checklist_view)
 
@@ -174,8 +203,8 @@ class SiteWindow(QMainWindow):
 
     def apply_default_layout(self) -> None:
         """First-start proportions: a wide right column for procedure and contacts. Call once shown."""
-        contacts_dock = self.contacts_view.parentWidget()
-        signals_dock = self.signals_view.parentWidget()
+        contacts_dock = self.findChild(QDockWidget, "dock_contacts")
+        signals_dock = self.findChild(QDockWidget, "dock_signals")
         assert isinstance(contacts_dock, QDockWidget) and isinstance(signals_dock, QDockWidget)
         right = max(420, self.width() * 2 // 5)
         right_docks = [self._procedure_dock, self._dispatch_dock, contacts_dock]
@@ -190,17 +219,14 @@ class SiteWindow(QMainWindow):
     def show_nothing(self) -> None:
         self.alarm = None
         self.site_file = None
+        self._shown_procedure = None
         nothing = self.tr("No alarm selected")
+        self.setWindowTitle(self.tr("Vigie — Site"))
         self.header.setText(f"<h2>{escape(nothing)}</h2>")
         self.needs.hide()
-        self.plan.set_site([], [])
-        self.checklist.set_procedure(None)
-        self.procedure_title.setText("")
-        self.contacts.set_records([])
-        self.signals.set_records([])
-        self.journal.set_records([])
-        self.dispatch_panel.set_alarm(None)
-        self.softphone_panel.set_alarm(None, None, [])
+        self.procedure_change.hide()
+        for name, clear in self._clearers().items():
+            self._run_panel(name, "", clear)
         self.edit_plans_action.setEnabled(False)
 
     def show_alarm(
@@ -211,32 +237,87 @@ class SiteWindow(QMainWindow):
         journal: list[JournalEntry],
         done_steps: set[int] | None = None,
     ) -> None:
-        previous = self.site_file
+        """Show this alarm in every panel. Each panel is refreshed on its own: one that fails is
+        emptied and says so, the others still show this alarm (never the previous one's site)."""
+        previous, previous_alarm = self.site_file, self.alarm
         same_site = previous is not None and site_file is not None and previous.site.id == site_file.site.id
-        same_alarm = self.alarm is not None and self.alarm.id == alarm.id
+        same_alarm = previous_alarm is not None and previous_alarm.id == alarm.id
         self.alarm = alarm
         self.site_file = site_file
-        self._show_header(alarm, site_file)
+        failed_before = {name for name, frame in self.panel_frames.items() if frame.faulty}
         # Redrawn for another site, or when the site's file changed (a supervisor edited its plans
         # on another console): the plan keeps its zoom and level otherwise.
-        if not same_site or _changed(previous, site_file, lambda f: (f.plans, f.zones)):
-            self.plan.set_site(site_file.plans if site_file else [], site_file.zones if site_file else [])
-        if not same_site or _changed(previous, site_file, lambda f: f.contacts):
-            self.contacts.set_records(list(site_file.contacts) if site_file else [])
-        procedure = site_file.procedure_for(alarm.category) if site_file else None
-        if not same_alarm or procedure is None:
-            self.checklist.set_procedure(procedure, done_steps)
-        self.procedure_title.setText(
-            f"<b>{escape(procedure.title)}</b>"
-            if procedure
-            else escape(self.tr("No procedure for this kind of alarm."))
+        redraw_plan = (
+            not same_site
+            or "plan" in failed_before
+            or _changed(previous, site_file, lambda f: (f.plans, f.zones))
         )
-        self.signals.set_records(signals)
-        self.journal.set_records(journal)
-        self.dispatch_panel.set_alarm(alarm)
-        self.softphone_panel.set_alarm(alarm, site_file, signals)
-        for view in (self.contacts_view, self.signals_view, self.journal_view):
-            view.resizeColumnsToContents()
+        new_contacts = (
+            not same_site
+            or "contacts" in failed_before
+            or _changed(previous, site_file, lambda f: f.contacts)
+        )
+        label = f"{alarm.site_code} {alarm.site_name}".strip() or alarm.account
+        clearers = self._clearers()
+        refreshes: list[tuple[str, Callable[[], None]]] = [
+            ("header", lambda: self._show_header(alarm, site_file)),
+            ("plan", lambda: self._show_plan(site_file, signals, redraw_plan)),
+            ("contacts", lambda: self._show_contacts(site_file, new_contacts)),
+            (
+                "procedure",
+                lambda: self._show_procedure(
+                    alarm, site_file, done_steps or set(), previous_alarm if same_alarm else None
+                ),
+            ),
+            ("signals", lambda: self._show_records(self.signals, self.signals_view, signals)),
+            ("journal", lambda: self._show_records(self.journal, self.journal_view, journal)),
+            ("dispatch", lambda: self.dispatch_panel.set_alarm(alarm)),
+            ("phone", lambda: self.softphone_panel.set_alarm(alarm, site_file, signals)),
+        ]
+        for name, refresh in refreshes:
+            if not self._run_panel(name, label, refresh):
+                self._run_panel(name, label, clearers[name], failed=True)
+        self.edit_plans_action.setEnabled(site_file is not None)
+
+    def _clearers(self) -> dict[str, Callable[[], None]]:
+        """How each panel shows nothing: what a panel that failed is left with."""
+        return {
+            "header": self._clear_header,
+            "plan": lambda: self.plan.set_site([], []),
+            "contacts": lambda: self.contacts.set_records([]),
+            "procedure": self._clear_procedure,
+            "signals": lambda: self.signals.set_records([]),
+            "journal": lambda: self.journal.set_records([]),
+            "dispatch": lambda: self.dispatch_panel.set_alarm(None),
+            "phone": lambda: self.softphone_panel.set_alarm(None, None, []),
+        }
+
+    def _run_panel(self, name: str, label: str, refresh: Callable[[], None], *, failed: bool = False) -> bool:
+        """Refresh one panel; on an exception log it as a fault and say so on the panel."""
+        frame = self.panel_frames[name]
+        try:
+            refresh()
+        except Exception:
+            log.exception("site window: the %s panel could not show the alarm of %s", name, label)
+            frame.show_fault(
+                self.tr("This panel could not be shown (%1). The other panels show %2; the fault is logged.")
+                .replace("%1", self._panel_names.get(name, name))
+                .replace("%2", label)
+            )
+            return False
+        if not failed:
+            frame.clear_fault()
+        return True
+
+    def _clear_header(self) -> None:
+        alarm = self.alarm
+        title = f"{alarm.site_code} {alarm.site_name}".strip() if alarm else self.tr("No alarm selected")
+        self.header.setText(f"<h2>{escape(title)}</h2>")
+        self.needs.hide()
+
+    def _show_plan(self, site_file: SiteFile | None, signals: list[SignalRecord], redraw: bool) -> None:
+        if redraw:
+            self.plan.set_site(site_file.plans if site_file else [], site_file.zones if site_file else [])
         self.plan.set_tripped(s.zone for s in signals if s.zone is not None and s.qualifier == "new")
         self.plan.set_path(
             [
@@ -245,9 +326,54 @@ class SiteWindow(QMainWindow):
                 if is_trip(s.category, s.qualifier, s.zone)
             ]
         )
-        self.signals_view.scrollToBottom()
-        self.journal_view.scrollToBottom()
-        self.edit_plans_action.setEnabled(site_file is not None)
+
+    def _show_contacts(self, site_file: SiteFile | None, new: bool) -> None:
+        if new:
+            self.contacts.set_records(list(site_file.contacts) if site_file else [])
+            self.contacts_view.resizeColumnsToContents()
+
+    def _show_records(self, model: RecordTableModel, view: QTableView, records: list) -> None:  # type: ignore[type-arg]
+        model.set_records(records)
+        view.resizeColumnsToContents()
+        view.scrollToBottom()
+
+    def _show_procedure(
+        self, alarm: Alarm, site_file: SiteFile | None, done: set[int], before: Alarm | None
+    ) -> None:
+        """The procedure of the alarm's current category, its ticks from the journal. When a held
+        alarm changes category (an intrusion becomes a panic) the checklist is replaced and the
+        change is pointed out until another alarm is shown."""
+        procedure = site_file.procedure_for(alarm.category) if site_file else None
+        key = (procedure.id, tuple(s.id for s in procedure.steps)) if procedure else None
+        if before is None or key != self._shown_procedure:
+            self.checklist.set_procedure(procedure, done)
+        else:
+            self.checklist.update_done(done)  # ticks made on another console, or just journaled
+        self._shown_procedure = key
+        self.procedure_title.setText(
+            f"<b>{escape(procedure.title)}</b>"
+            if procedure
+            else escape(self.tr("No procedure for this kind of alarm."))
+        )
+        if before is None:
+            self.procedure_change.hide()
+        elif before.category is not alarm.category:
+            text = (
+                self.tr("The alarm became %2 (it was %1): follow the procedure below.")
+                .replace("%1", category_label(before.category))
+                .replace("%2", category_label(alarm.category))
+            )
+            self.procedure_change.setText("⚠ " + text)
+            self.procedure_change.show()
+            self.statusBar().showMessage(text, 15000)
+            self._procedure_dock.show()
+            self._procedure_dock.raise_()
+
+    def _clear_procedure(self) -> None:
+        self._shown_procedure = None
+        self.checklist.set_procedure(None)
+        self.procedure_title.setText("")
+        self.procedure_change.hide()
 
     def _show_header(self, alarm: Alarm, site_file: SiteFile | None) -> None:
         self.setWindowTitle(
@@ -307,13 +433,18 @@ class SiteWindow(QMainWindow):
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
-        dock.setWidget(widget)
+        dock.setWidget(self._frame(name, widget))
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(area, dock)
         return dock
+
+    def _frame(self, name: str, widget: QWidget) -> PanelFrame:
+        frame = PanelFrame(name, widget)
+        self.panel_frames[name] = frame
+        return frame
 
     def _dock_table(
         self, name: str, title: str, model: RecordTableModel, area: Qt.DockWidgetArea

@@ -27,6 +27,7 @@ from console.services.queue_feed import QueueFeed, SiteDesk
 from console.storage.engine import DatabaseUnavailable
 from console.views.alarm_queue_model import AlarmQueueModel
 from console.views.alert_sound import AlertSound
+from console.views.faults import FaultIndicator, FaultMonitor
 from console.views.incoming_call import IncomingCallOffer, Ringtone
 from console.views.live_feed import LiveFeed
 from console.views.queue_window import QueueWindow
@@ -94,6 +95,7 @@ class Workstation(QObject):
         self.site_window.step_ticked.connect(self._on_step_ticked)
         self.queue_window.site_window_wanted.connect(self._on_site_window_wanted)
         self.site_window.close_requested.connect(self._on_close_requested)
+        self.fault_indicators: list[FaultIndicator] = []
         self.ringtone = Ringtone(self)
         self.offers: dict[int, IncomingCallOffer] = {}  # call handle -> the offer shown
         self._offered: dict[int, CallerMatch] = {}
@@ -103,6 +105,13 @@ class Workstation(QObject):
         phone.answer_requested.connect(self.answer_incoming)
         for name in ("answer", "hangup"):  # a call rings while the operator works the queue
             self.queue_window.addAction(phone.actions_by_name[name])
+
+    def show_faults(self, monitor: FaultMonitor) -> None:
+        """Both windows show the console's internal faults (red indicator, message, list on click)."""
+        self.fault_indicators = [
+            FaultIndicator(monitor, window.statusBar(), self._lang, window)
+            for window in (self.queue_window, self.site_window)
+        ]
 
     def show(self) -> None:
         restore_window(self.queue_window, self._settings, "queue_window", 0)

@@ -493,6 +493,25 @@
     </message>
   </context>
   <context>
+    <name>FaultIndicator</name>
+    <message>
+      <source>Internal fault: %1. The console goes on; the fault is logged (click ⚠ for details).</source>
+      <translation>Défaut interne : %1. La console continue ; le défaut est journalisé (cliquer sur ⚠ pour le détail).</translation>
+    </message>
+    <message>
+      <source>⚠ Faults: %1</source>
+      <translation>⚠ Défauts : %1</translation>
+    </message>
+    <message>
+      <source>Full details in the log: %1</source>
+      <translation>Détail complet dans le journal technique : %1</translation>
+    </message>
+    <message>
+      <source>Internal faults</source>
+      <translation>Défauts internes</translation>
+    </message>
+  </context>
+  <context>
     <name>FloorPlanWidget</name>
     <message>
       <source>No floor plan for this site.</source>
@@ -1262,6 +1281,10 @@
       <translation>Sélectionnez une alarme à clôturer.</translation>
     </message>
     <message>
+      <source>The alarm became %2 (it was %1) while you were closing it: follow its procedure first.</source>
+      <translation>L'alarme est devenue %2 (elle était %1) pendant la clôture : suivez d'abord sa procédure.</translation>
+    </message>
+    <message>
       <source>Select an alarm first.</source>
       <translation>Sélectionnez d'abord une alarme.</translation>
     </message>
@@ -1306,6 +1329,38 @@
     <message>
       <source>Vigie — Site</source>
       <translation>Vigie — Site</translation>
+    </message>
+    <message>
+      <source>site details</source>
+      <translation>fiche du site</translation>
+    </message>
+    <message>
+      <source>floor plan</source>
+      <translation>plan</translation>
+    </message>
+    <message>
+      <source>contacts</source>
+      <translation>contacts</translation>
+    </message>
+    <message>
+      <source>procedure</source>
+      <translation>procédure</translation>
+    </message>
+    <message>
+      <source>signals</source>
+      <translation>signaux</translation>
+    </message>
+    <message>
+      <source>journal</source>
+      <translation>main courante</translation>
+    </message>
+    <message>
+      <source>dispatch</source>
+      <translation>interventions</translation>
+    </message>
+    <message>
+      <source>phone</source>
+      <translation>téléphone</translation>
     </message>
     <message>
       <source>alarm</source>
@@ -1416,8 +1471,16 @@
       <translation>Aucune alarme sélectionnée</translation>
     </message>
     <message>
+      <source>This panel could not be shown (%1). The other panels show %2; the fault is logged.</source>
+      <translation>Ce panneau n'a pas pu être affiché (%1). Les autres panneaux montrent %2 ; le défaut est journalisé.</translation>
+    </message>
+    <message>
       <source>No procedure for this kind of alarm.</source>
       <translation>Pas de consigne pour ce type d'alarme.</translation>
+    </message>
+    <message>
+      <source>The alarm became %2 (it was %1): follow the procedure below.</source>
+      <translation>L'alarme est devenue %2 (elle était %1) : suivez la procédure ci-dessous.</translation>
     </message>
     <message>
       <source>Vigie — %1</source>

@@ -254,12 +254,16 @@ class ScriptedReceiver:
         self.script = script
         self.frames: list[Frame] = []
         self.server: asyncio.Server | None = None
+        self._connections: list[tuple[asyncio.StreamWriter, asyncio.Task[None]]] = []
 
     async def start(self) -> int:
         self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
         return int(self.server.sockets[0].getsockname()[1])
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._connections.append((writer, task))
         try:
             while True:
                 raw = await reader.readuntil(b"\r")
@@ -284,8 +288,13 @@ class ScriptedReceiver:
             writer.close()
 
     async def stop(self) -> None:
+        """Close the connections and let their handlers end (a handler cancelled with the loop is
+        reported by asyncio as a fault)."""
         assert self.server is not None
         self.server.close()
+        for writer, _task in self._connections:
+            writer.close()
+        await asyncio.gather(*(task for _w, task in self._connections), return_exceptions=True)
 
 
 def run_scripted(script: list[str], frames: int, **options: Any) -> tuple[Any, list[Frame]]:

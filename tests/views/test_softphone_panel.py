@@ -109,6 +109,8 @@ def hang_up_everything(bridge: Any) -> None:
         except PhoneError:
             pass
     pump_until(bridge, lambda: not bridge.calls(), timeout=5)
+    # and their recordings' fingerprints go to this test's call records, not to the next test's
+    pump_until(bridge, lambda: not bridge.engine.recordings_settling, timeout=5)
 
 
 def chained_station(db: Database, bridge: Any, operator: Operator) -> Iterator[Station]:
