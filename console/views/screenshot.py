@@ -42,8 +42,7 @@ class ScreenshotTaker(QObject):
         if not self._opened:
             target = self._pick_alarm(alarms)
             if target is not None:
-                workstation.queue_window.select_alarm(target.id)
-                workstation.queue_window.take_selected()
+                workstation.queue_window.take_alarm(target)
                 self._opened = True
                 return
         if self._opened and workstation.site_window.plan.zone_items:
