@@ -29,6 +29,7 @@ class QueueTable(QTableView):
         self.proxy = AlarmFilterProxy(model, self)
         self.setModel(model)
         self._deliberate = False  # the selected row is one the operator chose, not the console
+        self._selected_row_left = False  # the selected alarm left the rows (closed): pick again
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -100,6 +101,22 @@ class QueueTable(QTableView):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         return True
+
+    def rowsAboutToBeRemoved(self, parent: QModelIndex, start: int, end: int) -> None:  # type: ignore[override]
+        """Qt moves the selection to the neighbouring row; after a close it must go to the most urgent."""
+        selected = self.selectionModel().selectedRows()
+        if not parent.isValid() and any(start <= index.row() <= end for index in selected):
+            self._selected_row_left = True
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def settle_selection(self) -> None:
+        """After rows came or went: the most urgent alarm when the selected one left, or nothing was."""
+        if self._selected_row_left:
+            self._selected_row_left = False
+            if self.model().rowCount():
+                self.select_most_urgent()
+            return
+        self.select_first_if_none()
 
     def select_first_if_none(self) -> None:
         """With nothing selected, start on the most urgent alarm: the first new one shown in queue

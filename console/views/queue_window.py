@@ -121,6 +121,7 @@ class QueueWindow(QMainWindow):
             self.database_label,
         ):
             self.statusBar().addPermanentWidget(label)
+        self.take_confirmation: QMessageBox | None = None
         self._headset: object | None = None  # the running HeadsetBridge: device changes apply at once
         self._build_actions()
         model.alarm_arrived.connect(self._on_alarm_arrived)
@@ -341,6 +342,7 @@ class QueueWindow(QMainWindow):
 
         box.buttonClicked.connect(answered)
         box.finished.connect(box.deleteLater)
+        self.take_confirmation = box  # the question open now (tests answer it)
         box.open()
         return box
 
@@ -477,7 +479,7 @@ class QueueWindow(QMainWindow):
 
     @Slot()
     def _select_first_if_none(self) -> None:
-        self.table.select_first_if_none()
+        self.table.settle_selection()
 
     def _open_alarm_times(self, _since: datetime, _changed_since: datetime | None) -> dict[int, TakeTimes]:
         """Without a database feed (tests, previews), the shift figures come from the queue's alarms."""
