@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 
-from console.domain.alarm import Alarm
+from console.domain.alarm import Alarm, AlarmState
+from console.domain.priority import Priority
 
 
 class ClockLevel(IntEnum):
@@ -50,6 +51,28 @@ def clock_level(alarm: Alarm, now: datetime, targets: ServiceTargets) -> ClockLe
     if waited > targets.take_within_s:
         return ClockLevel.WARNING
     return ClockLevel.ON_TIME
+
+
+def life_safety_left_waiting(
+    chosen: Alarm, alarms: Iterable[Alarm], now: datetime, targets: ServiceTargets
+) -> Alarm | None:
+    """The life-safety alarm that taking `chosen` would leave waiting past its take-within target.
+
+    Only an untaken life-safety alarm that comes before `chosen` in queue order counts (more urgent:
+    a higher priority, or the same one and older), so taking the most urgent alarm never asks; of
+    several, the first in queue order is named. None when nobody's life is left waiting.
+    """
+    chosen_key = chosen.sort_key()
+    overdue = [
+        alarm
+        for alarm in alarms
+        if alarm.id != chosen.id
+        and alarm.state is AlarmState.NEW
+        and alarm.priority is Priority.LIFE_SAFETY
+        and alarm.sort_key() < chosen_key
+        and waiting_seconds(alarm, now) > targets.take_within_s
+    ]
+    return min(overdue, key=Alarm.sort_key, default=None)
 
 
 @dataclass(frozen=True, slots=True)

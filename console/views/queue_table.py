@@ -2,6 +2,10 @@
 
 The table shows the queue model itself while no filter is on, and the filter proxy only while
 one is (see `queue_filter`); rows are found and selected by alarm id whichever it shows.
+
+It tells a row the operator chose (a key that moved the selection, a click on a row) from one the
+console selected itself (at start, after a close, after filtering): T takes the operator's choice,
+but never lets the console's own pick undercut a more urgent alarm that arrived since.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from console.domain.alarm import Alarm, AlarmState
@@ -23,6 +28,8 @@ class QueueTable(QTableView):
         self.queue = model
         self.proxy = AlarmFilterProxy(model, self)
         self.setModel(model)
+        self._deliberate = False  # the selected row is one the operator chose, not the console
+        self._selected_row_left = False  # the selected alarm left the rows (closed): pick again
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -40,6 +47,25 @@ class QueueTable(QTableView):
             (Column.STATE, 230),  # "⚠ Levée de doute — inactive"
         ):
             self.setColumnWidth(column, width)
+
+    @property
+    def deliberate(self) -> bool:
+        """True while the selected row is the operator's own choice (a key or a click on it)."""
+        return self._deliberate and self.selectionModel().hasSelection()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A key that moves the selection (Down, Page Up, Home...) is the operator choosing a row."""
+        before = self.selected_alarm()
+        super().keyPressEvent(event)
+        after = self.selected_alarm()
+        if after is not None and (before is None or after.id != before.id):
+            self._deliberate = True
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click on a row is a choice, even on the row the console had selected."""
+        super().mousePressEvent(event)
+        if self.indexAt(event.position().toPoint()).isValid() and self.selected_alarm() is not None:
+            self._deliberate = True
 
     @property
     def filtered(self) -> bool:
@@ -70,15 +96,37 @@ class QueueTable(QTableView):
             index = self.proxy.mapFromSource(index)
         if not index.isValid():
             return False
+        self._deliberate = False  # the console chose this row, not the operator
         self.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         return True
 
+    def rowsAboutToBeRemoved(self, parent: QModelIndex, start: int, end: int) -> None:  # type: ignore[override]
+        """Qt moves the selection to the neighbouring row; after a close it must go to the most urgent."""
+        selected = self.selectionModel().selectedRows()
+        if not parent.isValid() and any(start <= index.row() <= end for index in selected):
+            self._selected_row_left = True
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def settle_selection(self) -> None:
+        """After rows came or went: the most urgent alarm when the selected one left, or nothing was."""
+        if self._selected_row_left:
+            self._selected_row_left = False
+            if self.model().rowCount():
+                self.select_most_urgent()
+            return
+        self.select_first_if_none()
+
     def select_first_if_none(self) -> None:
-        """Start on the most urgent new alarm shown (else the first row): T then takes it."""
+        """With nothing selected, start on the most urgent alarm: the first new one shown in queue
+        order (priority, then age), else the first row; T then takes it."""
         if self.selectionModel().hasSelection() or self.model().rowCount() == 0:
             return
+        self.select_most_urgent()
+
+    def select_most_urgent(self) -> None:
+        """The console's own pick (not deliberate): the first new alarm shown, else the first row."""
         first = self.model().index(0, 0).data(ALARM_ROLE)
         alarm = self.first_shown(lambda a: a.state is AlarmState.NEW) or first
         if isinstance(alarm, Alarm):

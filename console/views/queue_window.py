@@ -41,11 +41,12 @@ from console.domain.alarm import (
     TransitionError,
 )
 from console.domain.grouping import localized_title
+from console.domain.service_level import life_safety_left_waiting, waiting_seconds
 from console.domain.shift import TakeTimes
 from console.domain.station import ComponentStatus
 from console.services.alarm_desk import AlarmDesk
 from console.storage.engine import DatabaseUnavailable
-from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel
+from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, format_age
 from console.views.alert_sound import AlertSound
 from console.views.category_words import category_label
 from console.views.close_dialog import CloseAlarmDialog
@@ -130,6 +131,7 @@ class QueueWindow(QMainWindow):
             self.database_label,
         ):
             self.statusBar().addPermanentWidget(label)
+        self.take_confirmation: QMessageBox | None = None
         self._headset: object | None = None  # the running HeadsetBridge: device changes apply at once
         self._build_actions()
         model.alarm_arrived.connect(self._on_alarm_arrived)
@@ -275,8 +277,12 @@ class QueueWindow(QMainWindow):
 
     @Slot()
     def take_selected(self) -> None:
-        """Take the selected new alarm; with none selected (or one already handled), the most urgent
-        new one shown. An alarm someone else holds is refused, naming them: one operator per site."""
+        """Take the most urgent new alarm, or the row the operator deliberately chose.
+
+        The console's own selection never decides: a fire arriving above the row selected at start
+        is the one T takes. An alarm someone else holds is refused, naming them (one operator per
+        site); taking one while a more urgent life-safety alarm waits past its target is asked first.
+        """
         alarm = self.selected_alarm()
         if alarm is not None and alarm.operator_id not in (None, self._operator.id):
             self._report(
@@ -285,15 +291,70 @@ class QueueWindow(QMainWindow):
                 .replace("%2", alarm.operator_login or "?")
             )
             return
-        if alarm is None or alarm.state is not AlarmState.NEW:
+        if alarm is None or alarm.state is not AlarmState.NEW or not self.table.deliberate:
             alarm = self.table.first_shown(lambda a: a.state is AlarmState.NEW)
         if alarm is None:
             self._report(self.tr("No new alarm to take."))
             return
+        waiting = life_safety_left_waiting(alarm, self.model.alarms(), self.model.now(), self.model.targets)
+        if waiting is None:
+            self.take_alarm(alarm)
+        else:
+            self._confirm_take(alarm, waiting)
+
+    def take_alarm(self, alarm: Alarm) -> None:
+        """Take this alarm (the screenshot tool picks one; T goes through take_selected)."""
         taken = self._run(lambda: self._desk.take(alarm.id, self._operator))
         if taken is not None:
             self.select_alarm(taken.id)
             self.alarm_opened.emit(taken)
+
+    def _confirm_take(self, chosen: Alarm, waiting: Alarm) -> QMessageBox:
+        """Ask before leaving a life-safety alarm waiting past its target; the default takes it."""
+        box = QMessageBox(self)
+        box.setObjectName("take_confirmation")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Life-safety alarm waiting"))
+        box.setText(
+            self.tr("%1 — %2 (%3) has waited %4, longer than its %5 s target.")
+            .replace("%1", waiting.site_code or waiting.account)
+            .replace("%2", waiting.site_name)
+            .replace("%3", localized_title(waiting, self._lang))
+            .replace("%4", format_age(waiting_seconds(waiting, self.model.now())))
+            .replace("%5", f"{self.model.targets.take_within_s:g}")
+        )
+        box.setInformativeText(
+            self.tr("Take it instead of %1 — %2?")
+            .replace("%1", chosen.site_code or chosen.account)
+            .replace("%2", localized_title(chosen, self._lang))
+        )
+        take_waiting = box.addButton(
+            self.tr("&Take %1").replace("%1", waiting.site_code or waiting.account),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        take_chosen = box.addButton(
+            self.tr("Take %1 &anyway").replace("%1", chosen.site_code or chosen.account),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(take_waiting)
+        box.setEscapeButton(cancel)
+        take_waiting.setObjectName("take_waiting")
+        take_chosen.setObjectName("take_chosen")
+
+        def answered(button: object) -> None:
+            if button is take_waiting:
+                self.take_alarm(waiting)
+            elif button is take_chosen:
+                self.take_alarm(chosen)
+            else:
+                self._report(self.tr("Nothing taken."))
+
+        box.buttonClicked.connect(answered)
+        box.finished.connect(box.deleteLater)
+        self.take_confirmation = box  # the question open now (tests answer it)
+        box.open()
+        return box
 
     @Slot()
     def open_selected(self) -> None:
@@ -443,7 +504,7 @@ class QueueWindow(QMainWindow):
 
     @Slot()
     def _select_first_if_none(self) -> None:
-        self.table.select_first_if_none()
+        self.table.settle_selection()
 
     def _open_alarm_times(self, _since: datetime, _changed_since: datetime | None) -> dict[int, TakeTimes]:
         """Without a database feed (tests, previews), the shift figures come from the queue's alarms."""

@@ -50,8 +50,7 @@ class ScreenshotTaker(QObject):
         if self._opened is None:
             target = self._pick_alarm(alarms)
             if target is not None:
-                workstation.queue_window.select_alarm(target.id)
-                workstation.queue_window.take_selected()
+                workstation.queue_window.take_alarm(target)
                 self._opened = target
                 return
         shown = workstation.site_window.alarm

@@ -71,3 +71,31 @@ def test_service_level_counts_taken_alarms_only() -> None:
 def test_targets_must_be_ordered() -> None:
     with pytest.raises(ValueError, match="targets"):
         ServiceTargets(60, 30)
+
+
+def test_taking_past_an_overdue_life_safety_alarm_names_it() -> None:
+    """Taking an alarm while a more urgent life-safety alarm waits past its target must be asked."""
+    from console.domain.alarm import AlarmState
+    from console.domain.service_level import life_safety_left_waiting
+
+    targets = ServiceTargets(30, 60)
+    intrusion = new_alarm(id=1, created_at=T0 - timedelta(minutes=5))
+    fire = new_alarm(id=2, priority=Priority.LIFE_SAFETY, category=EventCategory.FIRE, created_at=T0)
+    panic = new_alarm(
+        id=3, priority=Priority.LIFE_SAFETY, category=EventCategory.PANIC, created_at=T0 + timedelta(seconds=5)
+    )
+    alarms = [intrusion, fire, panic]
+    # Within the target nobody is left waiting too long: no question.
+    assert life_safety_left_waiting(intrusion, alarms, T0 + timedelta(seconds=30), targets) is None
+    # Past it, taking the intrusion leaves the fire (first in queue order) waiting: named.
+    late = T0 + timedelta(seconds=40)
+    assert life_safety_left_waiting(intrusion, alarms, late, targets) == fire
+    # The younger panic leaves the older fire waiting; the fire itself is the most urgent: no question.
+    assert life_safety_left_waiting(panic, alarms, late, targets) == fire
+    assert life_safety_left_waiting(fire, alarms, late, targets) is None
+    # A life-safety alarm someone already holds is not waiting.
+    held = [intrusion, replace(fire, state=AlarmState.TAKEN, taken_at=T0 + timedelta(seconds=35)), panic]
+    assert life_safety_left_waiting(intrusion, held, late, targets) == panic
+    # Only life safety counts: an old intrusion left waiting does not ask.
+    technical = new_alarm(id=4, priority=Priority.TECHNICAL, created_at=T0)
+    assert life_safety_left_waiting(technical, [intrusion, technical], late, targets) is None
