@@ -496,6 +496,13 @@ FRENCH: dict[str, str] = {
     "Phone, listen-in: switch between listening and talking": (
         "Téléphone, écoute : passer de l'écoute à l'interpellation et inversement"
     ),
+    # --- queue: priority never undercut ---
+    "Life-safety alarm waiting": "Alarme sécurité des personnes en attente",
+    "%1 — %2 (%3) has waited %4, longer than its %5 s target.": "%1 — %2 (%3) attend depuis %4, au-delà de son objectif de %5 s.",
+    "Take it instead of %1 — %2?": "La prendre à la place de %1 — %2 ?",
+    "&Take %1": "&Prendre %1",
+    "Take %1 &anyway": "Prendre %1 &quand même",
+    "Nothing taken.": "Aucune alarme prise.",
 }
 
 

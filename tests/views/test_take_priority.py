@@ -99,7 +99,7 @@ def test_leaving_an_overdue_life_safety_alarm_is_asked(
     AlarmDesk(sqlite_db).ingest([cid(132, account="4A21", at=datetime.now(UTC))])
     AlarmDesk(sqlite_db).ingest([cid(131, account="4A22", at=datetime.now(UTC))])
     qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
-    assert [a.site_code for a in model.alarms()][0] == "LYO-0003"
+    assert next(a.site_code for a in model.alarms()) == "LYO-0003"
     with qtbot.waitActive(window):
         window.activateWindow()
     window.table.setFocus()
