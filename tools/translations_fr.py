@@ -520,6 +520,13 @@ FRENCH: dict[str, str] = {
     "The alarm became %2 (it was %1): follow the procedure below.": (
         "L'alarme est devenue %2 (elle était %1) : suivez la procédure ci-dessous."
     ),
+    # --- queue: priority never undercut ---
+    "Life-safety alarm waiting": "Alarme sécurité des personnes en attente",
+    "%1 — %2 (%3) has waited %4, longer than its %5 s target.": "%1 — %2 (%3) attend depuis %4, au-delà de son objectif de %5 s.",
+    "Take it instead of %1 — %2?": "La prendre à la place de %1 — %2 ?",
+    "&Take %1": "&Prendre %1",
+    "Take %1 &anyway": "Prendre %1 &quand même",
+    "Nothing taken.": "Aucune alarme prise.",
 }
 
 

@@ -1277,6 +1277,30 @@
       <translation>Aucune nouvelle alarme à prendre.</translation>
     </message>
     <message>
+      <source>Life-safety alarm waiting</source>
+      <translation>Alarme sécurité des personnes en attente</translation>
+    </message>
+    <message>
+      <source>%1 — %2 (%3) has waited %4, longer than its %5 s target.</source>
+      <translation>%1 — %2 (%3) attend depuis %4, au-delà de son objectif de %5 s.</translation>
+    </message>
+    <message>
+      <source>Take it instead of %1 — %2?</source>
+      <translation>La prendre à la place de %1 — %2 ?</translation>
+    </message>
+    <message>
+      <source>&amp;Take %1</source>
+      <translation>&amp;Prendre %1</translation>
+    </message>
+    <message>
+      <source>Take %1 &amp;anyway</source>
+      <translation>Prendre %1 &amp;quand même</translation>
+    </message>
+    <message>
+      <source>Nothing taken.</source>
+      <translation>Aucune alarme prise.</translation>
+    </message>
+    <message>
       <source>Select an alarm to close.</source>
       <translation>Sélectionnez une alarme à clôturer.</translation>
     </message>

@@ -82,7 +82,10 @@ def test_taking_past_an_overdue_life_safety_alarm_names_it() -> None:
     intrusion = new_alarm(id=1, created_at=T0 - timedelta(minutes=5))
     fire = new_alarm(id=2, priority=Priority.LIFE_SAFETY, category=EventCategory.FIRE, created_at=T0)
     panic = new_alarm(
-        id=3, priority=Priority.LIFE_SAFETY, category=EventCategory.PANIC, created_at=T0 + timedelta(seconds=5)
+        id=3,
+        priority=Priority.LIFE_SAFETY,
+        category=EventCategory.PANIC,
+        created_at=T0 + timedelta(seconds=5),
     )
     alarms = [intrusion, fire, panic]
     # Within the target nobody is left waiting too long: no question.

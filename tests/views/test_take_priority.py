@@ -36,7 +36,9 @@ def state_of(workstation: Workstation, site: str) -> AlarmState:
     return next(a.state for a in workstation.model.alarms() if a.site_code == site)
 
 
-def test_t_takes_the_most_urgent_unless_the_operator_chose(qtbot, workstation: Workstation, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_t_takes_the_most_urgent_unless_the_operator_chose(
+    qtbot, workstation: Workstation, sqlite_db: Database
+) -> None:  # type: ignore[no-untyped-def]
     window = workstation.queue_window
     model = workstation.model
     receiver = AlarmDesk(sqlite_db)
@@ -76,22 +78,28 @@ def test_t_takes_the_most_urgent_unless_the_operator_chose(qtbot, workstation: W
     # Closing the fire: the selection goes to the most urgent new alarm, whatever was around it.
     fire = next(a for a in model.alarms() if a.site_code == "LYO-0003")
     window.select_alarm(fire.id)
-    AlarmDesk(sqlite_db).close(fire.id, workstation.operator, Disposition.CONFIRMED_FIRE, "Pompiers sur place")
+    AlarmDesk(sqlite_db).close(
+        fire.id, workstation.operator, Disposition.CONFIRMED_FIRE, "Pompiers sur place"
+    )
     qtbot.waitUntil(lambda: model.alarm(fire.id) is None, timeout=5000)
     assert selected_site(workstation) == "LYO-0004"
     qtbot.keyClick(window.table, Qt.Key.Key_T)
     assert state_of(workstation, "LYO-0004") is AlarmState.TAKEN
 
 
-def test_leaving_an_overdue_life_safety_alarm_is_asked(qtbot, workstation: Workstation, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_leaving_an_overdue_life_safety_alarm_is_asked(
+    qtbot, workstation: Workstation, sqlite_db: Database
+) -> None:  # type: ignore[no-untyped-def]
     window = workstation.queue_window
     model = workstation.model
     receiver = AlarmDesk(sqlite_db, clock=lambda: datetime.now(UTC) - timedelta(minutes=2))
-    receiver.ingest([cid(120, account="4A23", at=datetime.now(UTC) - timedelta(minutes=2))])  # panic, 2 min ago
+    receiver.ingest(
+        [cid(120, account="4A23", at=datetime.now(UTC) - timedelta(minutes=2))]
+    )  # panic, 2 min ago
     AlarmDesk(sqlite_db).ingest([cid(132, account="4A21", at=datetime.now(UTC))])
     AlarmDesk(sqlite_db).ingest([cid(131, account="4A22", at=datetime.now(UTC))])
     qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
-    assert [a.site_code for a in model.alarms()][0] == "LYO-0003"
+    assert next(a.site_code for a in model.alarms()) == "LYO-0003"
     with qtbot.waitActive(window):
         window.activateWindow()
     window.table.setFocus()
