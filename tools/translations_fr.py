@@ -496,6 +496,17 @@ FRENCH: dict[str, str] = {
     "Phone, listen-in: switch between listening and talking": (
         "Téléphone, écoute : passer de l'écoute à l'interpellation et inversement"
     ),
+    # --- forms and texts (issue 10, item 8) ---
+    "This is a life-safety alarm: close it as a test only if it really was one. Close again to confirm.": (
+        "Alarme de sécurité des personnes : ne la clôturez comme essai que si c'en était vraiment un. "
+        "Clôturez à nouveau pour confirmer."
+    ),
+    "Write at least %1 words: what was done, who was reached, the outcome.": (
+        "Écrivez au moins %1 mots : ce qui a été fait, qui a été joint, le résultat."
+    ),
+    "Say in at least %1 words why the steps were not done.": (
+        "Dites en au moins %1 mots pourquoi les étapes n'ont pas été faites."
+    ),
 }
 
 
