@@ -504,6 +504,9 @@ FRENCH: dict[str, str] = {
     "Write at least %1 words: what was done, who was reached, the outcome.": (
         "Écrivez au moins %1 mots : ce qui a été fait, qui a été joint, le résultat."
     ),
+    "No tripped zone to acknowledge": "Aucune zone déclenchée à acquitter",
+    "The tripped zones are already acknowledged": "Les zones déclenchées sont déjà acquittées",
+    "Tripped zones acknowledged: %1": "Zones déclenchées acquittées : %1",
     "Say in at least %1 words why the steps were not done.": (
         "Dites en au moins %1 mots pourquoi les étapes n'ont pas été faites."
     ),

@@ -208,6 +208,11 @@ class FloorPlanWidget(QWidget):
         else:
             self._clear_scene()
 
+    @property
+    def tripped_zones(self) -> list[int]:
+        """The zones now highlighted, in order: what an acknowledgement is about."""
+        return sorted(self._tripped)
+
     def set_tripped(self, zone_numbers: Iterable[int]) -> None:
         """Highlight these zones and bring the level of the first one into view; new trips flash."""
         tripped = set(zone_numbers)

@@ -1476,6 +1476,18 @@
       <translation>Clôturer…</translation>
     </message>
     <message>
+      <source>No tripped zone to acknowledge</source>
+      <translation>Aucune zone déclenchée à acquitter</translation>
+    </message>
+    <message>
+      <source>The tripped zones are already acknowledged</source>
+      <translation>Les zones déclenchées sont déjà acquittées</translation>
+    </message>
+    <message>
+      <source>Tripped zones acknowledged: %1</source>
+      <translation>Zones déclenchées acquittées : %1</translation>
+    </message>
+    <message>
       <source>Edit floor plans…</source>
       <translation>Modifier les plans…</translation>
     </message>
