@@ -527,6 +527,20 @@ FRENCH: dict[str, str] = {
     "&Take %1": "&Prendre %1",
     "Take %1 &anyway": "Prendre %1 &quand même",
     "Nothing taken.": "Aucune alarme prise.",
+    # --- forms and texts (issue 10, item 8) ---
+    "This is a life-safety alarm: close it as a test only if it really was one. Close again to confirm.": (
+        "Alarme de sécurité des personnes : ne la clôturez comme essai que si c'en était vraiment un. "
+        "Clôturez à nouveau pour confirmer."
+    ),
+    "Write at least %1 words: what was done, who was reached, the outcome.": (
+        "Écrivez au moins %1 mots : ce qui a été fait, qui a été joint, le résultat."
+    ),
+    "No tripped zone to acknowledge": "Aucune zone déclenchée à acquitter",
+    "The tripped zones are already acknowledged": "Les zones déclenchées sont déjà acquittées",
+    "Tripped zones acknowledged: %1": "Zones déclenchées acquittées : %1",
+    "Say in at least %1 words why the steps were not done.": (
+        "Dites en au moins %1 mots pourquoi les étapes n'ont pas été faites."
+    ),
 }
 
 

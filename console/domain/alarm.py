@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from console.domain.priority import EventCategory, Priority, queue_sort_key
+from console.domain.priority import EventCategory, Priority, default_priority, queue_sort_key
 
 
 class AlarmState(StrEnum):
@@ -264,12 +264,31 @@ def missing_mandatory_steps(mandatory_step_ranks: dict[int, int], done_step_ids:
     return sorted(rank for step_id, rank in mandatory_step_ranks.items() if step_id not in done_step_ids)
 
 
+DEFAULT_MIN_COMMENT_WORDS = 3
+"""A closing comment of fewer words ("ok", "vu") tells an audit nothing: `[closing] min_comment_words`."""
+
+MIN_SKIP_REASON_WORDS = 2
+"""A reason for leaving mandatory steps undone must say something: one letter or one word is refused."""
+
+
+def word_count(text: str | None) -> int:
+    """Words as an operator counts them: runs of characters with at least one letter or digit."""
+    return sum(1 for word in (text or "").split() if any(ch.isalnum() for ch in word))
+
+
+def needs_test_confirmation(alarm: Alarm, disposition: Disposition) -> bool:
+    """Closing a life-safety alarm (fire, panic, duress, medical) as a test hides a real emergency
+    if it was a mistake: the operator confirms it."""
+    life_safety = Priority.LIFE_SAFETY in (alarm.priority, default_priority(alarm.category))
+    return disposition is Disposition.TEST and life_safety
+
+
 def check_procedure_before_close(missing_ranks: list[int], skip_reason: str | None) -> str:
     """Closing needs every mandatory step done, or a reason: returns what the journal records of it."""
     if not missing_ranks:
         return ""
     reason = (skip_reason or "").strip()
     listed = ", ".join(str(rank) for rank in missing_ranks)
-    if not reason:
+    if word_count(reason) < MIN_SKIP_REASON_WORDS:
         raise TransitionError(f"Mandatory procedure steps not done: {listed}. Give a reason to close anyway.")
     return f"steps {listed} not done: {reason}"

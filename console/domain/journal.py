@@ -44,6 +44,7 @@ class JournalAction(StrEnum):
     CALL_REPAIRED = "call_repaired"
     PASSWORD_CHECKED = "password_checked"
     DOUBT_VERDICT = "doubt_verdict"
+    ZONES_ACKNOWLEDGED = "zones_acknowledged"
 
     def label(self, lang: str) -> str:
         fr, en = _LABELS[self]
@@ -59,6 +60,7 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.DISPATCH: ("Intervention déclenchée", "Dispatched"),
     JournalAction.CLOSE: ("Clôturée", "Closed"),
     JournalAction.STEP_DONE: ("Consigne effectuée", "Procedure step done"),
+    JournalAction.ZONES_ACKNOWLEDGED: ("Zones déclenchées acquittées", "Tripped zones acknowledged"),
     JournalAction.NOTE: ("Note", "Note"),
     JournalAction.LOGIN: ("Connexion", "Logged in"),
     JournalAction.LOGOUT: ("Déconnexion", "Logged out"),

@@ -2,7 +2,9 @@
 
 The journal keeps what the station wrote, as written (a record is not rewritten): the receiver,
 the supervision and the telephone write their lines in English. A French console shows them in
-French by recognising those few fixed forms; operators' own words (comments, notes, procedure
+French by recognising those few fixed forms. Lines holding internal values (a category change
+`INTRUSION -> LIFE_SAFETY`, a disposition `confirmed_fire:`) are shown in words in every
+language; operators' own words (comments, notes, procedure
 steps) and anything not recognised are shown as stored.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from console.domain.alarm import Disposition
 from console.domain.priority import Priority
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
@@ -75,16 +78,37 @@ _RULES_FR: list[_Rule] = [
         lambda m: "Liaison rétablie avant la prise en compte ; alarme levée automatiquement.",
     ),
     (
-        re.compile(rf"^({_PRIORITIES}) -> ({_PRIORITIES}): (.*)$"),
-        lambda m: f"{Priority[m[1]].label_fr} → {Priority[m[2]].label_fr} : {m[3]}",
-    ),
-    (
         re.compile(
             r"^(?P<head>#\d+ [^—]+?) — (?P<words>[^,(]+?(?: \([^)]*heard\))?)(?P<rest>(?: \(.*\))?(?:, .*)?)$"
         ),
         _call_line,
     ),
 ]
+
+
+_DISPOSITIONS = "|".join(disposition.value for disposition in Disposition)
+_PRIORITY_CHANGE = re.compile(rf"^({_PRIORITIES}) -> ({_PRIORITIES}): (.*)$")
+_CLOSING = re.compile(rf"^({_DISPOSITIONS}): (.*?)(?: \(steps ([\d, ]+) not done: (.*)\))?$", re.DOTALL)
+
+
+def _words_for_values(detail: str, lang: str) -> str | None:
+    """Lines that hold internal values (a priority's or a disposition's name), in words, any language."""
+    match = _PRIORITY_CHANGE.match(detail)
+    if match:
+        before, after = Priority[match[1]], Priority[match[2]]
+        if lang == "fr":
+            return f"{before.label_fr} → {after.label_fr} : {match[3]}"
+        return f"{before.label_en} → {after.label_en}: {match[3]}"
+    match = _CLOSING.match(detail)
+    if match:
+        label = Disposition(match[1]).label(lang)
+        colon = " : " if lang == "fr" else ": "
+        text = f"{label}{colon}{match[2]}"
+        if match[3] is not None:
+            steps = f"étapes {match[3]} non faites" if lang == "fr" else f"steps {match[3]} not done"
+            text = f"{text} ({steps}{colon}{match[4]})"
+        return text
+    return None
 
 
 def localized_detail(
@@ -95,7 +119,12 @@ def localized_detail(
     `stored_title`/`title_fr`: the alarm's title as stored (English) and in the console's
     language, so the "alarm raised" line, which holds the title, follows the language too.
     """
-    if lang != "fr" or not detail:
+    if not detail:
+        return detail
+    in_words = _words_for_values(detail, lang)
+    if in_words is not None:
+        return in_words
+    if lang != "fr":
         return detail
     if stored_title is not None and title_fr is not None and detail == stored_title:
         return title_fr

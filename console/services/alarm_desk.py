@@ -43,6 +43,11 @@ Clock = Callable[[], datetime]
 T = TypeVar("T")
 
 
+def zones_acknowledged_detail(zones: Sequence[int]) -> str:
+    """The journal's line for A on the plan: "zones 4, 5" (journal_text shows it in French)."""
+    return "zones " + ", ".join(str(zone) for zone in sorted(zones))
+
+
 def step_done_detail(step: ProcedureStep) -> str:
     """Journal text of a ticked step; starts with `#<step id>` so the checklist can be rebuilt from it."""
     return f"#{step.id} {step.text}"
@@ -220,6 +225,29 @@ class AlarmDesk:
                     at=at,
                     action=JournalAction.STEP_DONE,
                     detail=step_done_detail(step),
+                    operator_id=operator.id,
+                    alarm_id=alarm_id,
+                    site_id=current.site_id,
+                )
+                changes.record_changes(session, "journal", [alarm_id], at)
+        except DBAPIError as exc:
+            if is_unavailable(exc):
+                raise DatabaseUnavailable(describe_db_error(exc)) from exc
+            raise
+
+    def record_zones_acknowledged(self, alarm_id: int, zones: Sequence[int], operator: Operator) -> None:
+        """Journal that the operator saw the tripped zones on the plan (A): the audit shows when."""
+        at = self._clock()
+        try:
+            with self._db.write() as session:
+                current = alarm_store.get_alarm(session, alarm_id)
+                if current is None or not current.is_open:
+                    raise TransitionError(f"Alarm {alarm_id} is not open.")
+                alarm_store.append_journal(
+                    session,
+                    at=at,
+                    action=JournalAction.ZONES_ACKNOWLEDGED,
+                    detail=zones_acknowledged_detail(zones),
                     operator_id=operator.id,
                     alarm_id=alarm_id,
                     site_id=current.site_id,

@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.alarm import Alarm, Disposition
+from console.domain.alarm import (
+    DEFAULT_MIN_COMMENT_WORDS,
+    MIN_SKIP_REASON_WORDS,
+    Alarm,
+    Disposition,
+    needs_test_confirmation,
+    word_count,
+)
 from console.domain.grouping import localized_title
 
 _ERROR_STYLE = "color: #c62828;"
@@ -31,9 +38,17 @@ class CloseAlarmDialog(QDialog):
     """Stays open until the close succeeds: a refusal is shown next to the field it is about."""
 
     def __init__(
-        self, alarm: Alarm, lang: str = "en", parent: QWidget | None = None, submit: Submit | None = None
+        self,
+        alarm: Alarm,
+        lang: str = "en",
+        parent: QWidget | None = None,
+        submit: Submit | None = None,
+        min_comment_words: int = DEFAULT_MIN_COMMENT_WORDS,
     ) -> None:
         super().__init__(parent)
+        self._alarm = alarm
+        self._min_comment_words = max(1, min_comment_words)
+        self._test_confirmed = False
         self.setWindowTitle(self.tr("Close alarm %1").replace("%1", str(alarm.id)))
         self.setObjectName("close_alarm_dialog")
         self.disposition_box = QComboBox()
@@ -43,7 +58,9 @@ class CloseAlarmDialog(QDialog):
             self.disposition_box.addItem(disposition.label(lang), disposition.value)
         self.disposition_error = QLabel()
         self.disposition_error.setStyleSheet(_ERROR_STYLE)
+        self.disposition_error.setWordWrap(True)
         self.disposition_error.hide()
+        self.disposition_box.currentIndexChanged.connect(self._on_disposition_changed)
         self.comment_edit = QPlainTextEdit()
         self.comment_edit.setObjectName("comment")
         self.comment_edit.setTabChangesFocus(True)
@@ -52,6 +69,7 @@ class CloseAlarmDialog(QDialog):
         )
         self.comment_error = QLabel()
         self.comment_error.setStyleSheet(_ERROR_STYLE)
+        self.comment_error.setWordWrap(True)
         self.comment_error.hide()
         self.skip_reason_edit = QLineEdit()
         self.skip_reason_edit.setObjectName("skip_reason")
@@ -94,20 +112,64 @@ class CloseAlarmDialog(QDialog):
     def comment(self) -> str:
         return self.comment_edit.toPlainText().strip()
 
-    def _on_accept(self) -> None:
-        ok = True
-        if self.disposition is None:
+    def _on_disposition_changed(self) -> None:
+        self._test_confirmed = False  # a confirmation is for the disposition it was asked about
+
+    def _check_disposition(self) -> bool:
+        disposition = self.disposition
+        if disposition is None:
             self.disposition_error.setText(self.tr("Choose how the alarm ended."))
-            self.disposition_error.show()
-            ok = False
+        elif needs_test_confirmation(self._alarm, disposition) and not self._test_confirmed:
+            # Asked once beside the field; closing again (Ctrl+Return) confirms it.
+            self._test_confirmed = True
+            self.disposition_error.setText(
+                self.tr(
+                    "This is a life-safety alarm: close it as a test only if it really was one. "
+                    "Close again to confirm."
+                )
+            )
         else:
             self.disposition_error.hide()
+            return True
+        self.disposition_error.show()
+        return False
+
+    def _check_comment(self) -> bool:
         if not self.comment:
             self.comment_error.setText(self.tr("A closing comment is required."))
-            self.comment_error.show()
-            ok = False
+        elif word_count(self.comment) < self._min_comment_words:
+            self.comment_error.setText(
+                self.tr("Write at least %1 words: what was done, who was reached, the outcome.").replace(
+                    "%1", str(self._min_comment_words)
+                )
+            )
         else:
             self.comment_error.hide()
+            return True
+        self.comment_error.show()
+        return False
+
+    def _check_skip_reason(self) -> bool:
+        reason = self.skip_reason_edit.text().strip()
+        if reason and word_count(reason) < MIN_SKIP_REASON_WORDS:
+            self.skip_reason_error.setText(
+                self.tr("Say in at least %1 words why the steps were not done.").replace(
+                    "%1", str(MIN_SKIP_REASON_WORDS)
+                )
+            )
+            self.skip_reason_error.show()
+            return False
+        self.skip_reason_error.hide()
+        return True
+
+    def _on_accept(self) -> None:
+        disposition_ok = self._check_disposition()
+        comment_ok = self._check_comment()
+        reason_ok = self._check_skip_reason()
+        ok = disposition_ok and comment_ok
+        if ok and not reason_ok:
+            self.skip_reason_edit.setFocus()
+            return
         if ok and self._submit is not None:
             assert self.disposition is not None
             refusal = self._submit(self.disposition, self.comment, self.skip_reason_edit.text().strip())
@@ -118,7 +180,7 @@ class CloseAlarmDialog(QDialog):
                 return
         if ok:
             self.accept()
-        elif self.disposition is None:
+        elif not disposition_ok:
             self.disposition_box.setFocus()
         else:
             self.comment_edit.setFocus()

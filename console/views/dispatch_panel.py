@@ -194,7 +194,9 @@ class DispatchPanel(QWidget):
         form.addRow(kind_label, kind_row)
         form.addRow(self.tr("&Name"), self.provider_edit)
         form.addRow(self.provider_error)
-        form.addRow(self.tr("Re&ference"), reference_row)
+        reference_label = QLabel(self.tr("Re&ference"))
+        reference_label.setBuddy(self.reference_edit)  # Alt+F reaches the field inside the row's layout
+        form.addRow(reference_label, reference_row)
         form.addRow(self.request_error)
         for keys in ("Return", "Enter"):
             shortcut = QShortcut(QKeySequence(keys), page)

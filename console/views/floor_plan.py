@@ -8,12 +8,12 @@ the building the detectors tripped.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QPolygonF, QWheelEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPen, QPixmap, QPolygonF, QWheelEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
@@ -119,8 +119,19 @@ class ZoneItem(QGraphicsEllipseItem):
         self._halo.setVisible(tripped)
 
 
+PATH_LABEL_PT = 10
+"""Path labels (number and time) in scene points: at the minimum zoom they are this size on screen."""
+
+MIN_READABLE_SCALE = 1.0
+"""Fitting never shrinks the plan below this: path numbers and times stay readable (10 pt); a large
+plan is then centred on the alarm's zones and scrolls."""
+
+ZOOM_STEP = 1.25
+
+
 class PlanGraphicsView(QGraphicsView):
-    """Zoom with the wheel (around the cursor), pan by dragging; fits the plan when shown."""
+    """Zoom with the wheel (around the cursor) or + / - / 0 (fit), pan by dragging; fits the plan when
+    shown, never below a readable scale."""
 
     def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -129,6 +140,27 @@ class PlanGraphicsView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(QBrush(QColor("#f5f5f5")))
         self._user_zoomed = False
+        # where the alarm is (its tripped zones and path): kept in view at the minimum zoom
+        self.focus_rect: Callable[[], QRectF | None] = lambda: None
+
+    @property
+    def zoom_level(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        self.scale(factor, factor)
+        self._user_zoomed = True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(ZOOM_STEP)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_by(1 / ZOOM_STEP)
+        elif key == Qt.Key.Key_0:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         factor = 1.2 if event.angleDelta().y() > 0 else 1 / 1.2
@@ -138,8 +170,13 @@ class PlanGraphicsView(QGraphicsView):
     def fit(self) -> None:
         self._user_zoomed = False
         rect = self.scene().itemsBoundingRect()
-        if not rect.isEmpty():
-            self.fitInView(rect.adjusted(-10, -10, 10, 10), Qt.AspectRatioMode.KeepAspectRatio)
+        if rect.isEmpty():
+            return
+        self.fitInView(rect.adjusted(-10, -10, 10, 10), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom_level < MIN_READABLE_SCALE:
+            self.resetTransform()
+            self.scale(MIN_READABLE_SCALE, MIN_READABLE_SCALE)
+            self.centerOn((self.focus_rect() or rect).center())
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
@@ -160,6 +197,7 @@ class FloorPlanWidget(QWidget):
         self.tabs.setObjectName("plan_levels")
         self.scene = QGraphicsScene(self)
         self.view = PlanGraphicsView(self.scene)
+        self.view.focus_rect = self._alarm_rect
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFocusProxy(self.view)  # Alt+1 / F6 in the site window land on the plan itself
         self.placeholder = QLabel(self.tr("No floor plan for this site."))
@@ -207,6 +245,11 @@ class FloorPlanWidget(QWidget):
             self._show(0)
         else:
             self._clear_scene()
+
+    @property
+    def tripped_zones(self) -> list[int]:
+        """The zones now highlighted, in order: what an acknowledgement is about."""
+        return sorted(self._tripped)
 
     def set_tripped(self, zone_numbers: Iterable[int]) -> None:
         """Highlight these zones and bring the level of the first one into view; new trips flash."""
@@ -276,11 +319,12 @@ class FloorPlanWidget(QWidget):
             if previous is not None and previous is not item:
                 self._add_segment(previous.pos(), item.pos())
             label = QGraphicsSimpleTextItem(f"{number}  {format_time(step.at, self._lang)}")
-            font = QFont("DejaVu Sans", 8)
+            font = QFont("DejaVu Sans")
+            font.setPointSizeF(PATH_LABEL_PT)
             font.setBold(True)
             label.setFont(font)
             label.setBrush(QBrush(PATH_COLOUR))
-            label.setPos(item.pos() + QPointF(ZONE_RADIUS + 4, 4 + 11 * self._labels_near(item)))
+            label.setPos(item.pos() + QPointF(ZONE_RADIUS + 4, 4 + 14 * self._labels_near(item)))
             label.setZValue(12)
             self.scene.addItem(label)
             self.path_items.append(label)
@@ -341,6 +385,15 @@ class FloorPlanWidget(QWidget):
         self._draw_path()
         self.view.fit()
         self.level_shown.emit(plan.level)
+
+    def _alarm_rect(self) -> QRectF | None:
+        """The tripped zones and the path on this level: what a large plan keeps in view."""
+        rect: QRectF | None = None
+        for number, item in self.zone_items.items():
+            if number in self._tripped or any(step.zone == number for step in self._path):
+                box = item.sceneBoundingRect()
+                rect = box if rect is None else rect.united(box)
+        return rect
 
     def _clear_scene(self) -> None:
         """Empty the scene and forget every item it owned: `clear()` deletes them on the C++ side,

@@ -8,6 +8,9 @@ share_second_pct = 98.5    ; shift target: share taken within take_late_s
 
 [shift]
 starts = 06:00, 14:00, 22:00   ; local wall-clock times
+
+[closing]
+min_comment_words = 3      ; fewest words a closing comment may have
 ```
 
 (`take_within_s` / `take_late_s` are read by `workstation.service_targets`.) A hand-edited file
@@ -21,6 +24,7 @@ from datetime import time
 
 from PySide6.QtCore import QSettings
 
+from console.domain.alarm import DEFAULT_MIN_COMMENT_WORDS
 from console.domain.shift import DEFAULT_SHIFT_STARTS, ShareTargets, parse_shift_starts
 from console.domain.stall import DEFAULT_STALL_AFTER_S
 
@@ -30,6 +34,7 @@ class QueueSettings:
     stall_after_s: float = DEFAULT_STALL_AFTER_S
     shift_starts: tuple[time, ...] = DEFAULT_SHIFT_STARTS
     share_targets: ShareTargets = field(default_factory=ShareTargets)
+    min_comment_words: int = DEFAULT_MIN_COMMENT_WORDS
 
 
 def read_queue_settings(settings: QSettings | None) -> QueueSettings:
@@ -40,7 +45,16 @@ def read_queue_settings(settings: QSettings | None) -> QueueSettings:
         stall_after_s=_stall_after(settings, defaults.stall_after_s),
         shift_starts=_shift_starts(settings, defaults.shift_starts),
         share_targets=_share_targets(settings, defaults.share_targets),
+        min_comment_words=_min_comment_words(settings, defaults.min_comment_words),
     )
+
+
+def _min_comment_words(settings: QSettings, default: int) -> int:
+    try:
+        value = int(str(settings.value("closing/min_comment_words", default)))
+    except (TypeError, ValueError):
+        return default
+    return value if 1 <= value <= 50 else default
 
 
 def _stall_after(settings: QSettings, default: float) -> float:

@@ -86,6 +86,7 @@ class QueueWindow(QMainWindow):
         self._settings = settings
         self._sound = sound or AlertSound(self)
         config = read_queue_settings(settings)
+        self._min_comment_words = config.min_comment_words
         self._supervises = operator.role in (Role.SUPERVISOR, Role.ADMIN)
         model.set_viewer(operator.id, self._supervises, config.stall_after_s)
 
@@ -402,7 +403,9 @@ class QueueWindow(QMainWindow):
             self.model.apply([closed])
             return None
 
-        dialog = CloseAlarmDialog(alarm, self._lang, parent or self, submit=submit)
+        dialog = CloseAlarmDialog(
+            alarm, self._lang, parent or self, submit=submit, min_comment_words=self._min_comment_words
+        )
         dialog.setModal(True)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

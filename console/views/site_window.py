@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 
 class SiteWindow(QMainWindow):
     step_ticked = Signal(int, object)  # alarm id, ProcedureStep
+    zones_acknowledged = Signal(int, object)  # alarm id, list of zone numbers (A on the plan)
     close_requested = Signal(object)  # Alarm the operator wants to close (C), without going back to the queue
 
     def __init__(
@@ -190,7 +191,7 @@ class SiteWindow(QMainWindow):
         acknowledge = QAction(self.tr("Acknowledge the tripped zones"), self)
         acknowledge.setObjectName("action_acknowledge_zones")
         acknowledge.setShortcut(QKeySequence("A"))
-        acknowledge.triggered.connect(self.plan.acknowledge)
+        acknowledge.triggered.connect(self._on_acknowledge_zones)
         self.addAction(acknowledge)
         replay = QAction(self.tr("Replay the alarm path"), self)
         replay.setObjectName("action_replay_path")
@@ -538,6 +539,21 @@ class SiteWindow(QMainWindow):
             and target.model().rowCount()
         ):
             target.selectRow(0)
+
+    @Slot()
+    def _on_acknowledge_zones(self) -> None:
+        """A: the zones stop flashing, the status bar says so and the workstation journals it."""
+        zones = self.plan.tripped_zones
+        if self.alarm is None or not zones:
+            self.statusBar().showMessage(self.tr("No tripped zone to acknowledge"), 5000)
+            return
+        if self.plan.acknowledged:
+            self.statusBar().showMessage(self.tr("The tripped zones are already acknowledged"), 5000)
+            return
+        self.plan.acknowledge()
+        listed = ", ".join(str(zone) for zone in zones)
+        self.statusBar().showMessage(self.tr("Tripped zones acknowledged: %1").replace("%1", listed), 8000)
+        self.zones_acknowledged.emit(self.alarm.id, zones)
 
     @Slot()
     def request_close(self) -> None:

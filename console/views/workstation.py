@@ -93,6 +93,7 @@ class Workstation(QObject):
         self.live_feed.station_status_loaded.connect(self.queue_window.set_station_status)
         self.queue_window.alarm_opened.connect(self.open_alarm)
         self.site_window.step_ticked.connect(self._on_step_ticked)
+        self.site_window.zones_acknowledged.connect(self._on_zones_acknowledged)
         self.queue_window.site_window_wanted.connect(self._on_site_window_wanted)
         self.site_window.close_requested.connect(self._on_close_requested)
         self.fault_indicators: list[FaultIndicator] = []
@@ -220,6 +221,17 @@ class Workstation(QObject):
         alarm = self.model.alarm(alarm_id) or self.site_window.alarm
         if alarm is not None:
             self.open_alarm(alarm)
+
+    @Slot(int, object)
+    def _on_zones_acknowledged(self, alarm_id: int, zones: list[int]) -> None:
+        try:
+            self._desk.record_zones_acknowledged(alarm_id, zones, self.operator)
+        except (TransitionError, DatabaseUnavailable) as exc:
+            self.site_window.statusBar().showMessage(str(exc), 8000)
+            return
+        alarm = self.model.alarm(alarm_id) or self.site_window.alarm
+        if alarm is not None:
+            self.open_alarm(alarm)  # the journal panel shows the new line
 
     # --- incoming calls ---------------------------------------------------------------------
 

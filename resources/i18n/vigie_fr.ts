@@ -200,8 +200,20 @@
       <translation>Choisissez la qualification de l'alarme.</translation>
     </message>
     <message>
+      <source>This is a life-safety alarm: close it as a test only if it really was one. Close again to confirm.</source>
+      <translation>Alarme de sécurité des personnes : ne la clôturez comme essai que si c'en était vraiment un. Clôturez à nouveau pour confirmer.</translation>
+    </message>
+    <message>
       <source>A closing comment is required.</source>
       <translation>Un commentaire de clôture est obligatoire.</translation>
+    </message>
+    <message>
+      <source>Write at least %1 words: what was done, who was reached, the outcome.</source>
+      <translation>Écrivez au moins %1 mots : ce qui a été fait, qui a été joint, le résultat.</translation>
+    </message>
+    <message>
+      <source>Say in at least %1 words why the steps were not done.</source>
+      <translation>Dites en au moins %1 mots pourquoi les étapes n'ont pas été faites.</translation>
     </message>
   </context>
   <context>
@@ -1549,6 +1561,18 @@
     <message>
       <source>Close…</source>
       <translation>Clôturer…</translation>
+    </message>
+    <message>
+      <source>No tripped zone to acknowledge</source>
+      <translation>Aucune zone déclenchée à acquitter</translation>
+    </message>
+    <message>
+      <source>The tripped zones are already acknowledged</source>
+      <translation>Les zones déclenchées sont déjà acquittées</translation>
+    </message>
+    <message>
+      <source>Tripped zones acknowledged: %1</source>
+      <translation>Zones déclenchées acquittées : %1</translation>
     </message>
     <message>
       <source>Edit floor plans…</source>

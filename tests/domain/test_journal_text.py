@@ -68,3 +68,25 @@ def test_operator_words_are_never_touched() -> None:
     assert localized_detail("Client joint, fausse alarme", "fr") == "Client joint, fausse alarme"
     assert localized_detail("Vitrine brisée -> police", "fr") == "Vitrine brisée -> police"
     assert localized_detail("SAMU -> POLICE: sur place", "fr") == "SAMU -> POLICE: sur place"
+
+
+def test_a_category_change_is_shown_in_words_in_both_languages() -> None:
+    stored = "INTRUSION -> LIFE_SAFETY: Panic alarm – zone 2"
+    assert localized_detail(stored, "en") == "Intrusion → Life safety: Panic alarm – zone 2"
+    assert localized_detail(stored, "fr") == "Intrusion → Sécurité des personnes : Panic alarm – zone 2"
+
+
+def test_a_closing_is_shown_with_the_disposition_label_and_skipped_steps_in_words() -> None:
+    assert (
+        localized_detail("confirmed_fire: Pompiers sur place", "en") == "Confirmed fire: Pompiers sur place"
+    )
+    assert (
+        localized_detail("confirmed_fire: Pompiers sur place", "fr") == "Incendie avéré : Pompiers sur place"
+    )
+    stored = "test: Essai annoncé (steps 2, 3 not done: client sur place)"
+    assert localized_detail(stored, "en") == "Test: Essai annoncé (steps 2, 3 not done: client sur place)"
+    assert localized_detail(stored, "fr").endswith(
+        "Essai annoncé (étapes 2, 3 non faites : client sur place)"
+    )
+    # an operator's note that merely starts like a value is left alone
+    assert localized_detail("test du détecteur demain", "en") == "test du détecteur demain"

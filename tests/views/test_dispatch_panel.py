@@ -205,6 +205,21 @@ def test_guard_requested_on_site_and_reported_from_the_keyboard(  # type: ignore
     ]
 
 
+def test_reference_mnemonic_reaches_its_field_each_time_the_form_opens(  # type: ignore[no-untyped-def]
+    qtbot, window: SiteWindow, desk: Desk
+) -> None:
+    """Alt+F ("Re&ference") focuses the reference field: the label sits beside a layout, not a widget."""
+    panel = window.dispatch_panel
+    window.show_alarm(desk.new_alarm(), None, [], [])
+    for _ in range(2):
+        panel.table.setFocus()
+        qtbot.keyClick(panel.table, Qt.Key.Key_I)
+        assert panel.kind_box.hasFocus()
+        qtbot.keyClick(panel.kind_box, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(panel.reference_edit.hasFocus)
+        qtbot.keyClick(panel.reference_edit, Qt.Key.Key_Escape)
+
+
 def test_late_guard_turns_red_as_the_clock_ticks(qtbot, window: SiteWindow, desk: Desk) -> None:  # type: ignore[no-untyped-def]
     panel = window.dispatch_panel
     alarm = desk.new_alarm()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from console.views.floor_plan import FloorPlanWidget, PathStep
 from console.views.formatting import format_time
+from console.views.site_window import SiteWindow
 from tests.views.test_site_window import T0, site_file
 
 
@@ -82,3 +86,48 @@ def test_replay_draws_the_path_one_trip_at_a_time(qtbot) -> None:  # type: ignor
         widget._replay_timer.timeout.emit()
         seen.append(labels(widget))
     assert seen == [[], ["1"], ["1", "2"], ["1", "2", "3"]]
+
+
+BIG_SVG = b"""<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 3000 2000' width='3000' height='2000'>
+<rect x='0' y='0' width='3000' height='2000' fill='white'/></svg>"""
+
+
+def path_label_screen_pt(widget: FloorPlanWidget) -> float:
+    label = next(i for i in widget.path_items if isinstance(i, QGraphicsSimpleTextItem))
+    return label.font().pointSizeF() * widget.view.zoom_level
+
+
+def test_a_large_plan_opens_readable_on_the_alarm_and_zooms_from_the_keyboard(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At the site window's default size, path numbers and times are at least 10 pt on screen,
+    the alarm's zones are in view, and + / - / 0 zoom in, out and back to the fit."""
+    plan = site_file()
+    big = replace(
+        plan,
+        plans=(replace(plan.plans[0], content=BIG_SVG),),
+        zones=tuple(replace(z, x=2400 + 60 * z.number, y=1500) for z in plan.zones),
+    )
+    window = SiteWindow()
+    qtbot.addWidget(window)
+    window.resize(1400, 900)  # as the other site-window tests: a second screen's share
+    window.show()
+    window.apply_default_layout()
+    widget = window.plan
+    for _ in range(2):  # two alarms in a row on the same big plan
+        widget.set_site(big.plans, big.zones)
+        widget.set_path([PathStep(1, T0), PathStep(2, T0 + timedelta(seconds=4))])
+        widget.set_tripped([1, 2])
+        qtbot.waitUntil(lambda: widget.view.isVisible())
+        widget.view.fit()
+        assert path_label_screen_pt(widget) >= 10
+        shown = widget.view.mapToScene(widget.view.viewport().rect()).boundingRect()
+        assert shown.contains(widget.zone_items[1].pos()) and shown.contains(widget.zone_items[2].pos())
+    fitted = widget.view.zoom_level
+    widget.view.setFocus()
+    qtbot.keyClick(widget.view, Qt.Key.Key_Plus)
+    assert widget.view.zoom_level > fitted
+    qtbot.keyClick(widget.view, Qt.Key.Key_Minus)
+    qtbot.keyClick(widget.view, Qt.Key.Key_Minus)
+    assert widget.view.zoom_level < fitted
+    qtbot.keyClick(widget.view, Qt.Key.Key_0)
+    assert widget.view.zoom_level == pytest.approx(fitted)
+    window.grab().save("/tmp/forms_plan.png")

@@ -77,6 +77,14 @@ def test_intrusion_alarm_by_keyboard_alone(qtbot, workstation: Workstation, sqli
     assert not site.plan.acknowledged  # the tripped zones flash
     qtbot.keyClick(site.plan.view, Qt.Key.Key_A)
     assert site.plan.acknowledged
+    assert site.statusBar().currentMessage() == "Tripped zones acknowledged: 1, 2"
+    qtbot.waitUntil(
+        lambda: any(e.action == JournalAction.ZONES_ACKNOWLEDGED for e in site.journal.records()),
+        timeout=5000,
+    )
+    assert site.plan.acknowledged  # the journal's refresh does not make the zones flash again
+    qtbot.keyClick(site.plan.view, Qt.Key.Key_A)  # once is enough: not journaled twice
+    assert site.statusBar().currentMessage() == "The tripped zones are already acknowledged"
     qtbot.keyClick(site.plan.view, Qt.Key.Key_P)
     assert site.plan.replaying
 
@@ -120,9 +128,15 @@ def test_intrusion_alarm_by_keyboard_alone(qtbot, workstation: Workstation, sqli
     assert stored.disposition is Disposition.CONFIRMED_INTRUSION
     assert stored.closing_comment == "Gerant joint, police sur place"
     handled = [e for e in journal if e.operator_login is not None]
-    assert [e.action for e in handled] == [JournalAction.TAKE, JournalAction.STEP_DONE, JournalAction.CLOSE]
+    assert [e.action for e in handled] == [
+        JournalAction.TAKE,
+        JournalAction.ZONES_ACKNOWLEDGED,
+        JournalAction.STEP_DONE,
+        JournalAction.CLOSE,
+    ]
+    assert handled[1].detail == "zones 1, 2"
     assert all(e.operator_login == "amelie" for e in handled)
-    assert "Appeler le gérant" in handled[1].detail
+    assert "Appeler le gérant" in handled[2].detail
     times = [e.at for e in handled]
     assert times == sorted(times) and all(t.tzinfo is not None for t in times)
     QApplication.processEvents()
