@@ -80,6 +80,9 @@ class AlarmQueueModel(ReadOnlyTableModel):
         self._alarms: list[Alarm] = []
         self._keys: list[tuple[int, datetime, int]] = []
         self._by_id: dict[int, Alarm] = {}
+        # Version each alarm had when it left the queue (closed): a read made before the close and
+        # delivered after it must not bring the alarm back as a ghost that is still "taken".
+        self._gone: dict[int, int] = {}
         self._now = self._clock()
         self._viewer_id: int | None = None
         self._sees_all_stalls = True
@@ -223,7 +226,10 @@ class AlarmQueueModel(ReadOnlyTableModel):
             known = self._by_id.get(alarm.id)
             if known is not None and alarm.version < known.version:
                 continue  # an older read arriving late
+            if known is None and alarm.version <= self._gone.get(alarm.id, 0):
+                continue  # an older read of an alarm already closed
             if not alarm.is_open:
+                self._gone[alarm.id] = max(alarm.version, self._gone.get(alarm.id, 0))
                 if known is not None:
                     self._remove(known)
             elif known is None:

@@ -37,6 +37,7 @@ class LiveFeed(QObject):
         self._reachable: bool | None = None
         self._status_every = status_every
         self._polls = 0
+        self._stopped = False
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(interval_ms)
         self._poll_timer.timeout.connect(self.poll_now)
@@ -51,6 +52,7 @@ class LiveFeed(QObject):
             self._listener.start()
 
     def stop(self) -> None:
+        self._stopped = True  # a re-poll or a change notice already queued must not reach the executor
         self._poll_timer.stop()
         if self._listener is not None:
             self._listener.stop()
@@ -63,6 +65,8 @@ class LiveFeed(QObject):
     @Slot()
     def poll_now(self) -> None:
         """Start a poll unless one is running (a slow database must not pile requests up)."""
+        if self._stopped:
+            return
         if self._in_flight:
             self._poll_again = True  # a change was announced meanwhile: look once more after
             return

@@ -18,17 +18,17 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from console.domain.alarm import Alarm, AlarmState, Disposition
+from console.domain.alarm import Alarm, AlarmState
 from console.domain.priority import EventCategory
 from console.domain.site import DetectorType
 from console.services.alarm_desk import AlarmDesk, done_step_ids
 from console.services.queue_feed import SiteDesk
 from console.storage.engine import Database
 from console.storage.sites import NewContact, add_contact, add_plan, add_procedure, add_zone, site_by_code
-from console.views.close_dialog import CloseAlarmDialog
 from console.views.workstation import Workstation
 from tests.factories import add_site, cid
 from tests.views.harness import running_workstation
+from tests.views.site_checks import assert_shows, fill_close_dialog, open_in_queue
 
 SVG = b"""<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300' width='400' height='300'>
 <rect x='0' y='0' width='400' height='300' fill='white'/></svg>"""
@@ -74,62 +74,6 @@ def add_station(db: Database) -> None:
 def workstation(qtbot: Any, sqlite_db: Database, tmp_path: Path) -> Iterator[Workstation]:
     add_station(sqlite_db)
     yield from running_workstation(qtbot, sqlite_db, tmp_path)
-
-
-def assert_shows(station: Workstation, db: Database, alarm_id: int) -> None:
-    """Every panel of the site window belongs to this alarm, as the database has it now."""
-    site = station.site_window
-    desk = SiteDesk(db)
-    alarm = station.model.alarm(alarm_id)
-    assert alarm is not None and alarm.site_id is not None
-    expected = desk.site_file(alarm.site_id)
-    assert expected is not None
-    assert site.alarm is not None and site.alarm.id == alarm_id
-    assert expected.site.name in site.header.text()
-    assert expected.site.code in site.windowTitle()
-    assert [c.name for c in site.contacts.records()] == [c.name for c in expected.contacts]
-    procedure = expected.procedure_for(site.alarm.category)
-    assert procedure is not None
-    assert procedure.title in site.procedure_title.text()
-    shown_steps = [site.checklist.data(site.checklist.index(r, 0)) for r in range(site.checklist.rowCount())]
-    assert [s.split(". ", 1)[1].split(" (")[0] for s in shown_steps] == [s.text for s in procedure.steps]
-    journal = desk.alarm_journal(alarm_id)
-    assert site.checklist.done_steps() == done_step_ids(journal) & {s.id for s in procedure.steps}
-    assert [s.id for s in site.signals.records()] == [s.id for s in desk.alarm_signals(alarm_id)]
-    assert [e.id for e in site.journal.records()] == [e.id for e in journal]
-    shown_plan = site.plan.current_plan()
-    assert shown_plan is not None and shown_plan.id in {p.id for p in expected.plans}
-    assert {item.zone.id for item in site.plan.zone_items.values()} == {z.id for z in expected.zones}
-    assert site.dispatch_panel.alarm is not None and site.dispatch_panel.alarm.id == alarm_id
-    assert site.softphone_panel.alarm is not None and site.softphone_panel.alarm.id == alarm_id
-    assert [c.name for c in site.softphone_panel.contact_calls.contacts()] == [
-        c.name for c in expected.contacts
-    ]
-    assert not any(frame.faulty for frame in site.panel_frames.values())
-
-
-def open_in_queue(qtbot: Any, station: Workstation, alarm_id: int) -> None:
-    """Back to the queue, select the alarm's row, Return: as an operator switches alarms."""
-    queue = station.queue_window
-    if not queue.isActiveWindow():
-        with qtbot.waitActive(queue):
-            queue.activateWindow()
-    queue.table.setFocus()
-    assert queue.select_alarm(alarm_id)
-    qtbot.keyClick(queue.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: station.site_window.alarm is not None and station.site_window.alarm.id == alarm_id
-    )
-
-
-def fill_close_dialog(qtbot: Any, dialog: CloseAlarmDialog) -> None:
-    """A disposition and a comment, then Ctrl+Return, as the operator closes."""
-    qtbot.waitUntil(dialog.isActiveWindow)
-    dialog.disposition_box.setCurrentIndex(
-        dialog.disposition_box.findData(Disposition.FALSE_ALARM_USER.value)
-    )
-    qtbot.keyClicks(dialog.comment_edit, "Client joint, fausse manipulation du gerant")
-    qtbot.keyClick(dialog.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
 def ingest_path(db: Database, account: str, at: datetime) -> int:
