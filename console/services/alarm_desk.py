@@ -214,29 +214,18 @@ class AlarmDesk:
 
     def record_step_done(self, alarm_id: int, step: ProcedureStep, operator: Operator) -> None:
         """Journal that the operator did one step of the customer's procedure for this alarm."""
-        at = self._clock()
-        try:
-            with self._db.write() as session:
-                current = alarm_store.get_alarm(session, alarm_id)
-                if current is None or not current.is_open:
-                    raise TransitionError(f"Alarm {alarm_id} is not open.")
-                alarm_store.append_journal(
-                    session,
-                    at=at,
-                    action=JournalAction.STEP_DONE,
-                    detail=step_done_detail(step),
-                    operator_id=operator.id,
-                    alarm_id=alarm_id,
-                    site_id=current.site_id,
-                )
-                changes.record_changes(session, "journal", [alarm_id], at)
-        except DBAPIError as exc:
-            if is_unavailable(exc):
-                raise DatabaseUnavailable(describe_db_error(exc)) from exc
-            raise
+        self._journal_on_open_alarm(alarm_id, JournalAction.STEP_DONE, step_done_detail(step), operator)
 
     def record_zones_acknowledged(self, alarm_id: int, zones: Sequence[int], operator: Operator) -> None:
         """Journal that the operator saw the tripped zones on the plan (A): the audit shows when."""
+        self._journal_on_open_alarm(
+            alarm_id, JournalAction.ZONES_ACKNOWLEDGED, zones_acknowledged_detail(zones), operator
+        )
+
+    def _journal_on_open_alarm(
+        self, alarm_id: int, action: JournalAction, detail: str, operator: Operator
+    ) -> None:
+        """One journal line by the operator on an open alarm, told to the other consoles."""
         at = self._clock()
         try:
             with self._db.write() as session:
@@ -246,8 +235,8 @@ class AlarmDesk:
                 alarm_store.append_journal(
                     session,
                     at=at,
-                    action=JournalAction.ZONES_ACKNOWLEDGED,
-                    detail=zones_acknowledged_detail(zones),
+                    action=action,
+                    detail=detail,
                     operator_id=operator.id,
                     alarm_id=alarm_id,
                     site_id=current.site_id,
