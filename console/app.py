@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from console import __version__
 from console.domain.alarm import Operator
+from console.domain.journal import JournalAction
 from console.receiver.server import ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
 from console.services.demo_data import demo_sites, load_demo
@@ -32,7 +33,7 @@ from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.receiver_service import ReceiverService
 from console.storage import migrate
-from console.storage.engine import Database, data_dir
+from console.storage.engine import Database, DatabaseUnavailable, data_dir
 from console.storage.operators import authenticate, operator_by_login
 from console.views.faults import FaultMonitor
 from console.views.i18n import configured_language, install_translators
@@ -44,12 +45,17 @@ from console.views.workstation import Workstation
 
 log = logging.getLogger(__name__)
 
+EXIT_SIGNED_OUT = 75
+"""run_console's code when the operator signed out: the command line starts a fresh console for
+the next one (pjsua2 starts once per process)."""
+
 
 @dataclass(frozen=True)
 class ConsoleOptions:
     db_url: str
     lang: str | None = None
-    operator_login: str | None = None  # sign in without the dialog (demo, kiosk)
+    operator_login: str | None = None  # the login proposed; signs in without a password only in the demo
+    operator_password: str | None = None  # with operator_login: sign in without the dialog (kiosk, scripts)
     demo_folder: Path | None = None  # feed demo traffic from these sites
     screenshot_dir: Path | None = None  # demo: write queue.png and site.png, then exit
     screenshot_timeout_s: float = 60.0
@@ -85,10 +91,16 @@ def run_console(options: ConsoleOptions) -> int:
         load_demo(db, options.demo_folder)
         traffic = DemoTraffic(demo_sites(options.demo_folder), seed=None)
 
-    operator = _sign_in(db, options.operator_login)
+    operator = _sign_in(
+        db, options.operator_login, options.operator_password, trusted=options.demo_folder is not None
+    )
     if operator is None:
         return 1
     desk = AlarmDesk(db)
+    try:
+        desk.record_session(operator, JournalAction.LOGIN)
+    except DatabaseUnavailable:
+        log.warning("sign-in of %s not journaled: database unreachable", operator.login)
     workstation = Workstation(
         desk,
         QueueFeed(db),
@@ -144,6 +156,15 @@ def run_console(options: ConsoleOptions) -> int:
     quit_requested = asyncio.Event()
     app.setQuitOnLastWindowClosed(False)  # closing is ours to do: stop the receiver cleanly first
     app.lastWindowClosed.connect(quit_requested.set)
+    signed_out = False
+
+    def on_signed_out() -> None:
+        nonlocal signed_out
+        signed_out = True
+        quit_requested.set()
+
+    workstation.signed_out.connect(on_signed_out)
+    workstation.quit_confirmed.connect(quit_requested.set)
     if shooter is not None:
         shooter.finished.connect(lambda _code: quit_requested.set())
     if os.environ.get("VIGIE_EXIT_AFTER_S"):  # smoke tests: start, run a while, leave cleanly
@@ -158,6 +179,8 @@ def run_console(options: ConsoleOptions) -> int:
         telephone.shutdown()
         db.dispose()
         faults.uninstall()
+    if signed_out:
+        return EXIT_SIGNED_OUT
     return shooter.exit_code if shooter is not None and shooter.exit_code is not None else 0
 
 
@@ -340,19 +363,29 @@ def _appearance(settings: QSettings, options: ConsoleOptions) -> tuple[str, floa
     return theme, scale if 0.5 <= scale <= 3.0 else 1.0
 
 
-def _sign_in(db: Database, login: str | None) -> Operator | None:
-    if login is not None:
-        with db.read() as session:
-            operator = operator_by_login(session, login)
-        if operator is None:
-            print(f"vigie: no active operator {login!r}", file=sys.stderr)
-        return operator
+def _sign_in(db: Database, login: str | None, password: str | None, *, trusted: bool) -> Operator | None:
+    """The sign-in dialog; `login` is proposed in it. Only the demo (`trusted`) signs in without a
+    password: on a station's database, a command line must not open an operator's session."""
 
     def check(user: str, password: str) -> Operator | None:
         with db.read() as session:
             return authenticate(session, user, password)
 
+    if login is not None and trusted:
+        with db.read() as session:
+            operator = operator_by_login(session, login)
+        if operator is None:
+            print(f"vigie: no active operator {login!r}", file=sys.stderr)
+        return operator
+    if login is not None and password is not None:
+        operator = check(login, password)
+        if operator is None:
+            print("vigie: wrong login or password", file=sys.stderr)
+        return operator
+
     dialog = LoginDialog(check)
+    if login is not None:
+        dialog.propose_login(login)
     return dialog.operator if dialog.exec() else None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -124,7 +125,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"vigie {__version__}")
     parser.add_argument("--db", help="SQLAlchemy database URL (default: SQLite in the user's data folder)")
     parser.add_argument("--lang", choices=["fr", "en"], help="interface language (default: the system's)")
-    parser.add_argument("--operator", help="sign in as this operator without the dialog")
+    parser.add_argument(
+        "--operator",
+        metavar="LOGIN",
+        help="the login the sign-in dialog proposes (the demo signs it in without a password)",
+    )
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="with --operator: read the password from standard input instead of the dialog",
+    )
+    parser.add_argument("--sign-in", action="store_true", help=argparse.SUPPRESS)  # after a sign-out
     parser.add_argument("--theme", choices=["light", "dark"], help="light, or dark for night shifts")
     parser.add_argument("--font-scale", type=_font_scale, metavar="FACTOR", help="font size factor, 0.5 to 3")
     parser.add_argument(
@@ -144,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--screenshot", metavar="DIR", help="write DIR/queue.png, site.png and plan.png, then exit"
     )
+    demo.add_argument("--keep", action="store_true", help=argparse.SUPPRESS)  # a sign-out keeps the demo
 
     db = sub.add_parser("db", help="database administration")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
@@ -308,7 +320,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    args.raw_argv = argv
     try:
         return _dispatch(args)
     except (CliError, DatabaseError) as exc:
@@ -599,7 +613,7 @@ def _simulate(args: argparse.Namespace) -> int:
 def _run_console(args: argparse.Namespace, *, demo: bool) -> int:
     from pathlib import Path
 
-    from console.app import ConsoleOptions, run_console
+    from console.app import EXIT_SIGNED_OUT, ConsoleOptions, run_console
     from console.resources import resource
     from console.storage.engine import data_dir
 
@@ -609,12 +623,13 @@ def _run_console(args: argparse.Namespace, *, demo: bool) -> int:
         if url is None:
             path = data_dir() / "demo.sqlite"
             for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)  # a fresh demo every time
+                if not args.keep:
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)  # a fresh demo every time
             url = f"sqlite:///{path}"
         options = ConsoleOptions(
             db_url=url,
             lang=lang,
-            operator_login=args.operator or "demo",
+            operator_login=None if args.sign_in else args.operator or "demo",
             demo_folder=resource("demo"),
             screenshot_dir=Path(args.screenshot) if args.screenshot else None,
             receiver_listen=tuple(args.listen) or (("127.0.0.1", 0),),  # the demo's panels are local
@@ -622,15 +637,35 @@ def _run_console(args: argparse.Namespace, *, demo: bool) -> int:
             font_scale=args.font_scale,
         )
     else:
+        if args.password_stdin and not args.operator:
+            raise CliError("--password-stdin needs --operator LOGIN")
         options = ConsoleOptions(
             db_url=_db_url(args),
             lang=lang,
-            operator_login=args.operator,
+            operator_login=None if args.sign_in else args.operator,
+            operator_password=sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None,
             receiver_listen=tuple(args.listen),
             theme=args.theme,
             font_scale=args.font_scale,
         )
-    return run_console(options)
+    code = run_console(options)
+    if code == EXIT_SIGNED_OUT:  # a fresh console for the next operator, on the same station
+        os.execv(sys.executable, [sys.executable, "-m", "console", *relaunch_argv(args.raw_argv, demo=demo)])
+    return code
+
+
+def relaunch_argv(argv: Sequence[str], *, demo: bool) -> list[str]:
+    """The command line again, for the sign-in dialog: without `--operator`, the demo kept."""
+    kept: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--operator":
+            skip = True
+        elif not arg.startswith("--operator=") and arg not in ("--sign-in", "--keep"):
+            kept.append(arg)
+    return ["--sign-in", *kept, *(["--keep"] if demo else [])]
 
 
 if __name__ == "__main__":

@@ -247,6 +247,20 @@ class AlarmDesk:
                 raise DatabaseUnavailable(describe_db_error(exc)) from exc
             raise
 
+    def record_session(self, operator: Operator, action: JournalAction, detail: str = "") -> None:
+        """Journal a sign-in or a sign-out: an audit reads who was at the console, and when."""
+        if action not in (JournalAction.LOGIN, JournalAction.LOGOUT):
+            raise ValueError(f"not a session action: {action}")
+        try:
+            with self._db.write() as session:
+                alarm_store.append_journal(
+                    session, at=self._clock(), action=action, detail=detail, operator_id=operator.id
+                )
+        except DBAPIError as exc:
+            if is_unavailable(exc):
+                raise DatabaseUnavailable(describe_db_error(exc)) from exc
+            raise
+
     def take(self, alarm_id: int, operator: Operator) -> Alarm:
         return self.act(alarm_id, Action.TAKE, operator)
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlmodel import col, or_, select
 
 from console.domain.alarm import Alarm, AlarmState
+from console.domain.journal import JournalAction
 from console.domain.shift import TakeTimes
 from console.domain.site import JournalEntry
 from console.storage.changes import record_changes
@@ -171,6 +172,20 @@ def journal_for_alarm(session: Session, alarm_id: int) -> list[JournalEntry]:
         select(JournalRow, OperatorRow.login)
         .join(OperatorRow, col(JournalRow.operator_id) == col(OperatorRow.id), isouter=True)
         .where(col(JournalRow.alarm_id) == alarm_id)
+        .order_by(col(JournalRow.at), col(JournalRow.id))
+    )
+    return [journal_from_row(row, login) for row, login in session.execute(query).all()]
+
+
+def operator_sessions(session: Session, operator_id: int) -> list[JournalEntry]:
+    """An operator's sign-ins and sign-outs, oldest first: who was at the console, and when."""
+    query = (
+        select(JournalRow, OperatorRow.login)
+        .join(OperatorRow, col(JournalRow.operator_id) == col(OperatorRow.id), isouter=True)
+        .where(
+            col(JournalRow.operator_id) == operator_id,
+            col(JournalRow.action).in_([JournalAction.LOGIN.value, JournalAction.LOGOUT.value]),
+        )
         .order_by(col(JournalRow.at), col(JournalRow.id))
     )
     return [journal_from_row(row, login) for row, login in session.execute(query).all()]

@@ -38,6 +38,11 @@ class LoginDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def propose_login(self, login: str) -> None:
+        """`--operator LOGIN`: the login filled in, the password asked."""
+        self.login_edit.setText(login)
+        self.password_edit.setFocus()
+
     def _on_accept(self) -> None:
         operator = self._authenticate(self.login_edit.text().strip(), self.password_edit.text())
         if operator is None:

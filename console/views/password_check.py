@@ -58,6 +58,7 @@ class PasswordCheckBox(QGroupBox):
         self.typed_edit.setClearButtonEnabled(True)
         self.check_button = QPushButton(self.tr("Check"))
         self.check_button.setObjectName("password_check_button")
+        self.check_button.setAutoDefault(False)  # Return elsewhere in the window never checks
         self.check_button.clicked.connect(self.check)
         self.result = QLabel()
         self.result.setObjectName("password_result")
@@ -116,7 +117,8 @@ class PasswordCheckBox(QGroupBox):
         if self._checker is None or contact_id is None:
             return
         if not typed.strip():
-            self._show(self.tr("Type the words the caller says."), _ERROR_STYLE)
+            if self.outcome is None:  # a stray Return never hides a verdict (a duress word above all)
+                self._show(self.tr("Type the words the caller says."), _ERROR_STYLE)
             return
         try:
             outcome = self._checker(int(contact_id), typed)

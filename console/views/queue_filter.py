@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from console.domain.alarm import Alarm, AlarmState
@@ -149,11 +150,24 @@ class AlarmFilterProxy(QSortFilterProxyModel):
                 return
 
 
+class _SearchEdit(QLineEdit):
+    """The search box hands the keyboard to the list below on Down, as a browser's search does."""
+
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self.down_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class QueueFilterBar(QWidget):
     """Search field, kind and state choices, and "mine"; says how many alarms the filter shows."""
 
     filter_changed = Signal(object)  # AlarmFilter
     choice_made = Signal()  # a list or box was used: the keyboard belongs to the queue again
+    leave_down = Signal()  # Down in the search box: on to the alarms it found
 
     def __init__(
         self, model: AlarmQueueModel, operator_id: int, lang: str = "en", parent: QWidget | None = None
@@ -161,7 +175,8 @@ class QueueFilterBar(QWidget):
         super().__init__(parent)
         self.setObjectName("queue_filter_bar")
         self._operator_id = operator_id
-        self.search = QLineEdit()
+        self.search = _SearchEdit()
+        self.search.down_pressed.connect(self.leave_down)
         self.search.setObjectName("queue_search")
         self.search.setPlaceholderText(self.tr("Search site, name or account (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)

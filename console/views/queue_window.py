@@ -54,8 +54,8 @@ from console.views.i18n import save_language
 from console.views.queue_filter import AlarmFilter, QueueFilterBar
 from console.views.queue_settings import read_queue_settings
 from console.views.queue_table import QueueTable
+from console.views.session_menu import add_help_menu, add_session_menu
 from console.views.shift_panel import Fetch, ShiftPanel, ShiftWatch
-from console.views.shortcuts_help import shortcuts_table
 from console.views.stall_banner import StallBanner
 from console.views.station_indicators import RECEIVER_SILENCE_S as RECEIVER_SILENCE_S
 from console.views.station_indicators import StationIndicators
@@ -63,7 +63,9 @@ from console.views.station_indicators import StationIndicators
 
 class QueueWindow(QMainWindow):
     alarm_opened = Signal(object)  # Alarm: show it in the site window
-    site_window_wanted = Signal()  # Return / double click: the operator moves to the site window
+    site_window_wanted = Signal()  # Return / double click / F2: the operator moves to the site window
+    sign_out_requested = Signal()  # Console > Sign out: the workstation checks and journals it
+    quit_requested = Signal()  # Console > Quit
 
     def __init__(
         self,
@@ -100,6 +102,7 @@ class QueueWindow(QMainWindow):
         self.filter_bar = QueueFilterBar(model, operator.id, lang)
         self.filter_bar.filter_changed.connect(self._on_filter_changed)
         self.filter_bar.choice_made.connect(self.table_focus)
+        self.filter_bar.leave_down.connect(self.table_focus)
         self.shift_panel = ShiftPanel(model.targets, config.share_targets, lang=lang)
         self.filter_bar.add_trailing(self.shift_panel)
         self.shift_watch = ShiftWatch(
@@ -196,11 +199,13 @@ class QueueWindow(QMainWindow):
         phone_settings.triggered.connect(self.open_phone_settings)
         settings_menu.addAction(phone_settings)
         self.actions_by_name["phone_settings"] = phone_settings
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        shortcuts = QAction(self.tr("Keyboard shortcuts"), self)
-        shortcuts.setShortcut(QKeySequence("F1"))
-        shortcuts.triggered.connect(self.show_shortcuts)
-        help_menu.addAction(shortcuts)
+        view_menu.addAction(
+            self._action("site_window", self.tr("Go to the site window"), "F2", self.site_window_wanted.emit)
+        )
+        self.actions_by_name.update(
+            add_session_menu(self, self.sign_out_requested.emit, self.quit_requested.emit)
+        )
+        self.actions_by_name["shortcuts"] = add_help_menu(self)
 
     def _build_language_menu(self, menu: QMenu) -> None:
         """Each language named in itself, so an operator lost in the other one still finds theirs."""
@@ -447,10 +452,6 @@ class QueueWindow(QMainWindow):
 
     def _report(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
-
-    @Slot()
-    def show_shortcuts(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), shortcuts_table())
 
     # --- status -----------------------------------------------------------------------------
 

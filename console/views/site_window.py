@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from console.views.panel_frame import PanelFrame
 from console.views.plan_editor import PlanEditorDialog
 from console.views.procedure_model import ProcedureChecklistModel
 from console.views.record_model import ColumnSpec, RecordTableModel
+from console.views.session_menu import add_help_menu, add_session_menu
 from console.views.softphone_panel import SoftphonePanel
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,9 @@ class SiteWindow(QMainWindow):
     step_ticked = Signal(int, object)  # alarm id, ProcedureStep
     zones_acknowledged = Signal(int, object)  # alarm id, list of zone numbers (A on the plan)
     close_requested = Signal(object)  # Alarm the operator wants to close (C), without going back to the queue
+    queue_wanted = Signal()  # F2: the keyboard goes back to the queue window
+    sign_out_requested = Signal()
+    quit_requested = Signal()
 
     def __init__(
         self,
@@ -199,7 +203,12 @@ class SiteWindow(QMainWindow):
         replay.triggered.connect(self.plan.replay)
         self.addAction(replay)
         self._build_focus_actions()
+        self.contacts_view.activated.connect(self._on_contact_activated)
+        self.actions_by_name.update(
+            add_session_menu(self, self.sign_out_requested.emit, self.quit_requested.emit)
+        )
         self.edit_plans_action = self._plan_editing_action()
+        self.actions_by_name["shortcuts"] = add_help_menu(self)
         self.show_nothing()
 
     def apply_default_layout(self) -> None:
@@ -480,6 +489,7 @@ class SiteWindow(QMainWindow):
             ("focus_next", self.tr("Next panel"), "F6", self.focus_next),
             ("focus_previous", self.tr("Previous panel"), "Shift+F6", self.focus_previous),
             ("close", self.tr("Close…"), "C", self.request_close),
+            ("back_to_queue", self.tr("Back to the queue"), "F2", self.queue_wanted.emit),
         ]
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, key, slot in specs:
@@ -554,6 +564,17 @@ class SiteWindow(QMainWindow):
         listed = ", ".join(str(zone) for zone in zones)
         self.statusBar().showMessage(self.tr("Tripped zones acknowledged: %1").replace("%1", listed), 8000)
         self.zones_acknowledged.emit(self.alarm.id, zones)
+
+    @Slot(QModelIndex)
+    def _on_contact_activated(self, index: QModelIndex) -> None:
+        """Return (or a double click) on a contact calls them, as the call list's button would."""
+        records = self.contacts.records()
+        if not index.isValid() or index.row() >= len(records):
+            return
+        if not self.softphone_panel.attached:
+            self.statusBar().showMessage(self.tr("Telephone not configured"), 5000)
+            return
+        self.softphone_panel.call_contact(records[index.row()])
 
     @Slot()
     def request_close(self) -> None:

@@ -35,6 +35,14 @@ QAbstractItemView::indicator:checked { background: #90caf9; border-color: #e3f2f
 """
 
 
+# Lists, tables and the plan show where the keyboard is: a keyboard-first console must never leave
+# the operator guessing which panel T, Space or Return acts on (text fields show their caret).
+FOCUS_COLOUR = "#ff9800"
+_FOCUS = f"""
+QAbstractItemView:focus, QGraphicsView:focus {{ border: 2px solid {FOCUS_COLOUR}; }}
+"""
+
+
 def apply_theme(app: QApplication, theme: str = "light", font_scale: float = 1.0) -> None:
     """Apply a theme and scale the application font (1.0 = the system size)."""
     if theme not in THEMES:
@@ -52,7 +60,7 @@ def apply_theme(app: QApplication, theme: str = "light", font_scale: float = 1.0
             palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#78909c"))
     app.setPalette(palette)
     # Fusion draws item-view check boxes dark on dark: give them an outline the night shift can see.
-    app.setStyleSheet(_DARK_INDICATORS if theme == "dark" else "")
+    app.setStyleSheet(_FOCUS + (_DARK_INDICATORS if theme == "dark" else ""))
     font = QFont(app.font())
     base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
     app.setProperty("vigie_base_point_size", app.property("vigie_base_point_size") or base)

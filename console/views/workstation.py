@@ -7,16 +7,19 @@ calls are offered here: the ringtone, who calls, Answer / Decline); app.py build
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtWidgets import QMessageBox
 
 from console.domain.alarm import Alarm, Operator, TransitionError
 from console.domain.calls import CallDirection, offer_incoming_call
 from console.domain.grouping import localized_title
+from console.domain.journal import JournalAction
 from console.domain.service_level import ServiceTargets
 from console.domain.site import ProcedureStep
 from console.services.alarm_desk import AlarmDesk, done_step_ids
@@ -33,6 +36,8 @@ from console.views.live_feed import LiveFeed
 from console.views.queue_window import QueueWindow
 from console.views.site_window import SiteWindow
 from console.views.window_placement import restore_window, save_window
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from console.services.call_keeper import CallKeeper
@@ -52,6 +57,9 @@ def service_targets(settings: QSettings) -> ServiceTargets:
 
 
 class Workstation(QObject):
+    signed_out = Signal()  # the sign-out is journaled: the console asks for the next operator
+    quit_confirmed = Signal()  # the operator leaves: the console stops
+
     def __init__(
         self,
         desk: AlarmDesk,
@@ -96,6 +104,10 @@ class Workstation(QObject):
         self.site_window.zones_acknowledged.connect(self._on_zones_acknowledged)
         self.queue_window.site_window_wanted.connect(self._on_site_window_wanted)
         self.site_window.close_requested.connect(self._on_close_requested)
+        self.site_window.queue_wanted.connect(self._on_queue_wanted)
+        for window in (self.queue_window, self.site_window):
+            window.sign_out_requested.connect(self.sign_out)
+            window.quit_requested.connect(self.quit)
         self.fault_indicators: list[FaultIndicator] = []
         self.ringtone = Ringtone(self)
         self.offers: dict[int, IncomingCallOffer] = {}  # call handle -> the offer shown
@@ -158,6 +170,72 @@ class Workstation(QObject):
             self._withdraw_offer(handle)
         self._bridge = None
 
+    # --- the operator's session -------------------------------------------------------------
+
+    def held_alarms(self) -> list[Alarm]:
+        """Open alarms this operator holds: nobody else handles them while they are held."""
+        return [a for a in self.model.alarms() if a.is_open and a.operator_id == self.operator.id]
+
+    def _say_everywhere(self, message: str) -> None:
+        for window in (self.queue_window, self.site_window):
+            window.statusBar().showMessage(message, 10000)
+
+    @Slot()
+    def sign_out(self) -> bool:
+        """Refused while the operator holds alarms (release or close them first), then journaled."""
+        held = self.held_alarms()
+        if held:
+            sites = ", ".join(sorted({a.site_code or a.account for a in held}))
+            self._say_everywhere(
+                self.tr("Release or close the alarms you hold before signing out: %1").replace("%1", sites)
+            )
+            return False
+        try:
+            self._desk.record_session(self.operator, JournalAction.LOGOUT)
+        except DatabaseUnavailable as exc:
+            self.queue_window.set_database_status(False, str(exc))
+            self._say_everywhere(self.tr("Sign-out not recorded (database unreachable): try again."))
+            return False
+        self.signed_out.emit()
+        return True
+
+    @Slot()
+    def quit(self) -> QMessageBox | None:
+        """Quit at once, or after a confirmation when alarms are still held (they stay held)."""
+        held = self.held_alarms()
+        if not held:
+            self._leave()
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Quit the console"),
+            self.tr(
+                "You still hold %n alarm(s). They stay yours until you or a supervisor release them. Quit anyway?",
+                "",
+                len(held),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.queue_window,
+        )
+        box.setObjectName("quit_confirmation")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda button: (
+                self._leave() if box.standardButton(button) == QMessageBox.StandardButton.Yes else None
+            )
+        )
+        box.open()
+        self.quit_box = box
+        return box
+
+    def _leave(self) -> None:
+        try:
+            self._desk.record_session(self.operator, JournalAction.LOGOUT, "quit")
+        except DatabaseUnavailable:
+            log.warning("sign-out of %s not journaled: database unreachable", self.operator.login)
+        self.quit_confirmed.emit()
+
     def shutdown(self) -> None:
         self.detach_phone()
         save_window(self.queue_window, self._settings, "queue_window")
@@ -205,6 +283,17 @@ class Workstation(QObject):
         self.site_window.raise_()
         self.site_window.activateWindow()
         self.site_window.focus_plan()
+
+    @Slot()
+    def _on_queue_wanted(self) -> None:
+        """F2 in the site window: back to the queue, on the alarm shown if the queue has it."""
+        self.queue_window.show()
+        self.queue_window.raise_()
+        self.queue_window.activateWindow()
+        shown = self.site_window.alarm
+        if shown is not None:
+            self.queue_window.select_alarm(shown.id)
+        self.queue_window.table_focus()
 
     @Slot(object)
     def _on_close_requested(self, alarm: Alarm) -> None:

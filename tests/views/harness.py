@@ -9,17 +9,27 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from console.services.alarm_desk import AlarmDesk
+from console.services.dispatch_desk import DispatchDesk
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.storage.engine import Database
 from console.views.workstation import Workstation
 from tests.factories import add_operator_to
 
 
-def running_workstation(qtbot: Any, db: Database, tmp_path: Path) -> Iterator[Workstation]:
-    """Shown, polling its change feed every 50 ms, signed in as a fresh operator; shut down after."""
+def running_workstation(
+    qtbot: Any, db: Database, tmp_path: Path, *, dispatch: bool = False
+) -> Iterator[Workstation]:
+    """Shown, polling its change feed every 50 ms, signed in as a fresh operator; shut down after.
+    With `dispatch`, the site window's dispatch panel works on the database, as in the console."""
     settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
     station = Workstation(
-        AlarmDesk(db), QueueFeed(db), SiteDesk(db), add_operator_to(db), settings, poll_interval_ms=50
+        AlarmDesk(db),
+        QueueFeed(db),
+        SiteDesk(db),
+        add_operator_to(db),
+        settings,
+        poll_interval_ms=50,
+        dispatch_desk=DispatchDesk(db) if dispatch else None,
     )
     qtbot.addWidget(station.queue_window)
     qtbot.addWidget(station.site_window)

@@ -436,3 +436,45 @@ def test_an_incoming_call_for_another_operators_alarm_does_not_ring_here(  # typ
     assert pump_until(phone_bridge, lambda: any(c.ringing for c in phone_bridge.calls()))
     assert not workstation.offers and workstation.ringtone.rings == 0
     assert workstation.site_window.softphone_panel.calls_model.rowCount() == 0
+
+
+def test_a_stray_return_never_hides_the_duress_verdict(qtbot, window: SiteWindow, station: Station) -> None:  # type: ignore[no-untyped-def]
+    marie = station.add_contact(
+        "Marie Dupuis", phones=("0612345678",), password="Tournesol", duress_word="Marguerite"
+    )
+    station.show(window, station.new_alarm())
+    box = window.softphone_panel.password_box
+    outcomes = []
+    box.checked.connect(lambda _contact, outcome: outcomes.append(outcome))
+    box.select_contact(marie)
+    box.typed_edit.setFocus()
+    qtbot.keyClicks(box.typed_edit, "marguerite")
+    qtbot.keyClick(box.typed_edit, Qt.Key.Key_Return)
+    duress = box.result.text()
+    assert duress.startswith("⚠ DURESS WORD")
+    for _ in range(3):  # the operator presses Return again, by habit, while the caller talks
+        qtbot.keyClick(box.typed_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(window.contacts_view, Qt.Key.Key_Space)
+    assert box.result.text() == duress and box.result.isVisible()
+    assert outcomes == [PasswordCheck.DURESS]  # checked once: no other verdict journaled
+    checks = [e for e in station.site_desk.alarm_journal(window.alarm.id) if "password" in e.action]  # type: ignore[union-attr]
+    assert len(checks) == 1
+
+
+def test_return_on_a_contact_calls_them(
+    qtbot, window: SiteWindow, station: Station, phone_bridge: Any
+) -> None:  # type: ignore[no-untyped-def]
+    station.add_contact("Marie Dupuis", phones=("0612345678",))
+    paul = station.add_contact("Paul Martin", phones=("0478000000",))
+    station.show(window, station.new_alarm())
+    dialled: list[str] = []
+    phone_bridge.call_created.connect(lambda _h, direction, uri, _at: dialled.append(uri))
+    window.focus_contacts()  # Alt+3 lands on the first contact
+    assert window.contacts_view.currentIndex().row() == 0
+    qtbot.keyClick(window.contacts_view, Qt.Key.Key_Down)
+    qtbot.keyClick(window.contacts_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(dialled), timeout=5000)
+    assert dialled == [station.dial_uri("0478000000")]
+    qtbot.waitUntil(lambda: bool(station.call_log.calls(window.alarm.id)), timeout=5000)  # type: ignore[union-attr]
+    (record,) = station.call_log.calls(window.alarm.id)  # type: ignore[union-attr]
+    assert record.contact_id == paul  # the call record names who was called, for the audit

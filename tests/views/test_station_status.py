@@ -295,7 +295,8 @@ def run_console(tmp_path: Path, name: str, sip_port: int) -> subprocess.Complete
     }
     env.pop("VIGIE_PHONE", None)
     return subprocess.run(
-        [sys.executable, "-m", "console", "--db", url, "--operator", "amelie"],
+        [sys.executable, "-m", "console", "--db", url, "--operator", "amelie", "--password-stdin"],
+        input="secret-amelie\n",
         capture_output=True,
         text=True,
         env=env,

@@ -1,0 +1,72 @@
+"""The menus both windows share: sign out, quit and the keyboard shortcuts (F1).
+
+The two windows are on two screens; whichever the operator is looking at answers F1, Ctrl+Q and
+sign-out alike. The actions only ask: the workstation decides (held alarms, the journal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from console.views.shortcuts_help import shortcuts_table
+
+SIGN_OUT_KEY = "Ctrl+Shift+L"
+QUIT_KEY = "Ctrl+Q"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SessionMenu", text)
+
+
+def _window_action(
+    window: QMainWindow, name: str, text: str, key: str, slot: Callable[[], object]
+) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(f"action_{name}")
+    action.setShortcut(QKeySequence(key))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(slot)
+    window.addAction(action)  # the shortcut works whatever the menu bar shows
+    return action
+
+
+def add_session_menu(
+    window: QMainWindow, on_sign_out: Callable[[], None], on_quit: Callable[[], None]
+) -> dict[str, QAction]:
+    """A "Console" menu first in the bar: Sign out (Ctrl+Shift+L) and Quit (Ctrl+Q)."""
+    first = window.menuBar().actions()[0] if window.menuBar().actions() else None
+    menu = window.menuBar().addMenu(_tr("&Console"))
+    if first is not None:
+        window.menuBar().insertMenu(first, menu)
+    actions = {
+        "sign_out": _window_action(window, "sign_out", _tr("Sign out"), SIGN_OUT_KEY, on_sign_out),
+        "quit": _window_action(window, "quit", _tr("Quit"), QUIT_KEY, on_quit),
+    }
+    menu.addAction(actions["sign_out"])
+    menu.addSeparator()
+    menu.addAction(actions["quit"])
+    return actions
+
+
+def add_help_menu(window: QMainWindow) -> QAction:
+    """Help > Keyboard shortcuts (F1): every key of both windows, in the operator's language."""
+    action = _window_action(
+        window, "shortcuts", _tr("Keyboard shortcuts"), "F1", lambda: show_shortcuts(window)
+    )
+    window.menuBar().addMenu(_tr("&Help")).addAction(action)
+    return action
+
+
+def show_shortcuts(window: QMainWindow) -> QMessageBox:
+    """Non-blocking: the alarm tones and the queue go on while the operator reads."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, _tr("Keyboard shortcuts"), shortcuts_table(), parent=window
+    )
+    box.setObjectName("shortcuts_help")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
