@@ -226,6 +226,11 @@ def apply_action(
         changes.update(taken_at=at, operator_id=operator.id, operator_login=operator.login)
     elif action is Action.RELEASE:
         changes.update(operator_id=None, operator_login=None)
+        if holder is not None and holder != operator.id:  # a supervisor takes it from someone
+            reason = (comment or "").strip()
+            if word_count(reason) < MIN_SKIP_REASON_WORDS:
+                raise ReleaseReasonRequired(alarm.operator_login or "?")
+            detail = f"released from {alarm.operator_login}: {reason}"
     elif action is Action.VERIFY:
         changes.update(verifying_at=at)
     elif action is Action.DISPATCH:
@@ -257,6 +262,14 @@ def system_clear(alarm: Alarm, at: datetime, comment: str) -> Alarm:
         disposition=Disposition.NO_ACTION_NEEDED,
         closing_comment=comment,
     )
+
+
+class ReleaseReasonRequired(TransitionError):
+    """Releasing an alarm that another operator holds: the journal must say why."""
+
+    def __init__(self, holder: str) -> None:
+        super().__init__(f"Give a reason to release an alarm that {holder} holds.")
+        self.holder = holder
 
 
 def missing_mandatory_steps(mandatory_step_ranks: dict[int, int], done_step_ids: set[int]) -> list[int]:

@@ -74,6 +74,10 @@ _RULES_FR: list[_Rule] = [
         lambda m: f"compte {m[1]} : jamais entendu ; attendu avant {m[2]} UTC",
     ),
     (
+        re.compile(r"^released from (\S+): (.*)$", re.DOTALL),
+        lambda m: f"repris à {m[1]} : {m[2]}",
+    ),
+    (
         re.compile(r"^Link restored before the alarm was taken; cleared automatically\.$"),
         lambda m: "Liaison rétablie avant la prise en compte ; alarme levée automatiquement.",
     ),

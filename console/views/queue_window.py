@@ -54,6 +54,7 @@ from console.views.i18n import save_language
 from console.views.queue_filter import AlarmFilter, QueueFilterBar
 from console.views.queue_settings import read_queue_settings
 from console.views.queue_table import QueueTable
+from console.views.release_dialog import ask_release_reason
 from console.views.session_menu import add_help_menu, add_session_menu
 from console.views.shift_panel import Fetch, ShiftPanel, ShiftWatch
 from console.views.stall_banner import StallBanner
@@ -171,7 +172,7 @@ class QueueWindow(QMainWindow):
             ("verify", self.tr("Verify"), "V", lambda: self._act_on_selected(Action.VERIFY)),
             ("dispatch", self.tr("Dispatched"), "D", lambda: self._act_on_selected(Action.DISPATCH)),
             ("close", self.tr("Close…"), "C", self.close_selected),
-            ("release", self.tr("Release"), "R", lambda: self._act_on_selected(Action.RELEASE)),
+            ("release", self.tr("Release"), "R", self.release_selected),
         ]
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, key, slot in specs:
@@ -424,6 +425,21 @@ class QueueWindow(QMainWindow):
     @Slot()
     def table_focus(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def release_selected(self) -> None:
+        """R: back to the queue; a supervisor releasing another operator's alarm gives a reason."""
+        alarm = self.selected_alarm()
+        if alarm is not None and alarm.operator_id not in (None, self._operator.id) and self._supervises:
+            self.release_reason = ask_release_reason(
+                self,
+                alarm,
+                lambda reason: self._run(
+                    lambda: self._desk.act(alarm.id, Action.RELEASE, self._operator, comment=reason)
+                ),
+            )
+            return
+        self._act_on_selected(Action.RELEASE)
 
     def _act_on_selected(self, action: Action) -> None:
         alarm = self.selected_alarm()

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from console.domain.alarm import Role
 from console.services.alarm_desk import AlarmDesk
 from console.services.dispatch_desk import DispatchDesk
 from console.services.queue_feed import QueueFeed, SiteDesk
@@ -17,7 +18,7 @@ from tests.factories import add_operator_to
 
 
 def running_workstation(
-    qtbot: Any, db: Database, tmp_path: Path, *, dispatch: bool = False
+    qtbot: Any, db: Database, tmp_path: Path, *, dispatch: bool = False, role: Role = Role.OPERATOR
 ) -> Iterator[Workstation]:
     """Shown, polling its change feed every 50 ms, signed in as a fresh operator; shut down after.
     With `dispatch`, the site window's dispatch panel works on the database, as in the console."""
@@ -26,7 +27,7 @@ def running_workstation(
         AlarmDesk(db),
         QueueFeed(db),
         SiteDesk(db),
-        add_operator_to(db),
+        add_operator_to(db) if role is Role.OPERATOR else add_operator_to(db, "chef", role),
         settings,
         poll_interval_ms=50,
         dispatch_desk=DispatchDesk(db) if dispatch else None,
