@@ -11,6 +11,7 @@ message is meant for the operator and whose `code` lets a view word it in its ow
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -291,3 +292,55 @@ def journal_detail(dispatch: Dispatch, step: DispatchStatus, now: datetime | Non
     if step is DispatchStatus.REPORTED:
         return f"{who}: {dispatch.report}"
     return f"{who}: {dispatch.cancel_reason}"
+
+
+# Words by which a customer's procedure names who to send (French and English, as stations write them).
+_RESPONDER_WORDS: tuple[tuple[DispatchKind, tuple[str, ...]], ...] = (
+    (
+        DispatchKind.GUARD,
+        ("agent d'intervention", "agent de sécurité", "intervenant", "rondier", "guard", "patrol"),
+    ),
+    (DispatchKind.FIRE, ("pompiers", "sapeurs", "sdis", "fire brigade", "fire service", "firefighters")),
+    (DispatchKind.POLICE, ("police", "gendarmerie", "forces de l'ordre", "commissariat")),
+    (DispatchKind.AMBULANCE, ("samu", "ambulance", "secours médicaux", "paramedics")),
+    (DispatchKind.TECHNICIAN, ("technicien", "installateur", "mainteneur", "technician", "installer")),
+    (DispatchKind.KEYHOLDER, ("gardien", "keyholder", "détenteur des clés", "détenteur de clés")),
+)
+
+_CATEGORY_RESPONDER = {
+    "fire": DispatchKind.FIRE,
+    "medical": DispatchKind.AMBULANCE,
+    "panic": DispatchKind.POLICE,
+    "duress": DispatchKind.POLICE,
+    "intrusion": DispatchKind.GUARD,
+    "tamper": DispatchKind.TECHNICIAN,
+    "technical": DispatchKind.TECHNICIAN,
+    "supervision": DispatchKind.TECHNICIAN,
+}
+
+
+def responder_named(text: str) -> DispatchKind | None:
+    """The responder a procedure step names first ("Envoyer l'agent d'intervention à la demande
+    des forces de l'ordre": the guard), or None."""
+    lowered = text.lower().replace("’", "'")
+    found = [
+        (lowered.find(word), kind)
+        for kind, words in _RESPONDER_WORDS
+        for word in words
+        if lowered.find(word) >= 0
+    ]
+    return min(found, key=lambda hit: hit[0])[1] if found else None
+
+
+def default_responder(category: str, steps: Sequence[tuple[int, str]], done: Collection[int]) -> DispatchKind:
+    """Who the dispatch form proposes: the one the procedure names in its first step not yet done
+    (else in any step), else the usual one for the category. Never simply the last one used."""
+    for candidates in (
+        [text for step_id, text in steps if step_id not in done],
+        [text for _id, text in steps],
+    ):
+        for text in candidates:
+            kind = responder_named(text)
+            if kind is not None:
+                return kind
+    return _CATEGORY_RESPONDER.get(category, DispatchKind.GUARD)

@@ -8,7 +8,7 @@ The panel reads and writes through a `DispatchDesk` given by `attach()`; until t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Slot
@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.alarm import Alarm, Operator
-from console.domain.dispatch import Dispatch, DispatchError, DispatchKind, DispatchStatus
+from console.domain.dispatch import Dispatch, DispatchError, DispatchKind, DispatchStatus, default_responder
+from console.domain.site import Procedure
 from console.services.dispatch_desk import DispatchDesk
 from console.storage.engine import DatabaseUnavailable
 from console.views.dispatch_model import Column, DispatchTableModel
@@ -70,6 +71,7 @@ class DispatchPanel(QWidget):
         self._desk: DispatchDesk | None = None
         self._operator: Operator | None = None
         self.alarm: Alarm | None = None
+        self.proposed_kind: DispatchKind | None = None  # who the request form proposes
         self._text_step = DispatchStatus.REPORTED  # which step the text form records
         self._text_target: int | None = None
         self.messages = {
@@ -247,12 +249,20 @@ class DispatchPanel(QWidget):
         self.model.set_clock(clock or desk.now)
         self.reload()
 
-    def set_alarm(self, alarm: Alarm | None) -> None:
-        """Show this alarm's dispatches (the site window calls it whenever the alarm changes)."""
+    def set_alarm(
+        self,
+        alarm: Alarm | None,
+        procedure: Procedure | None = None,
+        done_steps: Collection[int] = (),
+    ) -> None:
+        """Show this alarm's dispatches (the site window calls it whenever the alarm changes); the
+        site's procedure for it says who the request form proposes to send."""
         if alarm is None or self.alarm is None or alarm.id != self.alarm.id:
             self.close_form()
             self.model.set_dispatches([])
         self.alarm = alarm
+        steps = [(step.id, step.text) for step in procedure.steps] if procedure is not None else []
+        self.proposed_kind = default_responder(alarm.category.value, steps, done_steps) if alarm else None
         self.reload()
 
     def reload(self) -> None:
@@ -288,6 +298,8 @@ class DispatchPanel(QWidget):
         self.reference_edit.clear()
         for label in (self.provider_error, self.request_error):
             label.hide()
+        if self.proposed_kind is not None:  # who the procedure names, not the last one sent
+            self.kind_box.setCurrentIndex(self.kind_box.findData(self.proposed_kind.value))
         self._on_kind_changed()
         self.forms.setCurrentIndex(0)
         self.forms.show()

@@ -281,7 +281,12 @@ class SiteWindow(QMainWindow):
             ),
             ("signals", lambda: self._show_records(self.signals, self.signals_view, signals)),
             ("journal", lambda: self._show_records(self.journal, self.journal_view, journal)),
-            ("dispatch", lambda: self.dispatch_panel.set_alarm(alarm)),
+            (
+                "dispatch",
+                lambda: self.dispatch_panel.set_alarm(
+                    alarm, site_file.procedure_for(alarm.category) if site_file else None, done_steps or set()
+                ),
+            ),
             ("phone", lambda: self.softphone_panel.set_alarm(alarm, site_file, signals)),
         ]
         for name, refresh in refreshes:

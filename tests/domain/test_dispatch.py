@@ -272,3 +272,22 @@ def test_journal_says_who_was_sent_and_whether_late() -> None:
     assert journal_detail(on_time, DispatchStatus.ON_SITE) == "#0 guard — Securitas, on site after 12:00"
     police = new_dispatch(7, DispatchKind.POLICE, T0, datetime(2026, 12, 1, tzinfo=UTC))
     assert journal_detail(police, DispatchStatus.REQUESTED) == "#0 police"
+
+
+def test_the_responder_a_procedure_names() -> None:
+    from console.domain.dispatch import default_responder, responder_named
+
+    assert responder_named(
+        "Envoyer l’agent d'intervention uniquement à la demande des forces de l'ordre"
+    ) is (DispatchKind.GUARD)
+    assert responder_named("Prévenir la gendarmerie puis l'agent d'intervention") is DispatchKind.POLICE
+    assert responder_named("Appeler les pompiers (18)") is DispatchKind.FIRE
+    assert responder_named("Call the SAMU (15) if nobody answers") is DispatchKind.AMBULANCE
+    assert responder_named("Écouter le site") is None
+    steps = [(1, "Appeler les pompiers"), (2, "Envoyer l'agent d'intervention pour ouvrir aux pompiers")]
+    assert default_responder("fire", steps, set()) is DispatchKind.FIRE
+    assert default_responder("fire", steps, {1}) is DispatchKind.GUARD  # the step to do now
+    assert default_responder("fire", steps, {1, 2}) is DispatchKind.FIRE  # all done: the first named
+    assert default_responder("medical", [(1, "Écouter le site")], set()) is DispatchKind.AMBULANCE
+    assert default_responder("panic", [], set()) is DispatchKind.POLICE
+    assert default_responder("intrusion", [], set()) is DispatchKind.GUARD

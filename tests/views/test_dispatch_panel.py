@@ -274,3 +274,44 @@ def test_another_alarm_clears_the_panel(qtbot, window: SiteWindow, desk: Desk) -
     assert panel.model.rowCount() == 1
     window.show_nothing()
     assert panel.model.rowCount() == 0 and not panel.actions_by_name["request"].isEnabled()
+
+
+def test_the_form_proposes_who_the_procedure_names_never_the_last_one_sent(
+    qtbot, window: SiteWindow, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    from console.domain.priority import EventCategory
+    from console.domain.site import Procedure, ProcedureStep
+
+    panel = window.dispatch_panel
+    guard_procedure = Procedure(
+        1,
+        EventCategory.INTRUSION,
+        "Intrusion",
+        (
+            ProcedureStep(11, 1, "Écouter le site"),
+            ProcedureStep(12, 2, "Envoyer l'agent d'intervention à la demande des forces de l'ordre"),
+        ),
+    )
+    fire_procedure = Procedure(
+        2, EventCategory.FIRE, "Incendie", (ProcedureStep(21, 1, "Appeler les pompiers (18) et le gardien"),)
+    )
+    first = desk.new_alarm()
+    for round_ in range(2):  # a shift: the same kinds of alarm, one after another
+        panel.set_alarm(desk.alarm(first.id), guard_procedure, {11} if round_ else set())
+        panel.table.setFocus()
+        qtbot.keyClick(panel.table, Qt.Key.Key_I)
+        assert panel.kind_box.currentData() == DispatchKind.GUARD.value
+        for _ in range(list(DispatchKind).index(DispatchKind.POLICE)):  # the operator sends the police
+            qtbot.keyClick(panel.kind_box, Qt.Key.Key_Down)
+        assert panel.kind_box.currentData() == DispatchKind.POLICE.value
+        qtbot.keyClick(panel.kind_box, Qt.Key.Key_Return)
+        assert not panel.forms.isVisible()
+        fire = replace(desk.alarm(first.id), id=first.id + 100 + round_, category=EventCategory.FIRE)
+        panel.set_alarm(fire, fire_procedure)  # the next alarm shown: a fire
+        panel.open_request_form()
+        assert panel.kind_box.currentData() == DispatchKind.FIRE.value  # not the police sent before
+        panel.close_form()
+        panel.set_alarm(desk.alarm(first.id), None)  # a site without a procedure: the category's usual one
+        panel.open_request_form()
+        assert panel.kind_box.currentData() == DispatchKind.GUARD.value
+        panel.close_form()
