@@ -49,7 +49,8 @@ class CloseAlarmDialog(QDialog):
         self._alarm = alarm
         self._min_comment_words = max(1, min_comment_words)
         self._test_confirmed = False
-        self.setWindowTitle(self.tr("Close alarm %1").replace("%1", str(alarm.id)))
+        where = f"{alarm.site_code} {alarm.site_name}".strip() or alarm.account  # words, not a row id
+        self.setWindowTitle(self.tr("Close the alarm — %1").replace("%1", where))
         self.setObjectName("close_alarm_dialog")
         self.disposition_box = QComboBox()
         self.disposition_box.setObjectName("disposition")

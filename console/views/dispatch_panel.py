@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.alarm import Alarm, Operator
-from console.domain.dispatch import Dispatch, DispatchError, DispatchKind, DispatchStatus, default_responder
+from console.domain.dispatch import (
+    Dispatch,
+    DispatchError,
+    DispatchKind,
+    DispatchStatus,
+    default_responder,
+    responder_named,
+)
 from console.domain.site import Procedure
 from console.services.dispatch_desk import DispatchDesk
 from console.storage.engine import DatabaseUnavailable
@@ -72,6 +79,7 @@ class DispatchPanel(QWidget):
         self._operator: Operator | None = None
         self.alarm: Alarm | None = None
         self.proposed_kind: DispatchKind | None = None  # who the request form proposes
+        self._named_by_procedure = False
         self._text_step = DispatchStatus.REPORTED  # which step the text form records
         self._text_target: int | None = None
         self.messages = {
@@ -263,6 +271,7 @@ class DispatchPanel(QWidget):
         self.alarm = alarm
         steps = [(step.id, step.text) for step in procedure.steps] if procedure is not None else []
         self.proposed_kind = default_responder(alarm.category.value, steps, done_steps) if alarm else None
+        self._named_by_procedure = any(responder_named(text) is not None for _id, text in steps)
         self.reload()
 
     def reload(self) -> None:
@@ -304,7 +313,8 @@ class DispatchPanel(QWidget):
         self.forms.setCurrentIndex(0)
         self.forms.show()
         self._update_actions()
-        self.kind_box.setFocus()
+        # The procedure said who to send: straight to their name; a guess from the category is checked first.
+        (self.provider_edit if self._named_by_procedure else self.kind_box).setFocus()
 
     @Slot()
     def submit_request(self) -> None:

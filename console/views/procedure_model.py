@@ -40,10 +40,20 @@ class ProcedureChecklistModel(QAbstractListModel):
     def done_steps(self) -> set[int]:
         return set(self._done)
 
+    def steps(self) -> tuple[ProcedureStep, ...]:
+        return tuple(self._steps)
+
     def first_open_row(self) -> int | None:
         """The first step not done yet (where the keyboard lands), else the first step; None when empty."""
         rows = [i for i, step in enumerate(self._steps) if step.id not in self._done]
         return rows[0] if rows else (0 if self._steps else None)
+
+    def next_open_row(self, after: ProcedureStep) -> int | None:
+        """The next step not done below `after` (the procedure is read downwards), else the first open one."""
+        rows = [i for i, step in enumerate(self._steps) if step.id not in self._done]
+        here = next((i for i, step in enumerate(self._steps) if step.id == after.id), -1)
+        below = [i for i in rows if i > here]
+        return below[0] if below else (rows[0] if rows else None)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._steps)

@@ -478,8 +478,12 @@ class SiteWindow(QMainWindow):
 
     @Slot(object)
     def _on_step_ticked(self, step: ProcedureStep) -> None:
+        """Space ticks the step and moves on to the next one not done: one key per step."""
         if self.alarm is not None:
             self.step_ticked.emit(self.alarm.id, step)
+        row = self.checklist.next_open_row(after=step)
+        if row is not None:
+            self.checklist_view.setCurrentIndex(self.checklist.index(row, 0))
 
     # --- keyboard ---------------------------------------------------------------------------
 

@@ -97,7 +97,9 @@ def test_intrusion_alarm_by_keyboard_alone(qtbot, workstation: Workstation, sqli
     qtbot.keyClick(checklist, Qt.Key.Key_Down)
     assert checklist.currentIndex().row() == 1
     qtbot.keyClick(checklist, Qt.Key.Key_Space)  # the mandatory step: "Appeler le gérant"
-    assert checklist.currentIndex().data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    ticked = site.checklist.index(1, 0)
+    assert ticked.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert checklist.currentIndex().row() == 0  # on to the step still open: one key per step
     qtbot.waitUntil(
         lambda: any(e.action == JournalAction.STEP_DONE for e in site.journal.records()), timeout=5000
     )
