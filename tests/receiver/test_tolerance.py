@@ -238,3 +238,25 @@ def test_every_shape_over_the_wire_is_acked_and_stored(
                 transmitter = find_transmitter(session, account, "1")
                 assert transmitter is not None and transmitter.last_signal_at == T0, account
         assert session.execute(select(TransmissionFaultRow)).scalars().all() == []
+
+
+@pytest.mark.parametrize(
+    ("data", "part"),
+    [("#4A21|NBA01|Xfoo", "'Xfoo'"), ("#4A21|Nri1/BA01!", "'!'"), ("#4A21|Nti13:4BA01", "ti'13:4'")],
+)
+def test_the_fault_log_names_the_unreadable_part(db: Database, data: str, part: str) -> None:
+    _register(db, None)
+    clock = SteppingClock(T0)
+
+    async def main() -> Response:
+        async with running(db, clock) as station:
+            client = await station.connect()
+            await client.send(build_frame("SIA-DCS", 31, ACCOUNT, data, line="1", timestamp=clock.now))
+            return await client.response()
+
+    answer = asyncio.run(main())
+    assert (answer.id, answer.sequence, answer.account) == ("DUH", 31, ACCOUNT)
+    with db.read() as session:
+        (fault,) = session.execute(select(TransmissionFaultRow)).scalars().all()
+        assert (fault.kind, fault.account) == ("duh_payload", ACCOUNT)
+        assert part in fault.detail and data in fault.raw
