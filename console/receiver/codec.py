@@ -13,8 +13,10 @@ Wire format of one frame (ANSI/SIA DC-09), as this module reads and writes it::
   compares strings, treats a lower-case CRC with letters as a mismatch).
 - ``0LLL``: a literal ``0`` then the span length in 3 hex digits (so a span is at most 0xFFF
   characters). Written upper case, read in either case.
-- ``"ID"``: ``SIA-DCS``, ``ADM-CID`` or ``NULL``; a ``*`` inside the quotes (``"*SIA-DCS"``) marks an
-  encrypted frame. Any other ID is answered DUH (:class:`UnsupportedId`).
+- ``"ID"``: ``SIA-DCS``, ``ADM-CID``, ``NULL`` or ``XNM``; a ``*`` inside the quotes (``"*SIA-DCS"``)
+  marks an encrypted frame. ``NULL`` and ``XNM`` (the extended null message of DC-09's current
+  revision, a link test that may carry extended data: ``"XNM"0008L0#2201[][G1]_timestamp``) are
+  link tests (:attr:`Frame.is_link_test`). Any other ID is answered DUH (:class:`UnsupportedId`).
 - ``seq``: 4 decimal digits. 0001-9999 per the standard; 0000 is accepted because panels send it.
 - ``R`` receiver number and ``L`` line prefix: 1-6 hex digits each, both optional on reading
   (many panels omit R; pysiaalarm requires L). Lower-case hex is read and normalised upper case.
@@ -30,7 +32,10 @@ Encryption (``*`` IDs): the ``[`` after the account stays in clear; everything a
 ``|``, data, ``]``, extended data and timestamp - is AES-CBC encrypted with a zero IV and sent as
 hex (written upper case). The plain text is ``pad | data ] x-data timestamp``: the pad is 1 to 16
 characters (16 when the rest is already a multiple of 16 bytes) that are never ``|``, ``[`` or
-``]``, so the first ``|`` ends it. The standard allows any byte value in the pad; this module
+``]``, so the first ``|`` ends it. Some transmitters write an empty message without the ``|``
+(``pad ] timestamp``): for a link test, whose data is empty, the pad's end is not in doubt, so that
+shape is read too; for a message with data it stays a :class:`DecryptError` (where the pad ends and
+the data starts could only be guessed). The standard allows any byte value in the pad; this module
 writes printable ASCII (receivers that decode the plain text as ASCII or UTF-8 then cope) and
 reads any byte. Frames are handled as Latin-1 text, which maps every byte to one character, so
 the CRC, the length and :attr:`Frame.raw` always agree with the bytes as received.
@@ -53,6 +58,7 @@ from datetime import UTC, datetime
 from Crypto.Cipher import AES
 
 __all__ = [
+    "LINK_TEST_IDS",
     "SUPPORTED_IDS",
     "CrcError",
     "DecryptError",
@@ -78,7 +84,8 @@ __all__ = [
     "parse_timestamp",
 ]
 
-SUPPORTED_IDS: frozenset[str] = frozenset({"SIA-DCS", "ADM-CID", "NULL"})
+LINK_TEST_IDS: frozenset[str] = frozenset({"NULL", "XNM"})
+SUPPORTED_IDS: frozenset[str] = frozenset({"SIA-DCS", "ADM-CID"}) | LINK_TEST_IDS
 RESPONSE_IDS: frozenset[str] = frozenset({"ACK", "NAK", "DUH", "RSP"})
 MAX_SPAN = 0xFFF  # what "0LLL" can express
 AES_KEY_SIZES = (16, 24, 32)
@@ -134,7 +141,7 @@ class DuhError(FrameError):
 
 
 class UnsupportedId(DuhError):
-    """An ID other than SIA-DCS, ADM-CID, NULL (with or without ``*``)."""
+    """An ID other than SIA-DCS, ADM-CID, NULL, XNM (with or without ``*``)."""
 
 
 class UnknownAccount(DuhError):
@@ -154,7 +161,7 @@ class DecryptError(DuhError):
 class Frame:
     """One received DC-09 message, decrypted, with its header fields as sent (hex upper-cased)."""
 
-    id: str  # "SIA-DCS", "ADM-CID", "NULL" (without the star)
+    id: str  # "SIA-DCS", "ADM-CID", "NULL", "XNM" (without the star)
     encrypted: bool
     sequence: int  # 0..9999
     receiver: str | None  # R field hex digits without the "R"; None when absent
@@ -164,6 +171,11 @@ class Frame:
     extended: tuple[str, ...]  # extended fields in order, text between the brackets: ("XE002.3456",)
     timestamp: datetime | None  # UTC, aware
     raw: str  # frame text from the CRC to the timestamp as received (no LF/CR), ciphertext included
+
+    @property
+    def is_link_test(self) -> bool:
+        """NULL or XNM: proves the path works, carries no event (XNM may carry extended data)."""
+        return self.id in LINK_TEST_IDS
 
 
 KeyLookup = Callable[[str], bytes | None]
@@ -258,7 +270,8 @@ _RESPONSE_HEADER = re.compile(
 # What follows "[": data, extended fields, optional timestamp (checked strictly afterwards).
 _CLEAR_TAIL = re.compile(r"(?P<data>[^\]]*)\](?P<ext>(?:\[[^\[\]]+\])*)(?P<ts>_.*)?", re.DOTALL)
 _PADDED_TAIL = re.compile(r"[^|\[\]]*\|" + _CLEAR_TAIL.pattern, re.DOTALL)
-# pysiaalarm's encrypted ACK has no "|" after its zero pad: the pad runs up to the "]".
+# pysiaalarm's encrypted ACK, and some transmitters' encrypted link tests, have no "|" after the
+# pad: the pad runs up to the "]" (read only where the data is empty anyway).
 _UNBARRED_TAIL = re.compile(r"[^|\[\]]*(?P<data>)\](?P<ext>(?:\[[^\[\]]+\])*)(?P<ts>_.*)?", re.DOTALL)
 _EXT_FIELD = re.compile(r"\[([^\[\]]+)\]")
 _HEX = re.compile(r"(?:[0-9A-Fa-f]{32})+", re.ASCII)
@@ -362,7 +375,10 @@ def parse_frame(
         key = keys(account)
         if key is None:
             raise UnknownAccount(f"no key for encrypted account {account}", frame=partial)
-        tail = _read_tail(_decrypt(rest, key), _PADDED_TAIL)
+        plain = _decrypt(rest, key)
+        tail = _read_tail(plain, _PADDED_TAIL)
+        if tail is None and frame_id in LINK_TEST_IDS:
+            tail = _read_tail(plain, _UNBARRED_TAIL)
         if tail is None:
             raise DecryptError(f"decrypted text of account {account} does not parse", frame=partial)
         if tail.timestamp is None:

@@ -4,14 +4,26 @@ ADM-CID data is ``#ACCT|Q EEE GG ZZZ``: qualifier (1 new, 3 restore, 6 still pre
 partition (group), zone or user. The ``#ACCT|`` prefix and the two spaces are optional on reading
 (panels differ); nothing else is tolerated, because a misread digit would mean a wrong alarm.
 
-SIA-DCS data is ``#ACCT|N`` followed by fields separated by ``/``. A field holds modifiers (two
-lower-case letters and a value: ``ri`` area, ``id`` user, ``ti`` hh:mm, others skipped) and events
-(two upper-case letters, optional numeric address, optional ``^text^``), as in ``Nri1/BA01``,
-``NRP`` or ``Nri2BA05/BR05``. A modifier holds for the events after it in the same frame, so
-``Nri2BA05/BR05`` gives two events of area 2. Each event gives one signal: code through the
-catalogue, address as zone, ``ri`` as partition. ``id`` and ``ti`` have no field on a signal, so
-they go into its ``extended`` dict under those lower-case names (extended data identifiers are
-single upper-case letters, so they cannot collide); ``^text^`` after an address is skipped.
+SIA-DCS data is SIA DC-03 data as transmitters write it (DC-03 section 5.2.1.2): a sequence of
+blocks separated by ``|``, each starting with its function code. ``#ACCT`` is the account block
+(optional, not compared with the header's), ``N`` an event block and ``A`` a text block: the text
+of the events of the event block it follows (``#1101|NBA11|AGlass break``; several ``A`` blocks in
+a row are joined with a space). Empty blocks are skipped (pysiaalarm writes ``|Nri1/CL501``). Any
+other function code is refused, naming the block.
+
+An event block holds fields separated by ``/``. A field holds modifiers (two lower-case letters
+and a value: ``ri`` area, ``id`` user, ``ti`` time ``hh:mm`` or ``hh:mm:ss``, others skipped) and
+events (two upper-case letters and an optional numeric address), as in ``Nri1/BA01``, ``NRP`` or
+``Nri2BA05/BR05``. A description ``^text^`` may follow any modifier or event, with or without a
+``/`` after it (``Nri2^Ground floor^BA5``, ``Nid7^Alice^/BA7``); an unterminated one ends at the next
+``/``. A modifier (and its description) holds for the events after it in the same frame, so
+``Nri2BA05/BR05`` gives two events of area 2, until the same modifier comes again. Each event gives
+one signal: code through the catalogue, address as zone, ``ri`` as partition. What a signal has no
+field for goes into its ``extended`` dict under lower-case names (extended data identifiers are
+single upper-case letters, so they cannot collide): ``id`` the user, ``ti`` the time as sent,
+``<modifier>_text`` a modifier's description (``ri_text`` the area's, ``id_text`` the user's),
+``zone_text`` the event's own description and ``text`` the ``A`` block's. Descriptions are kept as
+sent, less the blanks around them (panels pad fixed-width names).
 
 The account of a signal is the frame header's (the one the key and the ACK use); an account
 repeated in the data is not compared with it. The panel time of a signal is the frame timestamp.
@@ -20,6 +32,7 @@ repeated in the data is not compared with it. The panel time of a signal is the 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from console.domain.signals import Protocol, Signal, contact_id_signal, sia_signal
@@ -30,13 +43,15 @@ __all__ = ["frame_signals"]
 _ACCOUNT_PREFIX = re.compile(r"#[0-9A-Fa-f]{3,16}\|", re.ASCII)
 _CONTACT_ID = re.compile(r"([0-9])([0-9]{3}) ?([0-9]{2}) ?([0-9]{3})", re.ASCII)
 _MODIFIER = re.compile(r"([a-z]{2})([0-9:\-]*)", re.ASCII)
-# Text after an address: "^...^"; an unterminated one ends at the next "/".
-_EVENT = re.compile(r"([A-Z]{2})([0-9]*)(?:\^[^^]*\^|\^[^^/]*)?", re.ASCII)
-_TIME = re.compile(r"[0-9]{2}:[0-9]{2}", re.ASCII)
+_EVENT = re.compile(r"([A-Z]{2})([0-9]*)", re.ASCII)
+# "^...^", or an unterminated "^..." ending at the next "/"; never across blocks.
+_DESCRIPTION = re.compile(r"\^([^^|]*)\^|\^([^^/|]*)")
+_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2})?", re.ASCII)
+_ACCOUNT_BLOCK = re.compile(r"#[0-9A-Fa-f]{3,16}", re.ASCII)
 
 
 def frame_signals(frame: Frame, received_at: datetime, peer: str = "") -> list[Signal]:
-    """The signals a frame carries: none for NULL, one for ADM-CID, one per event for SIA-DCS.
+    """The signals a frame carries: none for a link test, one for ADM-CID, one per event for SIA-DCS.
 
     Raises :class:`MalformedFrame` (with ``frame`` attached) when the payload cannot be read.
     """
@@ -48,7 +63,7 @@ def frame_signals(frame: Frame, received_at: datetime, peer: str = "") -> list[S
         "raw": frame.raw,
         "peer": peer,
     }
-    if frame.id == Protocol.NULL:
+    if frame.is_link_test:  # NULL, XNM
         return []
     if frame.id == Protocol.ADM_CID:
         return [_contact_id(frame, received_at, common)]
@@ -60,8 +75,8 @@ def frame_signals(frame: Frame, received_at: datetime, peer: str = "") -> list[S
 def _extended(frame: Frame) -> dict[str, str]:
     """Extended fields by identifier letter, value raw; the first of a repeated identifier wins."""
     fields: dict[str, str] = {}
-    for field in frame.extended:
-        fields.setdefault(field[:1], field[1:])
+    for item in frame.extended:
+        fields.setdefault(item[:1], item[1:])
     return fields
 
 
@@ -90,49 +105,107 @@ def _contact_id(frame: Frame, received_at: datetime, common: dict[str, object]) 
         raise MalformedFrame(f"Contact ID payload {frame.data!r}: {exc}", frame=frame) from None
 
 
+@dataclass(slots=True)
+class _Event:
+    """One event read from an event block, before the text block that may follow it."""
+
+    code: str
+    zone: int | None
+    area: int | None
+    extended: dict[str, str]
+
+
 def _sia(frame: Frame, received_at: datetime, common: dict[str, object]) -> list[Signal]:
-    body = _strip_account(frame.data)
-    if not body.startswith("N"):
-        raise MalformedFrame(f"SIA payload does not start with 'N' (new event): {frame.data!r}", frame=frame)
+    events: list[_Event] = []
+    scope = _Scope()
+    described: list[_Event] | None = None  # events of the last event block, for a text block
+    for block in frame.data.split("|"):
+        if not block:
+            continue
+        head = block[0]
+        if head == "N":
+            described = _event_block(frame, block, scope)
+            events.extend(described)
+        elif head == "A":
+            if described is None:
+                raise MalformedFrame(f"SIA text block {block!r} comes before any event", frame=frame)
+            text = block[1:].strip()
+            for event in described:  # a second text block in a row continues the first
+                before = event.extended.get("text")
+                event.extended["text"] = f"{before} {text}" if before and text else (before or text)
+        elif head == "#":
+            if not _ACCOUNT_BLOCK.fullmatch(block):
+                raise MalformedFrame(f"SIA account block {block!r} is not # and 3-16 hex digits", frame=frame)
+        else:
+            raise MalformedFrame(
+                f"SIA block {block!r} is not read here (N event, A text, #account): {frame.data!r}",
+                frame=frame,
+            )
+    if not events:
+        raise MalformedFrame(f"SIA payload carries no event: {frame.data!r}", frame=frame)
+    frame_extended = _extended(frame)
+    return [
+        sia_signal(
+            received_at=received_at,
+            account=frame.account,
+            code=event.code,
+            zone=event.zone,
+            partition=event.area,
+            extended={**frame_extended, **{k: v for k, v in event.extended.items() if v}},
+            **common,
+        )
+        for event in events
+    ]
+
+
+@dataclass(slots=True)
+class _Scope:
+    """Modifiers read so far in the frame: they hold for the events after them."""
+
     area: int | None = None
-    kept: dict[str, str] = {}
-    signals: list[Signal] = []
+    kept: dict[str, str] = field(default_factory=dict)
+
+
+def _description(block: str, position: int) -> tuple[str | None, int]:
+    """The ``^text^`` at ``position`` (blanks around it removed) and where it ends; None if none."""
+    match = _DESCRIPTION.match(block, position)
+    if match is None:
+        return None, position
+    text = match.group(1) if match.group(1) is not None else match.group(2)
+    return text.strip(), match.end()
+
+
+def _event_block(frame: Frame, block: str, scope: _Scope) -> list[_Event]:
+    """The events of one ``N`` block, updating the modifiers in scope."""
+    events: list[_Event] = []
     position = 1
-    while position < len(body):
-        if body[position] == "/":  # field separator; empty fields are harmless
+    while position < len(block):
+        if block[position] == "/":  # field separator; empty fields are harmless
             position += 1
             continue
-        modifier = _MODIFIER.match(body, position)
+        modifier = _MODIFIER.match(block, position)
         if modifier is not None:
             name, value = modifier.groups()
             if name == "ri" and value.isdigit():
-                area = int(value)
-            elif name == "id" and value.isdigit():
-                kept["id"] = value
-            elif name == "ti" and _TIME.fullmatch(value):
-                kept["ti"] = value
+                scope.area = int(value)
+            elif name in ("id", "ti") and (value.isdigit() if name == "id" else _TIME.fullmatch(value)):
+                scope.kept[name] = value
             elif name in ("ri", "id", "ti"):
-                raise MalformedFrame(f"SIA modifier {name}{value!r} is malformed", frame=frame)
-            position = modifier.end()
+                raise MalformedFrame(
+                    f"SIA modifier {name}{value!r} is malformed in block {block!r}", frame=frame
+                )
+            text, position = _description(block, modifier.end())
+            scope.kept[f"{name}_text"] = text or ""  # a new value drops the previous one's description
             continue
-        event = _EVENT.match(body, position)
+        event = _EVENT.match(block, position)
         if event is None:
-            raise MalformedFrame(f"SIA payload cannot be read at {body[position:]!r}", frame=frame)
-        code, address = event.groups()
-        extended = _extended(frame)
-        extended.update(kept)
-        signals.append(
-            sia_signal(
-                received_at=received_at,
-                account=frame.account,
-                code=code,
-                zone=int(address) if address else None,
-                partition=area,
-                extended=extended,
-                **common,
+            raise MalformedFrame(
+                f"SIA event block {block!r} cannot be read at {block[position:]!r}", frame=frame
             )
-        )
-        position = event.end()
-    if not signals:
-        raise MalformedFrame(f"SIA payload carries no event: {frame.data!r}", frame=frame)
-    return signals
+        code, address = event.groups()
+        text, position = _description(block, event.end())
+        extended = dict(scope.kept)
+        if text:
+            extended["zone_text"] = text
+        events.append(_Event(code, int(address) if address else None, scope.area, extended))
+    return events

@@ -280,7 +280,7 @@ class Dc09Receiver:
             signals=tuple(signals),
             received_at=now,
             peer=peer,
-            is_link_test=frame.id == "NULL",
+            is_link_test=frame.is_link_test,
             sequence=frame.sequence,
         )
         key = self._keys.get(frame.account) if frame.encrypted else None  # the key that decrypted it

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from console.domain.signal_detail import signal_detail
 from console.domain.site import SignalRecord
 from console.storage.mapping import signal_record_from_row
 from console.storage.tables import SignalRow, SiteRow
@@ -38,6 +40,7 @@ def history(
     if since is not None:
         query = query.where(col(SignalRow.received_at) >= since)
     for row, code in session.execute(query):
+        extended = json.loads(row.extended) if row.extended else {}
         yield {
             "received_at": row.received_at.isoformat(),
             "site": code,
@@ -52,5 +55,9 @@ def history(
             "zone": row.zone,
             "partition": row.partition,
             "alarm_id": row.alarm_id,
+            # What the panel said beyond code and zone: SIA descriptions ("ri_text", "id_text",
+            # "zone_text"), user "id", time "ti", text "text"; DC-09 extended data by letter.
+            "extended": extended,
+            "detail": signal_detail(extended),  # the same, in the words of the site window
             "raw": row.raw,
         }

@@ -30,6 +30,7 @@ from console.domain.alarm_path import is_trip
 from console.domain.grouping import localized_title
 from console.domain.journal import action_label
 from console.domain.journal_text import localized_detail
+from console.domain.signal_detail import signal_detail
 from console.domain.site import Contact, JournalEntry, ProcedureStep, SignalRecord, SiteFile
 from console.services.plan_editing import PlanEditing, may_edit_plans
 from console.storage.engine import DatabaseUnavailable
@@ -155,6 +156,7 @@ class SiteWindow(QMainWindow):
                 ColumnSpec(self.tr("Event"), lambda s: s.label),
                 ColumnSpec(self.tr("Zone"), self._zone_text),
                 ColumnSpec(self.tr("Q"), lambda s: self._qualifiers.get(s.qualifier, s.qualifier)),
+                ColumnSpec(self.tr("Detail"), lambda s: signal_detail(s.extended, self._lang)),
             ],
             self,
         )

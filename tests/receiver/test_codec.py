@@ -906,3 +906,69 @@ def test_pysiaalarm_quirks_documented(pysia: object) -> None:
     event = pysia_server("1234", None).parse_and_check_event(built)  # type: ignore[attr-defined]
     assert type(event).__name__ == "NAKEvent"
     assert parse_frame(built, no_keys, now=stamp).line is None
+
+
+# --------------------------------------------------------------------------------------------
+# Link tests: NULL without the bar, XNM (issue 16)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", [KEY128, KEY192, KEY256])
+def test_encrypted_null_without_bar_is_read_like_one_with_it(key: bytes) -> None:
+    plain = padded("]" + STAMP, pad_char="7")  # "pad]timestamp": an empty message, no "|"
+    assert "|" not in plain
+    span = '"*NULL"0021R0L0#AAAB[' + aes_hex(plain, key)
+    frame = parse(wire(span), keys=keys_of({"AAAB": key}))
+    assert (frame.id, frame.encrypted, frame.sequence, frame.data, frame.timestamp) == (
+        "NULL",
+        True,
+        21,
+        "",
+        NOW,
+    )
+    assert frame.is_link_test
+    barred = parse(
+        wire('"*NULL"0021R0L0#AAAB[' + aes_hex(padded("|]" + STAMP), key)), keys=keys_of({"AAAB": key})
+    )
+    assert (barred.data, barred.timestamp, barred.extended) == (frame.data, frame.timestamp, frame.extended)
+
+
+def test_encrypted_message_with_data_but_no_bar_stays_refused() -> None:
+    # Where the pad would end is a guess once there is data: DUH, not a misread alarm.
+    span = '"*SIA-DCS"0022L0#1234[' + aes_hex(padded("NBA01]" + STAMP, pad_char="0"), KEY128)
+    with pytest.raises(DecryptError):
+        parse(wire(span), keys=keys_of({"1234": KEY128}))
+
+
+def test_encrypted_null_without_bar_and_wrong_key_is_a_decrypt_error() -> None:
+    span = '"*NULL"0023L0#AAAB[' + aes_hex(padded("]" + STAMP), KEY128)
+    with pytest.raises(DecryptError):
+        parse(wire(span), keys=keys_of({"AAAB": KEY128[::-1]}))
+
+
+def test_xnm_is_a_link_test_with_its_extended_data() -> None:
+    frame_bytes = wire('"XNM"0008L0#2201[][G1]' + STAMP)
+    frame = parse(frame_bytes)
+    assert frame == Frame("XNM", False, 8, None, "0", "2201", "", ("G1",), NOW, raw_of(frame_bytes))
+    assert frame.is_link_test
+    assert build_ack(frame, None, now=NOW) == wire('"ACK"0008L0#2201[]')
+
+
+@pytest.mark.parametrize("plain", ["|][G1]" + STAMP, "][G1]" + STAMP])
+def test_encrypted_xnm_with_or_without_bar(plain: str) -> None:
+    span = '"*XNM"0009R1L0#2201[' + aes_hex(padded(plain), KEY128)
+    frame = parse(wire(span), keys=keys_of({"2201": KEY128}))
+    assert (frame.id, frame.encrypted, frame.data, frame.extended, frame.timestamp) == (
+        "XNM", True, "", ("G1",), NOW
+    )  # fmt: skip
+    ack = parse_response(build_ack(frame, KEY128, now=NOW), KEY128)
+    assert (ack.id, ack.encrypted, ack.sequence, ack.account) == ("ACK", True, 9, "2201")
+
+
+def test_only_null_and_xnm_are_link_tests() -> None:
+    assert [parse(wire(f'"{i}"0001L0#1234[#1234|NRP]')).is_link_test for i in ("SIA-DCS", "NULL", "XNM")] == [
+        False,
+        True,
+        True,
+    ]
+    assert not parse(wire('"ADM-CID"0001L0#1234[#1234|1602 00 000]')).is_link_test

@@ -152,6 +152,87 @@ def test_sia_signal_fields() -> None:
     assert (signal.received_at, signal.raw, signal.peer) == (RECEIVED, "RAW-TEXT", "peer")
 
 
+# DC-03 as transmitters write it (issue 16): descriptions, times with seconds, text blocks.
+
+
+def sia_extended(data: str) -> list[tuple[str, int | None, int | None, dict[str, str]]]:
+    return [
+        (s.event.code, s.partition, s.zone, s.extended)
+        for s in frame_signals(frame("SIA-DCS", data), RECEIVED)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Nri2^Ground floor^BA5", [("BA", 2, 5, {"ri_text": "Ground floor"})]),
+        ("Nri2^Ground floor^/BA5", [("BA", 2, 5, {"ri_text": "Ground floor"})]),
+        ("Nid7^Alice^BA7", [("BA", None, 7, {"id": "7", "id_text": "Alice"})]),
+        ("Nid7^Alice^/ri3^Shop^/CL7", [("CL", 3, 7, {"id": "7", "id_text": "Alice", "ri_text": "Shop"})]),
+        ("Nti13:45:24BA9", [("BA", None, 9, {"ti": "13:45:24"})]),
+        ("Nti13:45/BA9", [("BA", None, 9, {"ti": "13:45"})]),
+        ("#1101|NBA11|AGlass break", [("BA", None, 11, {"text": "Glass break"})]),
+        ("#1101|NBA11|AGlass|A break ", [("BA", None, 11, {"text": "Glass break"})]),  # continued text
+        ("#1101|NBA11^Hall PIR^", [("BA", None, 11, {"zone_text": "Hall PIR"})]),
+        ("#1234|Nri1CL0^VX FRONTE ^", [("CL", 1, 0, {"zone_text": "VX FRONTE"})]),  # blanks dropped
+        ("|Nri1/CL501", [("CL", 1, 501, {})]),  # pysiaalarm: empty first block
+        (
+            "#1101|Nti13:45:24/ri2^Ground floor^id7^Alice^BA5^Hall PIR^|AGlass break",
+            [
+                (
+                    "BA",
+                    2,
+                    5,
+                    {
+                        "ti": "13:45:24",
+                        "ri_text": "Ground floor",
+                        "id": "7",
+                        "id_text": "Alice",
+                        "zone_text": "Hall PIR",
+                        "text": "Glass break",
+                    },
+                )
+            ],
+        ),
+        # A new value of a modifier drops the description of the previous one.
+        ("Nri1^Hall^BA1/ri2BA2", [("BA", 1, 1, {"ri_text": "Hall"}), ("BA", 2, 2, {})]),
+        # A text block is the text of the events of the block it follows, not of earlier blocks.
+        (
+            "#1101|NBA1|Afirst|NBA2|Asecond|NBA3",
+            [("BA", None, 1, {"text": "first"}), ("BA", None, 2, {"text": "second"}), ("BA", None, 3, {})],
+        ),
+        ("Nri1BA1/BA2|Aboth", [("BA", 1, 1, {"text": "both"}), ("BA", 1, 2, {"text": "both"})]),
+        ("Npi3^Keypad^BA1", [("BA", None, 1, {"pi_text": "Keypad"})]),  # other modifiers' descriptions
+        ("NBA1^^", [("BA", None, 1, {})]),  # an empty description is no description
+    ],
+)
+def test_sia_dc03_as_transmitters_write_it(
+    data: str, expected: list[tuple[str, int | None, int | None, dict[str, str]]]
+) -> None:
+    assert sia_extended(data) == expected
+
+
+def test_sia_descriptions_join_the_dc09_extended_data() -> None:
+    (signal,) = frame_signals(frame("SIA-DCS", "Nri2^Hall^BA5|Atext", extended=("XE002.3456",)), RECEIVED)
+    assert signal.extended == {"X": "E002.3456", "ri_text": "Hall", "text": "text"}
+
+
+@pytest.mark.parametrize(
+    ("data", "part"),
+    [
+        ("#1234|NBA01|Xfoo", "'Xfoo'"),
+        ("#1234|Nri1/BA01!", "'!'"),
+        ("#1234|Nti13:4/BA01", "ti'13:4'"),
+        ("#1234|AGlass|NBA01", "'AGlass'"),
+        ("#12|NBA01", "'#12'"),
+    ],
+)
+def test_sia_refusal_names_the_unreadable_part(data: str, part: str) -> None:
+    with pytest.raises(MalformedFrame) as caught:
+        frame_signals(frame("SIA-DCS", data), RECEIVED)
+    assert part in str(caught.value)
+
+
 def test_each_signal_owns_its_extended_dict() -> None:
     first, second = frame_signals(frame("SIA-DCS", "Nri1BA01/BA02", extended=("XE1",)), RECEIVED)
     first.extended["X"] = "changed"
@@ -182,6 +263,14 @@ def test_sia_unlisted_code_still_reaches_the_operator() -> None:
         "#1234|Nri1/B",  # half a code
         "#1234|Nri1 BA01",  # space
         "#1234|Nri1/BA01!",
+        "#1234|Nti13:4/BA01",  # half a time
+        "#1234|Nti13:45:2/BA01",
+        "#1234|AGlass break|NBA01",  # text before any event
+        "#1234|NBA01|Xfoo",  # a block this receiver does not read
+        "#1234|NBA01|O BA02",
+        "#12|NBA01",  # account block too short
+        "#1234|NBA01|#12Z4",
+        "|",
         "",
     ],
 )
@@ -204,8 +293,9 @@ def test_sia_payload_only_malformed_or_signals(data: str) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def test_null_gives_no_signal() -> None:
-    assert frame_signals(frame("NULL", ""), RECEIVED) == []
+@pytest.mark.parametrize(("frame_id", "extended"), [("NULL", ()), ("XNM", ("G1",))])
+def test_link_tests_give_no_signal(frame_id: str, extended: tuple[str, ...]) -> None:
+    assert frame_signals(frame(frame_id, "", extended=extended), RECEIVED) == []
 
 
 @pytest.mark.parametrize("key", [None, KEY])
