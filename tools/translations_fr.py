@@ -541,6 +541,96 @@ FRENCH: dict[str, str] = {
     "Say in at least %1 words why the steps were not done.": (
         "Dites en au moins %1 mots pourquoi les étapes n'ont pas été faites."
     ),
+    "Why do you take %1's alarm at %2 back to the queue? (a few words, journaled)": (
+        "Pourquoi remettre en file l'alarme de %1 sur %2 ? (quelques mots, consignés au journal)"
+    ),
+    "&Console": "&Console",
+    "A reason of at least two words is needed.": "Il faut un motif d'au moins deux mots.",
+    "Back to the queue": "Retour à la file",
+    "Close dialog, dispatch report: record it": "Clôture, compte rendu d'intervention : enregistrer",
+    "Close the alarm — %1": "Clôturer l'alarme — %1",
+    "Dispatch request form: send it; Escape goes back": "Demande d'intervention : l'envoyer ; Échap pour revenir",
+    "Dispatch: cancel the selected dispatch": "Intervention : annuler l'intervention sélectionnée",
+    "Dispatch: report of the selected responder": "Intervention : compte rendu de l'intervenant sélectionné",
+    "Dispatch: request a guard or a public service": "Intervention : demander un agent ou un service public",
+    "Dispatch: the selected responder is on site": "Intervention : l'intervenant sélectionné est sur place",
+    "Floor plan: zoom in, zoom out, fit the plan": "Plan : zoomer, dézoomer, plan entier",
+    "Go to the site window": "Aller à la fenêtre du site",
+    "Go to the site window, and back to the queue": "Aller à la fenêtre du site, et revenir à la file",
+    "In the search box: back to the alarm list": "Dans la recherche : revenir à la liste des alarmes",
+    "Phone, number field: type a number, Return calls it; during a call the keys send DTMF": (
+        "Téléphone, champ numéro : taper un numéro, Entrée l'appelle ; en communication les touches envoient du DTMF"
+    ),
+    "Quit the console": "Quitter la console",
+    "Quit": "Quitter",
+    "Release an alarm held by %1": "Remettre en file une alarme tenue par %1",
+    "Release or close the alarms you hold before signing out: %1": (
+        "Remettez en file ou clôturez vos alarmes avant de vous déconnecter : %1"
+    ),
+    "Sign out (the next operator signs in)": "Se déconnecter (l'opérateur suivant se connecte)",
+    "Sign out": "Se déconnecter",
+    "Sign-out not recorded (database unreachable): try again.": (
+        "Déconnexion non enregistrée (base de données injoignable) : réessayez."
+    ),
+    "Site window, contacts: call the selected contact": "Fenêtre du site, contacts : appeler le contact sélectionné",
+    "Site window: edit the floor plans (supervisors)": "Fenêtre du site : modifier les plans (superviseurs)",
+    "You still hold %1 alarm(s). They stay yours until you or a supervisor release them. Quit anyway?": (
+        "Vous tenez encore %1 alarme(s). Elles restent à vous jusqu'à ce que vous ou un superviseur "
+        "les remettiez en file. Quitter quand même ?"
+    ),
+    "new": "nouvelle",
+    "taken": "prise en compte",
+    "being verified": "en levée de doute",
+    "dispatched": "en intervention",
+    "closed": "clôturée",
+    "This alarm no longer exists.": "Cette alarme n'existe plus.",
+    "%site is already handled by %holder.": "%site est déjà traité par %holder.",
+    "%holder took this alarm just before you.": "%holder a pris cette alarme juste avant vous.",
+    "This alarm was just changed at another workstation; the queue shows its current state.": (
+        "Cette alarme vient d'être modifiée sur un autre poste ; la file montre son état actuel."
+    ),
+    "This alarm is closed: nothing more is recorded on it.": (
+        "Cette alarme est clôturée : plus rien n'y est consigné."
+    ),
+    "Not possible on an alarm that is %state.": "Impossible sur une alarme %state.",
+    "%site is handled by %holder: only they or a supervisor may act on it.": (
+        "%site est traité par %holder : seul cet opérateur ou un superviseur peut agir dessus."
+    ),
+    "Mandatory procedure steps not done: %steps. Give a reason to close anyway.": (
+        "Étapes obligatoires de la procédure non faites : %steps. Donnez un motif pour clôturer quand même."
+    ),
+    "Give a reason to release an alarm that %holder holds.": (
+        "Donnez un motif pour remettre en file une alarme que %holder tient."
+    ),
+    "The telephone is not started (see %1).": "Le téléphone n'est pas démarré (voir %1).",
+    "%1 calls are already in progress: hang up or transfer one before placing another.": (
+        "%1 appels sont déjà en cours : raccrochez ou transférez-en un avant d'en passer un autre."
+    ),
+    "Cannot call %1 (%2).": "Impossible d'appeler %1 (%2).",
+    "This call is already over.": "Cet appel est déjà terminé.",
+    "The call refused the request (%1: %2).": "L'appel a refusé la demande (%1 : %2).",
+    "The digits could not be sent (%1).": "Les chiffres n'ont pas pu être envoyés (%1).",
+    "Only 0-9, *, # and A-D can be sent during a call.": (
+        "Seuls 0-9, *, # et A-D peuvent être envoyés pendant un appel."
+    ),
+    "The call has no sound yet: wait for the answer.": "L'appel n'a pas encore de son : attendez la réponse.",
+    "Transfer to %1 refused (%2).": "Transfert vers %1 refusé (%2).",
+    "The recordings disk is almost full (%1 MB left): tell the supervisor.": (
+        "Le disque des enregistrements est presque plein (%1 Mo restants) : prévenez le superviseur."
+    ),
+    "This call is not recorded: the recordings folder cannot be written.": (
+        "Cet appel n'est pas enregistré : impossible d'écrire dans le dossier des enregistrements."
+    ),
+    "Type a number or a SIP address to call.": "Tapez un numéro ou une adresse SIP à appeler.",
+    "%1 is neither a phone number nor a SIP address.": "%1 n'est ni un numéro de téléphone ni une adresse SIP.",
+    "Cannot dial %1: no PBX and no gateway are configured (%2); or type a SIP address such as sip:user@host.": (
+        "Impossible d'appeler le %1 : aucun PBX ni passerelle n'est configuré (%2) ; "
+        "ou tapez une adresse SIP comme sip:utilisateur@hôte."
+    ),
+    "Telephone not configured (see %1).": "Téléphone non configuré (voir %1).",
+    "No audio module on file for this site: listening in is not possible.": (
+        "Aucun module audio enregistré pour ce site : l'écoute est impossible."
+    ),
 }
 
 

@@ -86,7 +86,13 @@ _DISPOSITION_LABELS: dict[Disposition, tuple[str, str]] = {
 
 
 class TransitionError(Exception):
-    """An action the rules forbid; the message is meant for the operator."""
+    """An action the rules forbid. The message (English) is for logs and the command line; `code`
+    and `params` let a console word it in its own language, naming the site rather than a row id."""
+
+    def __init__(self, message: str, code: str = "", **params: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class CategoryChanged(TransitionError):
@@ -94,7 +100,8 @@ class CategoryChanged(TransitionError):
 
     def __init__(self, alarm_id: int, shown: EventCategory, current: EventCategory) -> None:
         super().__init__(
-            f"Alarm {alarm_id} became {current.value} (it was {shown.value}): check its procedure before closing."
+            f"Alarm {alarm_id} became {current.value} (it was {shown.value}): check its procedure before closing.",
+            "category_changed",
         )
         self.shown = shown
         self.current = current
@@ -206,10 +213,18 @@ def apply_action(
     if action is Action.TAKE and alarm.is_open and alarm.operator_id not in (None, operator.id):
         # One operator per site at a time: say who has it rather than a bare "cannot take".
         raise TransitionError(
-            f"Alarm {alarm.id} ({alarm.site_code}) is already taken by {alarm.operator_login}."
+            f"Alarm {alarm.id} ({alarm.site_code}) is already taken by {alarm.operator_login}.",
+            "taken_by",
+            site=alarm.site_code or alarm.account,
+            holder=alarm.operator_login or "?",
         )
     if target is None:
-        raise TransitionError(f"Cannot {action.value} an alarm that is {alarm.state.value}.")
+        raise TransitionError(
+            f"Cannot {action.value} an alarm that is {alarm.state.value}.",
+            "not_now",
+            action=action.value,
+            state=alarm.state.value,
+        )
     holder = alarm.operator_id
     if (
         action is not Action.TAKE
@@ -218,7 +233,10 @@ def apply_action(
         and operator.role is Role.OPERATOR
     ):
         raise TransitionError(
-            f"Alarm {alarm.id} is handled by {alarm.operator_login}; only they or a supervisor may act on it."
+            f"Alarm {alarm.id} is handled by {alarm.operator_login}; only they or a supervisor may act on it.",
+            "held_by_other",
+            site=alarm.site_code or alarm.account,
+            holder=alarm.operator_login or "?",
         )
     changes: dict[str, object] = {"state": target, "last_activity_at": at}
     detail = ""
@@ -237,10 +255,10 @@ def apply_action(
         changes.update(dispatched_at=at)
     elif action is Action.CLOSE:
         if disposition is None:
-            raise TransitionError("Choose a disposition before closing the alarm.")
+            raise TransitionError("Choose a disposition before closing the alarm.", "disposition")
         text = (comment or "").strip()
         if not text:
-            raise TransitionError("A closing comment is required.")
+            raise TransitionError("A closing comment is required.", "comment")
         changes.update(closed_at=at, disposition=disposition, closing_comment=text)
         detail = f"{disposition.value}: {text}"
     after = replace(alarm, **changes)  # type: ignore[arg-type]
@@ -268,7 +286,9 @@ class ReleaseReasonRequired(TransitionError):
     """Releasing an alarm that another operator holds: the journal must say why."""
 
     def __init__(self, holder: str) -> None:
-        super().__init__(f"Give a reason to release an alarm that {holder} holds.")
+        super().__init__(
+            f"Give a reason to release an alarm that {holder} holds.", "release_reason", holder=holder
+        )
         self.holder = holder
 
 
@@ -303,5 +323,9 @@ def check_procedure_before_close(missing_ranks: list[int], skip_reason: str | No
     reason = (skip_reason or "").strip()
     listed = ", ".join(str(rank) for rank in missing_ranks)
     if word_count(reason) < MIN_SKIP_REASON_WORDS:
-        raise TransitionError(f"Mandatory procedure steps not done: {listed}. Give a reason to close anyway.")
+        raise TransitionError(
+            f"Mandatory procedure steps not done: {listed}. Give a reason to close anyway.",
+            "steps",
+            steps=listed,
+        )
     return f"steps {listed} not done: {reason}"

@@ -152,7 +152,7 @@ class AlarmDesk:
             with self._db.write() as session:
                 current = alarm_store.get_alarm(session, alarm_id)
                 if current is None:
-                    raise TransitionError(f"Alarm {alarm_id} does not exist.")
+                    raise TransitionError(f"Alarm {alarm_id} does not exist.", "missing")
                 at = self._clock()
                 transition = apply_action(
                     current, action, operator, at, disposition=disposition, comment=comment
@@ -194,9 +194,12 @@ class AlarmDesk:
         except StaleAlarm:
             holder = self._holder_of(alarm_id) if action is Action.TAKE else None
             if holder is not None and holder != operator.login:
-                raise TransitionError(f"Alarm {alarm_id} was just taken by {holder}.") from None
+                raise TransitionError(
+                    f"Alarm {alarm_id} was just taken by {holder}.", "just_taken", holder=holder
+                ) from None
             raise TransitionError(
-                f"Alarm {alarm_id} was just changed at another workstation; the queue shows its current state."
+                f"Alarm {alarm_id} was just changed at another workstation; the queue shows its current state.",
+                "changed_elsewhere",
             ) from None
         except DBAPIError as exc:
             if is_unavailable(exc):
@@ -231,7 +234,7 @@ class AlarmDesk:
             with self._db.write() as session:
                 current = alarm_store.get_alarm(session, alarm_id)
                 if current is None or not current.is_open:
-                    raise TransitionError(f"Alarm {alarm_id} is not open.")
+                    raise TransitionError(f"Alarm {alarm_id} is not open.", "not_open")
                 alarm_store.append_journal(
                     session,
                     at=at,

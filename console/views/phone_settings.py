@@ -440,6 +440,23 @@ class PhoneSettingsDialog(QDialog):
         for key, label in self._errors.items():
             label.setText(errors.get(key, ""))
             label.setVisible(key in errors)
+        self._make_room()
+
+    def _make_room(self) -> None:
+        """Grow the dialog so that every message shows whole: wrapped text clipped or drawn over
+        the next field is a message nobody reads."""
+        for index in range(self.tabs.count()):
+            page_layout = self.tabs.widget(index).layout()
+            if page_layout is not None:
+                page_layout.invalidate()
+                page_layout.activate()
+        own = self.layout()
+        if own is not None:
+            own.invalidate()
+            own.activate()
+        wanted = self.sizeHint().expandedTo(self.minimumSizeHint())
+        if wanted.height() > self.height() or wanted.width() > self.width():
+            self.resize(max(self.width(), wanted.width()), max(self.height(), wanted.height()))
 
     def error_text(self, key: str) -> str:
         """The message shown next to `key` ("" when the field is fine)."""

@@ -54,6 +54,7 @@ from console.views.i18n import save_language
 from console.views.queue_filter import AlarmFilter, QueueFilterBar
 from console.views.queue_settings import read_queue_settings
 from console.views.queue_table import QueueTable
+from console.views.refusals import refusal_text
 from console.views.release_dialog import ask_release_reason
 from console.views.session_menu import add_help_menu, add_session_menu
 from console.views.shift_panel import Fetch, ShiftPanel, ShiftWatch
@@ -402,7 +403,7 @@ class QueueWindow(QMainWindow):
                     .replace("%2", category_label(exc.current))
                 )
             except TransitionError as exc:
-                return str(exc)
+                return refusal_text(exc)
             except DatabaseUnavailable as exc:
                 self.set_database_status(False, str(exc))
                 return str(exc)
@@ -453,7 +454,7 @@ class QueueWindow(QMainWindow):
         try:
             alarm = operation()
         except TransitionError as exc:
-            self._report(str(exc))
+            self._report(refusal_text(exc))
             return None
         except DatabaseUnavailable as exc:
             self.set_database_status(False, str(exc))

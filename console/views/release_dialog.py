@@ -10,16 +10,18 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 from console.domain.alarm import MIN_SKIP_REASON_WORDS, Alarm, word_count
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReleaseDialog", text)
-
-
 def ask_release_reason(parent: QWidget, alarm: Alarm, release: Callable[[str], object]) -> QInputDialog:
     """Non-blocking (the queue goes on); `release(reason)` runs once a reason of a few words is given."""
     dialog = QInputDialog(parent)
     dialog.setObjectName("release_reason")
-    dialog.setWindowTitle(_tr("Release an alarm held by %1").replace("%1", alarm.operator_login or "?"))
-    prompt = _tr("Why do you take %1's alarm at %2 back to the queue? (a few words, journaled)")
+    dialog.setWindowTitle(
+        QCoreApplication.translate("ReleaseDialog", "Release an alarm held by %1").replace(
+            "%1", alarm.operator_login or "?"
+        )
+    )
+    prompt = QCoreApplication.translate(
+        "ReleaseDialog", "Why do you take %1's alarm at %2 back to the queue? (a few words, journaled)"
+    )
     dialog.setLabelText(
         prompt.replace("%1", alarm.operator_login or "?").replace("%2", alarm.site_code or alarm.account)
     )
@@ -29,7 +31,11 @@ def ask_release_reason(parent: QWidget, alarm: Alarm, release: Callable[[str], o
     def on_done(reason: str) -> None:
         if word_count(reason) < MIN_SKIP_REASON_WORDS:
             again = ask_release_reason(parent, alarm, release)
-            again.setLabelText(_tr("A reason of at least two words is needed.") + "\n" + dialog.labelText())
+            again.setLabelText(
+                QCoreApplication.translate("ReleaseDialog", "A reason of at least two words is needed.")
+                + "\n"
+                + dialog.labelText()
+            )
             again.setTextValue(reason)
             return
         release(reason.strip())

@@ -18,10 +18,6 @@ SIGN_OUT_KEY = "Ctrl+Shift+L"
 QUIT_KEY = "Ctrl+Q"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SessionMenu", text)
-
-
 def _window_action(
     window: QMainWindow, name: str, text: str, key: str, slot: Callable[[], object]
 ) -> QAction:
@@ -39,12 +35,20 @@ def add_session_menu(
 ) -> dict[str, QAction]:
     """A "Console" menu first in the bar: Sign out (Ctrl+Shift+L) and Quit (Ctrl+Q)."""
     first = window.menuBar().actions()[0] if window.menuBar().actions() else None
-    menu = window.menuBar().addMenu(_tr("&Console"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("SessionMenu", "&Console"))
     if first is not None:
         window.menuBar().insertMenu(first, menu)
     actions = {
-        "sign_out": _window_action(window, "sign_out", _tr("Sign out"), SIGN_OUT_KEY, on_sign_out),
-        "quit": _window_action(window, "quit", _tr("Quit"), QUIT_KEY, on_quit),
+        "sign_out": _window_action(
+            window,
+            "sign_out",
+            QCoreApplication.translate("SessionMenu", "Sign out"),
+            SIGN_OUT_KEY,
+            on_sign_out,
+        ),
+        "quit": _window_action(
+            window, "quit", QCoreApplication.translate("SessionMenu", "Quit"), QUIT_KEY, on_quit
+        ),
     }
     menu.addAction(actions["sign_out"])
     menu.addSeparator()
@@ -55,16 +59,23 @@ def add_session_menu(
 def add_help_menu(window: QMainWindow) -> QAction:
     """Help > Keyboard shortcuts (F1): every key of both windows, in the operator's language."""
     action = _window_action(
-        window, "shortcuts", _tr("Keyboard shortcuts"), "F1", lambda: show_shortcuts(window)
+        window,
+        "shortcuts",
+        QCoreApplication.translate("SessionMenu", "Keyboard shortcuts"),
+        "F1",
+        lambda: show_shortcuts(window),
     )
-    window.menuBar().addMenu(_tr("&Help")).addAction(action)
+    window.menuBar().addMenu(QCoreApplication.translate("SessionMenu", "&Help")).addAction(action)
     return action
 
 
 def show_shortcuts(window: QMainWindow) -> QMessageBox:
     """Non-blocking: the alarm tones and the queue go on while the operator reads."""
     box = QMessageBox(
-        QMessageBox.Icon.Information, _tr("Keyboard shortcuts"), shortcuts_table(), parent=window
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("SessionMenu", "Keyboard shortcuts"),
+        shortcuts_table(),
+        parent=window,
     )
     box.setObjectName("shortcuts_help")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

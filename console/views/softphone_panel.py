@@ -46,6 +46,7 @@ from console.views.contact_calls import ContactCallList, contact_number
 from console.views.dial_pad import DialPad
 from console.views.listen_in import ListenInBox
 from console.views.password_check import PasswordCheckBox
+from console.views.phone_messages import phone_message, settings_menu_path
 
 if TYPE_CHECKING:
     from console.services.call_keeper import CallKeeper
@@ -235,7 +236,11 @@ class SoftphonePanel(QWidget):
     @Slot()
     def listen_in(self) -> int | None:
         """Call the site's audio module, microphone off from the start: listen first, talk if needed."""
-        if self.audio_module is None or self._bridge is None:
+        if self._bridge is None:
+            self._say(self.tr("Telephone not configured (see %1).").replace("%1", settings_menu_path()))
+            return None
+        if self.audio_module is None:
+            self._say(self.tr("No audio module on file for this site: listening in is not possible."))
             return None
         handle = self._place(
             self.audio_module, self.tr("Audio module"), CallPurpose.LISTEN_IN, listen_in=True
@@ -399,13 +404,13 @@ class SoftphonePanel(QWidget):
         if line.purpose is CallPurpose.CALLBACK and line.contact_id is not None and current:
             self._results.setdefault(line.contact_id, []).append((at, attempt_result(how)))
         if how in _ENDS_WORTH_SAYING:
-            words = self.end_words[how] + (f" ({reason})" if reason else "")
+            words = self.end_words[how] + (f" ({phone_message(reason)})" if reason else "")
             self._say(f"{line.label}: {words}", error=False)
         self._after_change()
 
     @Slot(int, str)
     def _on_phone_error(self, handle: int, message: str) -> None:
-        self._say(message)
+        self._say(phone_message(message))
 
     # --- internals --------------------------------------------------------------------------
 
@@ -428,7 +433,7 @@ class SoftphonePanel(QWidget):
         try:
             handle = self._bridge.place_call(uri, context)
         except PhoneError as exc:
-            self._say(str(exc))
+            self._say(phone_message(str(exc)))
             return None
         finally:
             self._placing = None
@@ -460,7 +465,7 @@ class SoftphonePanel(QWidget):
         try:
             request(self._bridge)
         except PhoneError as exc:
-            self._say(str(exc))
+            self._say(phone_message(str(exc)))
             return False
         finally:
             self._after_change()
@@ -481,7 +486,7 @@ class SoftphonePanel(QWidget):
         try:
             return self._dial_uri(text)
         except (PhoneError, ValueError) as exc:
-            self._say(str(exc))
+            self._say(phone_message(str(exc)))
             return None
 
     def _check_password(self, contact_id: int, typed: str) -> PasswordCheck:

@@ -34,6 +34,7 @@ from console.views.faults import FaultIndicator, FaultMonitor
 from console.views.incoming_call import IncomingCallOffer, Ringtone
 from console.views.live_feed import LiveFeed
 from console.views.queue_window import QueueWindow
+from console.views.refusals import refusal_text
 from console.views.site_window import SiteWindow
 from console.views.window_placement import restore_window, save_window
 
@@ -210,10 +211,8 @@ class Workstation(QObject):
             QMessageBox.Icon.Warning,
             self.tr("Quit the console"),
             self.tr(
-                "You still hold %n alarm(s). They stay yours until you or a supervisor release them. Quit anyway?",
-                "",
-                len(held),
-            ),
+                "You still hold %1 alarm(s). They stay yours until you or a supervisor release them. Quit anyway?"
+            ).replace("%1", str(len(held))),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self.queue_window,
         )
@@ -305,7 +304,8 @@ class Workstation(QObject):
         try:
             self._desk.record_step_done(alarm_id, step, self.operator)
         except (TransitionError, DatabaseUnavailable) as exc:
-            self.queue_window.statusBar().showMessage(str(exc), 8000)
+            text = refusal_text(exc) if isinstance(exc, TransitionError) else str(exc)
+            self.queue_window.statusBar().showMessage(text, 8000)
             return
         alarm = self.model.alarm(alarm_id) or self.site_window.alarm
         if alarm is not None:
@@ -316,7 +316,8 @@ class Workstation(QObject):
         try:
             self._desk.record_zones_acknowledged(alarm_id, zones, self.operator)
         except (TransitionError, DatabaseUnavailable) as exc:
-            self.site_window.statusBar().showMessage(str(exc), 8000)
+            text = refusal_text(exc) if isinstance(exc, TransitionError) else str(exc)
+            self.site_window.statusBar().showMessage(text, 8000)
             return
         alarm = self.model.alarm(alarm_id) or self.site_window.alarm
         if alarm is not None:

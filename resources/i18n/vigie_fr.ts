@@ -164,8 +164,8 @@
   <context>
     <name>CloseAlarmDialog</name>
     <message>
-      <source>Close alarm %1</source>
-      <translation>Clôturer l'alarme %1</translation>
+      <source>Close the alarm — %1</source>
+      <translation>Clôturer l'alarme — %1</translation>
     </message>
     <message>
       <source>— choose —</source>
@@ -663,6 +663,65 @@
     </message>
   </context>
   <context>
+    <name>PhoneMessages</name>
+    <message>
+      <source>The telephone is not started (see %1).</source>
+      <translation>Le téléphone n'est pas démarré (voir %1).</translation>
+    </message>
+    <message>
+      <source>%1 calls are already in progress: hang up or transfer one before placing another.</source>
+      <translation>%1 appels sont déjà en cours : raccrochez ou transférez-en un avant d'en passer un autre.</translation>
+    </message>
+    <message>
+      <source>Cannot call %1 (%2).</source>
+      <translation>Impossible d'appeler %1 (%2).</translation>
+    </message>
+    <message>
+      <source>This call is already over.</source>
+      <translation>Cet appel est déjà terminé.</translation>
+    </message>
+    <message>
+      <source>The call refused the request (%1: %2).</source>
+      <translation>L'appel a refusé la demande (%1 : %2).</translation>
+    </message>
+    <message>
+      <source>The digits could not be sent (%1).</source>
+      <translation>Les chiffres n'ont pas pu être envoyés (%1).</translation>
+    </message>
+    <message>
+      <source>Only 0-9, *, # and A-D can be sent during a call.</source>
+      <translation>Seuls 0-9, *, # et A-D peuvent être envoyés pendant un appel.</translation>
+    </message>
+    <message>
+      <source>The call has no sound yet: wait for the answer.</source>
+      <translation>L'appel n'a pas encore de son : attendez la réponse.</translation>
+    </message>
+    <message>
+      <source>Transfer to %1 refused (%2).</source>
+      <translation>Transfert vers %1 refusé (%2).</translation>
+    </message>
+    <message>
+      <source>The recordings disk is almost full (%1 MB left): tell the supervisor.</source>
+      <translation>Le disque des enregistrements est presque plein (%1 Mo restants) : prévenez le superviseur.</translation>
+    </message>
+    <message>
+      <source>This call is not recorded: the recordings folder cannot be written.</source>
+      <translation>Cet appel n'est pas enregistré : impossible d'écrire dans le dossier des enregistrements.</translation>
+    </message>
+    <message>
+      <source>Type a number or a SIP address to call.</source>
+      <translation>Tapez un numéro ou une adresse SIP à appeler.</translation>
+    </message>
+    <message>
+      <source>%1 is neither a phone number nor a SIP address.</source>
+      <translation>%1 n'est ni un numéro de téléphone ni une adresse SIP.</translation>
+    </message>
+    <message>
+      <source>Cannot dial %1: no PBX and no gateway are configured (%2); or type a SIP address such as sip:user@host.</source>
+      <translation>Impossible d'appeler le %1 : aucun PBX ni passerelle n'est configuré (%2) ; ou tapez une adresse SIP comme sip:utilisateur@hôte.</translation>
+    </message>
+  </context>
+  <context>
     <name>PhoneSettingsDialog</name>
     <message>
       <source>Telephone settings</source>
@@ -1137,6 +1196,10 @@
       <translation>Chercher dans la file par code site, nom ou compte</translation>
     </message>
     <message>
+      <source>In the search box: back to the alarm list</source>
+      <translation>Dans la recherche : revenir à la liste des alarmes</translation>
+    </message>
+    <message>
       <source>Clear the queue filters</source>
       <translation>Effacer les filtres de la file</translation>
     </message>
@@ -1145,12 +1208,28 @@
       <translation>Couper ou rétablir les sonneries pour la vacation</translation>
     </message>
     <message>
+      <source>Go to the site window, and back to the queue</source>
+      <translation>Aller à la fenêtre du site, et revenir à la file</translation>
+    </message>
+    <message>
+      <source>Sign out (the next operator signs in)</source>
+      <translation>Se déconnecter (l'opérateur suivant se connecte)</translation>
+    </message>
+    <message>
+      <source>Quit the console</source>
+      <translation>Quitter la console</translation>
+    </message>
+    <message>
       <source>Site window: acknowledge the flashing tripped zones</source>
       <translation>Fenêtre site : acquitter les zones qui clignotent</translation>
     </message>
     <message>
       <source>Site window: replay the alarm path on the plan</source>
       <translation>Fenêtre site : rejouer le cheminement sur le plan</translation>
+    </message>
+    <message>
+      <source>Floor plan: zoom in, zoom out, fit the plan</source>
+      <translation>Plan : zoomer, dézoomer, plan entier</translation>
     </message>
     <message>
       <source>Site window: go to the floor plan, the procedure, the contacts</source>
@@ -1165,8 +1244,40 @@
       <translation>Fenêtre site, consignes : passer d'une consigne à l'autre, cocher la consigne courante</translation>
     </message>
     <message>
+      <source>Site window, contacts: call the selected contact</source>
+      <translation>Fenêtre du site, contacts : appeler le contact sélectionné</translation>
+    </message>
+    <message>
       <source>Site window: close the alarm shown</source>
       <translation>Fenêtre site : clôturer l'alarme affichée</translation>
+    </message>
+    <message>
+      <source>Close dialog, dispatch report: record it</source>
+      <translation>Clôture, compte rendu d'intervention : enregistrer</translation>
+    </message>
+    <message>
+      <source>Dispatch request form: send it; Escape goes back</source>
+      <translation>Demande d'intervention : l'envoyer ; Échap pour revenir</translation>
+    </message>
+    <message>
+      <source>Dispatch: request a guard or a public service</source>
+      <translation>Intervention : demander un agent ou un service public</translation>
+    </message>
+    <message>
+      <source>Dispatch: the selected responder is on site</source>
+      <translation>Intervention : l'intervenant sélectionné est sur place</translation>
+    </message>
+    <message>
+      <source>Dispatch: report of the selected responder</source>
+      <translation>Intervention : compte rendu de l'intervenant sélectionné</translation>
+    </message>
+    <message>
+      <source>Dispatch: cancel the selected dispatch</source>
+      <translation>Intervention : annuler l'intervention sélectionnée</translation>
+    </message>
+    <message>
+      <source>Site window: edit the floor plans (supervisors)</source>
+      <translation>Fenêtre du site : modifier les plans (superviseurs)</translation>
     </message>
     <message>
       <source>Phone: answer the incoming call</source>
@@ -1187,6 +1298,10 @@
     <message>
       <source>Phone, listen-in: switch between listening and talking</source>
       <translation>Téléphone, écoute : passer de l'écoute à l'interpellation et inversement</translation>
+    </message>
+    <message>
+      <source>Phone, number field: type a number, Return calls it; during a call the keys send DTMF</source>
+      <translation>Téléphone, champ numéro : taper un numéro, Entrée l'appelle ; en communication les touches envoient du DTMF</translation>
     </message>
     <message>
       <source>Show the keyboard shortcuts</source>
@@ -1257,12 +1372,8 @@
       <translation>Téléphone…</translation>
     </message>
     <message>
-      <source>&amp;Help</source>
-      <translation>&amp;Aide</translation>
-    </message>
-    <message>
-      <source>Keyboard shortcuts</source>
-      <translation>Raccourcis clavier</translation>
+      <source>Go to the site window</source>
+      <translation>Aller à la fenêtre du site</translation>
     </message>
     <message>
       <source>The console is already in this language.</source>
@@ -1335,6 +1446,111 @@
     <message>
       <source>%1 open, %2 waiting</source>
       <translation>%1 ouvertes, %2 en attente</translation>
+    </message>
+  </context>
+  <context>
+    <name>Refusals</name>
+    <message>
+      <source>new</source>
+      <translation>nouvelle</translation>
+    </message>
+    <message>
+      <source>taken</source>
+      <translation>prise en compte</translation>
+    </message>
+    <message>
+      <source>being verified</source>
+      <translation>en levée de doute</translation>
+    </message>
+    <message>
+      <source>dispatched</source>
+      <translation>en intervention</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>clôturée</translation>
+    </message>
+    <message>
+      <source>This alarm no longer exists.</source>
+      <translation>Cette alarme n'existe plus.</translation>
+    </message>
+    <message>
+      <source>%site is already handled by %holder.</source>
+      <translation>%site est déjà traité par %holder.</translation>
+    </message>
+    <message>
+      <source>%holder took this alarm just before you.</source>
+      <translation>%holder a pris cette alarme juste avant vous.</translation>
+    </message>
+    <message>
+      <source>This alarm was just changed at another workstation; the queue shows its current state.</source>
+      <translation>Cette alarme vient d'être modifiée sur un autre poste ; la file montre son état actuel.</translation>
+    </message>
+    <message>
+      <source>This alarm is closed: nothing more is recorded on it.</source>
+      <translation>Cette alarme est clôturée : plus rien n'y est consigné.</translation>
+    </message>
+    <message>
+      <source>Not possible on an alarm that is %state.</source>
+      <translation>Impossible sur une alarme %state.</translation>
+    </message>
+    <message>
+      <source>%site is handled by %holder: only they or a supervisor may act on it.</source>
+      <translation>%site est traité par %holder : seul cet opérateur ou un superviseur peut agir dessus.</translation>
+    </message>
+    <message>
+      <source>Choose how the alarm ended.</source>
+      <translation>Choisissez la qualification de l'alarme.</translation>
+    </message>
+    <message>
+      <source>A closing comment is required.</source>
+      <translation>Un commentaire de clôture est obligatoire.</translation>
+    </message>
+    <message>
+      <source>Mandatory procedure steps not done: %steps. Give a reason to close anyway.</source>
+      <translation>Étapes obligatoires de la procédure non faites : %steps. Donnez un motif pour clôturer quand même.</translation>
+    </message>
+    <message>
+      <source>Give a reason to release an alarm that %holder holds.</source>
+      <translation>Donnez un motif pour remettre en file une alarme que %holder tient.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReleaseDialog</name>
+    <message>
+      <source>Release an alarm held by %1</source>
+      <translation>Remettre en file une alarme tenue par %1</translation>
+    </message>
+    <message>
+      <source>Why do you take %1's alarm at %2 back to the queue? (a few words, journaled)</source>
+      <translation>Pourquoi remettre en file l'alarme de %1 sur %2 ? (quelques mots, consignés au journal)</translation>
+    </message>
+    <message>
+      <source>A reason of at least two words is needed.</source>
+      <translation>Il faut un motif d'au moins deux mots.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SessionMenu</name>
+    <message>
+      <source>&amp;Console</source>
+      <translation>&amp;Console</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>Se déconnecter</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Quitter</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Aide</translation>
     </message>
   </context>
   <context>
@@ -1563,6 +1779,10 @@
       <translation>Clôturer…</translation>
     </message>
     <message>
+      <source>Back to the queue</source>
+      <translation>Retour à la file</translation>
+    </message>
+    <message>
       <source>No tripped zone to acknowledge</source>
       <translation>Aucune zone déclenchée à acquitter</translation>
     </message>
@@ -1573,6 +1793,10 @@
     <message>
       <source>Tripped zones acknowledged: %1</source>
       <translation>Zones déclenchées acquittées : %1</translation>
+    </message>
+    <message>
+      <source>Telephone not configured</source>
+      <translation>Téléphone non configuré</translation>
     </message>
     <message>
       <source>Edit floor plans…</source>
@@ -1612,6 +1836,14 @@
     <message>
       <source>Telephone ready.</source>
       <translation>Téléphone prêt.</translation>
+    </message>
+    <message>
+      <source>Telephone not configured (see %1).</source>
+      <translation>Téléphone non configuré (voir %1).</translation>
+    </message>
+    <message>
+      <source>No audio module on file for this site: listening in is not possible.</source>
+      <translation>Aucun module audio enregistré pour ce site : l'écoute est impossible.</translation>
     </message>
     <message>
       <source>Audio module</source>
@@ -1774,6 +2006,22 @@
   </context>
   <context>
     <name>Workstation</name>
+    <message>
+      <source>Release or close the alarms you hold before signing out: %1</source>
+      <translation>Remettez en file ou clôturez vos alarmes avant de vous déconnecter : %1</translation>
+    </message>
+    <message>
+      <source>Sign-out not recorded (database unreachable): try again.</source>
+      <translation>Déconnexion non enregistrée (base de données injoignable) : réessayez.</translation>
+    </message>
+    <message>
+      <source>Quit the console</source>
+      <translation>Quitter la console</translation>
+    </message>
+    <message>
+      <source>You still hold %1 alarm(s). They stay yours until you or a supervisor release them. Quit anyway?</source>
+      <translation>Vous tenez encore %1 alarme(s). Elles restent à vous jusqu'à ce que vous ou un superviseur les remettiez en file. Quitter quand même ?</translation>
+    </message>
     <message>
       <source>Unknown caller</source>
       <translation>Appelant inconnu</translation>

@@ -95,7 +95,7 @@ def test_only_the_holder_or_a_supervisor_may_act() -> None:
     taken = apply_action(new_alarm(), Action.TAKE, AMELIE, T0).alarm
     with pytest.raises(TransitionError, match="handled by amelie"):
         apply_action(taken, Action.VERIFY, BRUNO, T0)
-    released = apply_action(taken, Action.RELEASE, CHEF, T0).alarm
+    released = apply_action(taken, Action.RELEASE, CHEF, T0, comment="Amelie is off sick").alarm
     assert released.state is AlarmState.NEW and released.operator_id is None
 
 

@@ -337,3 +337,49 @@ def test_queue_window_settings_menu_opens_the_dialog(qtbot: Any, tmp_path: Path,
     without = QueueWindow(AlarmQueueModel(), desk=None, operator=Operator(1, "amelie", "Amélie"))  # type: ignore[arg-type]
     qtbot.addWidget(without)
     assert not without.actions_by_name["phone_settings"].isEnabled()
+
+
+def test_error_messages_are_whole_and_overlap_nothing(qtbot: Any, tmp_path: Path) -> None:
+    """Every message shown is as tall as its wrapped text needs and overlaps no field, on each tab."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    box = dialog(qtbot, ini(tmp_path))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    field(box, "sip_port").setText("70000")
+    field(box, "bind_host").setText("every address")
+    field(box, "public_host").setText("sip:bad host:5060")
+    field(box, "pbx_registrar").setText("pbx.station.local")
+    field(box, "gateway").setText("sip:gw")
+    field(box, "recordings_dir").setText(str(blocker / "recordings"))
+    box.add_transfer_target("", "sip:guards@pbx")
+    save(box)
+    for tab in range(box.tabs.count()):
+        box.tabs.setCurrentIndex(tab)
+        qtbot.wait(50)
+        page = box.tabs.widget(tab)
+        shown = [label for label in page.findChildren(QLabel) if label.isVisible() and label.text()]
+        errors = [label for label in shown if label.objectName().startswith("error_")]
+
+        def rect(widget: QWidget) -> QRect:
+            return QRect(widget.mapTo(page, widget.rect().topLeft()), widget.size())
+
+        for label in errors:
+            needed = label.heightForWidth(label.width())
+            assert label.height() >= needed, f"{label.objectName()} clipped: {label.height()} < {needed}"
+            assert page.rect().contains(rect(label)), f"{label.objectName()} outside its tab"
+            others = [
+                w
+                for w in page.findChildren(QWidget)
+                if w.isVisible()
+                and w is not label
+                and not w.isAncestorOf(label)
+                and not label.isAncestorOf(w)
+                and w.parentWidget() is not None
+                and not w.objectName().startswith("qt_")
+            ]
+            for other in others:
+                if isinstance(other, QLabel) or other in box.fields.values():
+                    overlap = rect(label).intersected(rect(other))
+                    assert overlap.isEmpty(), f"{label.objectName()} overlaps {other.objectName() or other}"
