@@ -446,7 +446,8 @@ class PhoneSettingsDialog(QDialog):
         """Grow the dialog so that every message shows whole: wrapped text clipped or drawn over
         the next field is a message nobody reads."""
         for index in range(self.tabs.count()):
-            page_layout = self.tabs.widget(index).layout()
+            page = self.tabs.widget(index)
+            page_layout = page.layout() if page is not None else None
             if page_layout is not None:
                 page_layout.invalidate()
                 page_layout.activate()

@@ -362,7 +362,7 @@ def test_error_messages_are_whole_and_overlap_nothing(qtbot: Any, tmp_path: Path
         shown = [label for label in page.findChildren(QLabel) if label.isVisible() and label.text()]
         errors = [label for label in shown if label.objectName().startswith("error_")]
 
-        def rect(widget: QWidget) -> QRect:
+        def rect(widget: QWidget, page: QWidget = page) -> QRect:
             return QRect(widget.mapTo(page, widget.rect().topLeft()), widget.size())
 
         for label in errors:
