@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from console.domain.alarm import Action, AlarmState, Disposition, Role, TransitionError
+from console.domain.alarm import Action, AlarmState, Disposition, ReleaseReasonRequired, Role, TransitionError
 from console.domain.journal import JournalAction
 from console.domain.priority import EventCategory, Priority
 from console.services.alarm_desk import AlarmDesk
@@ -131,7 +133,19 @@ def test_supervisor_may_act_on_an_alarm_held_by_someone_else(db: Database, desk:
     chef = add_operator_to(db, "chef", Role.SUPERVISOR)
     alarm_id = desk.ingest([cid(130)]).new_alarm_ids[0]
     desk.take(alarm_id, amelie)
-    assert desk.act(alarm_id, Action.RELEASE, chef).state is AlarmState.NEW
+    with pytest.raises(ReleaseReasonRequired):  # taking it from someone: the journal says why
+        desk.act(alarm_id, Action.RELEASE, chef)
+    released = desk.act(alarm_id, Action.RELEASE, chef, comment="Amelie called away")
+    assert released.state is AlarmState.NEW
+    journal = [e for e in desk_journal(db, alarm_id) if e.action == JournalAction.RELEASE]
+    assert [(e.operator_login, e.detail) for e in journal] == [
+        ("chef", "released from amelie: Amelie called away")
+    ]
+
+
+def desk_journal(db: Database, alarm_id: int) -> list[Any]:
+    with db.read() as session:
+        return alarm_store.journal_for_alarm(session, alarm_id)
 
 
 def test_stale_version_is_refused(db: Database, desk: AlarmDesk) -> None:

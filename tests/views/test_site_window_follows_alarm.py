@@ -137,10 +137,10 @@ def test_a_failing_panel_says_so_and_the_others_show_the_new_alarm(
 
     real = site.dispatch_panel.set_alarm
 
-    def broken_for_second(alarm: Alarm | None) -> None:
+    def broken_for_second(alarm: Alarm | None, *args: Any) -> None:
         if alarm is not None and alarm.id == second:
             raise RuntimeError("dispatch panel broken")
-        real(alarm)
+        real(alarm, *args)
 
     monkeypatch.setattr(site.dispatch_panel, "set_alarm", broken_for_second)
     with caplog.at_level(logging.ERROR, logger="console"):
