@@ -116,7 +116,19 @@ class QueueTable(QTableView):
             if self.model().rowCount():
                 self.select_most_urgent()
             return
+        if self._follows_most_urgent():
+            self.select_most_urgent()
+            return
         self.select_first_if_none()
+
+    def _follows_most_urgent(self) -> bool:
+        """The console's own pick of a new alarm moves to a more urgent one arriving above it: what
+        is highlighted is what T takes. A row the operator chose, or an alarm taken, stays."""
+        selected = self.selected_alarm()
+        if self._deliberate or selected is None or selected.state is not AlarmState.NEW:
+            return False
+        urgent = self.first_shown(lambda a: a.state is AlarmState.NEW)
+        return urgent is not None and urgent.id != selected.id
 
     def select_first_if_none(self) -> None:
         """With nothing selected, start on the most urgent alarm: the first new one shown in queue

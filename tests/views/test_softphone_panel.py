@@ -278,7 +278,7 @@ def test_a_refused_call_is_said_in_the_message_line(window: SiteWindow, station:
     panel = window.softphone_panel
     station.show(window, station.new_alarm())
     assert panel.dial("sip:") is None
-    assert panel.message.text().startswith("cannot call sip:")
+    assert panel.message.text().startswith("Cannot call sip: (")
     assert panel.calls_model.rowCount() == 0
 
 
