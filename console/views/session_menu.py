@@ -10,7 +10,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.views.shortcuts_help import shortcuts_table
 
@@ -69,15 +76,32 @@ def add_help_menu(window: QMainWindow) -> QAction:
     return action
 
 
-def show_shortcuts(window: QMainWindow) -> QMessageBox:
-    """Non-blocking: the alarm tones and the queue go on while the operator reads."""
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        QCoreApplication.translate("SessionMenu", "Keyboard shortcuts"),
-        shortcuts_table(),
-        parent=window,
-    )
-    box.setObjectName("shortcuts_help")
+class ShortcutsDialog(QDialog):
+    """The F1 list: scrollable (it is longer than a screen's height at large font scales), closed
+    with Escape or Return, non-modal so the queue and its tones go on."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcuts_help")
+        self.setWindowTitle(QCoreApplication.translate("SessionMenu", "Keyboard shortcuts"))
+        self.browser = QTextBrowser()
+        self.browser.setHtml(shortcuts_table())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        screen = parent.screen().availableGeometry() if parent.screen() is not None else None
+        height = int(screen.height() * 0.8) if screen is not None else 700
+        self.resize(640, min(height, 900))
+
+    def text(self) -> str:
+        return self.browser.toPlainText()
+
+
+def show_shortcuts(window: QMainWindow) -> ShortcutsDialog:
+    box = ShortcutsDialog(window)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
+    box.show()
+    box.browser.setFocus()
     return box
