@@ -8,6 +8,7 @@ contacts, the alarm's signals and its journal, the dispatches and the telephone.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from html import escape
 
@@ -46,6 +47,8 @@ from console.views.session_menu import add_help_menu, add_session_menu
 from console.views.softphone_panel import SoftphonePanel
 
 log = logging.getLogger(__name__)
+
+_ROW_ID = re.compile(r"^#\d+ ")  # a step's or a call record's id heading a journal line
 
 
 class SiteWindow(QMainWindow):
@@ -433,11 +436,14 @@ class SiteWindow(QMainWindow):
             self.needs.hide()
 
     def _journal_detail(self, entry: JournalEntry) -> str:
-        """System-written lines in the console's language (the record itself stays as written)."""
+        """System-written lines in the console's language, without the row id they start with
+        (`#305 Appeler le gérant`: the record keeps it, the operator reads the words)."""
         alarm = self.alarm
         if alarm is None:
-            return localized_detail(entry.detail, self._lang)
-        return localized_detail(entry.detail, self._lang, localized_title(alarm, self._lang), alarm.title)
+            text = localized_detail(entry.detail, self._lang)
+        else:
+            text = localized_detail(entry.detail, self._lang, localized_title(alarm, self._lang), alarm.title)
+        return _ROW_ID.sub("", text, count=1)
 
     def _zone_text(self, signal: SignalRecord) -> str:
         if signal.zone is None:

@@ -103,6 +103,9 @@ def test_intrusion_alarm_by_keyboard_alone(qtbot, workstation: Workstation, sqli
     qtbot.waitUntil(
         lambda: any(e.action == JournalAction.STEP_DONE for e in site.journal.records()), timeout=5000
     )
+    step_rows = [r for r, e in enumerate(site.journal.records()) if e.action == JournalAction.STEP_DONE]
+    shown = site.journal.index(step_rows[0], 3).data()
+    assert shown == "Appeler le gérant"  # words, not the step's row id
     qtbot.keyClick(site, Qt.Key.Key_F6)  # procedure -> contacts
     assert site.focusWidget() is site.contacts_view
     qtbot.keyClick(site, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # straight back to the plan
