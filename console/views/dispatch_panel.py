@@ -248,6 +248,11 @@ class DispatchPanel(QWidget):
 
     # --- wiring -----------------------------------------------------------------------------
 
+    @property
+    def attached(self) -> bool:
+        """A DispatchDesk is there to act on (not in a bare site window)."""
+        return self._desk is not None
+
     def attach(
         self, desk: DispatchDesk, operator: Operator, clock: Callable[[], datetime] | None = None
     ) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from console.domain.alarm import Disposition
 from console.services.alarm_desk import done_step_ids
+from console.services.dispatch_desk import DispatchDesk
 from console.services.queue_feed import SiteDesk
 from console.storage.engine import Database
 from console.views.close_dialog import CloseAlarmDialog
@@ -46,6 +47,9 @@ def assert_shows(station: Workstation, db: Database, alarm_id: int) -> None:
     placed = {z.id for z in expected.zones if z.plan_id is not None}  # a zone on no plan is not drawn
     assert {item.zone.id for item in site.plan.zone_items.values()} == placed
     assert site.dispatch_panel.alarm is not None and site.dispatch_panel.alarm.id == alarm_id
+    if site.dispatch_panel.attached:  # the dispatches listed are this alarm's, as stored
+        stored = [d.id for d in DispatchDesk(db).for_alarm(alarm_id)]
+        assert [d.id for d in site.dispatch_panel.model.dispatches()] == stored
     assert site.softphone_panel.alarm is not None and site.softphone_panel.alarm.id == alarm_id
     assert [c.name for c in site.softphone_panel.contact_calls.contacts()] == [
         c.name for c in expected.contacts

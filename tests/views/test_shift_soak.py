@@ -145,7 +145,7 @@ def shift(
     stations = add_sites(sqlite_db, random.Random(SEED))
     receiver = Receiver(sqlite_db)
     try:
-        for station in running_workstation(qtbot, sqlite_db, tmp_path):
+        for station in running_workstation(qtbot, sqlite_db, tmp_path, dispatch=True):
             yield station, receiver, stations
     finally:
         receiver.stop()
@@ -180,7 +180,9 @@ def test_a_shift_of_a_hundred_alarms_from_thirty_sites(
     sent: list[int] = []  # every alarm raised, in order
     held: list[int] = []  # taken, not yet closed
     upgrades = 0
-    counts = {"switch": 0, "tick": 0, "skip": 0}
+    counts = {"switch": 0, "tick": 0, "skip": 0, "dispatch": 0}
+    dispatched: set[int] = set()
+    dispatch_rng = random.Random(SEED + 1)  # its own draws: the rest of the shift stays as it was
 
     def raise_alarm() -> None:
         free = [s for s in stations if open_alarm_of(station, s.code) is None]
@@ -226,6 +228,28 @@ def test_a_shift_of_a_hundred_alarms_from_thirty_sites(
                 timeout=5000,
             )
             assert_shows(station, sqlite_db, shown())
+
+    def dispatch_shown() -> None:
+        """I, the responder's name, Return: as an operator sends a guard (or whom the procedure names)."""
+        alarm_id = shown()
+        in_site()
+        panel = site.dispatch_panel
+        before = panel.model.rowCount()
+        qtbot.keyClick(site, Qt.Key.Key_I)
+        assert panel.forms.isVisible()
+        assert panel.kind_box.currentData() == panel.proposed_kind.value  # type: ignore[union-attr]
+        panel.provider_edit.setFocus()
+        qtbot.keyClicks(panel.provider_edit, "Securitas equipe 3")
+        qtbot.keyClick(panel.provider_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: panel.model.rowCount() == before + 1, timeout=5000)
+        assert not panel.forms.isVisible()
+        dispatched.add(alarm_id)
+        counts["dispatch"] += 1
+        journal = SiteDesk(sqlite_db).alarm_journal
+        qtbot.waitUntil(  # the request's journal line reaches the panel with the next feed poll
+            lambda: [e.id for e in site.journal.records()] == [e.id for e in journal(alarm_id)], timeout=5000
+        )
+        assert_shows(station, sqlite_db, alarm_id)
 
     def close_shown() -> None:
         alarm_id = shown()
@@ -297,6 +321,8 @@ def test_a_shift_of_a_hundred_alarms_from_thirty_sites(
                 assert f"Agression {target.code}" in site.procedure_title.text()
                 assert_shows(station, sqlite_db, alarm.id)
                 tick_some()
+            if site.alarm.id not in dispatched and dispatch_rng.random() < 0.3:
+                dispatch_shown()
             if held and (len(held) >= 3 or rng.random() < 0.6):
                 close_shown()
 
