@@ -19,14 +19,16 @@ from typing import Generic, Protocol, TypeVar
 LF, CR = 0x0A, 0x0D
 
 
-def split_frames(buffer: bytearray, max_frame_bytes: int) -> list[bytes]:
+def split_frames(buffer: bytearray, max_frame_bytes: int, limit: int | None = None) -> list[bytes]:
     """Take the complete frames (between LF and CR) out of `buffer`, leaving any partial frame in it.
 
     Bytes before an LF are garbage and dropped; an LF inside an unfinished frame restarts the frame
     there (the earlier part was truncated); an unfinished frame longer than the limit is dropped.
+    At most `limit` frames are taken; the rest stay in the buffer (a read of 100 000 empty frames
+    is then cut up only as far as the connection gets before it is closed for its garbage).
     """
     frames: list[bytes] = []
-    while buffer:
+    while buffer and (limit is None or len(frames) < limit):
         start = buffer.find(LF)
         if start < 0:
             buffer.clear()

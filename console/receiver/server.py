@@ -37,6 +37,7 @@ from console.receiver.codec import (
     parse_frame,
 )
 from console.receiver.connections import ConnectionBook, descriptor_limit, split_frames
+from console.receiver.faults import FaultLedger
 from console.receiver.limits import PeerBuckets, PeerCounter, ReloadGate, ReplayGuard
 from console.receiver.payloads import frame_signals
 from console.receiver.transports import TcpConnection, UdpProtocol
@@ -66,6 +67,12 @@ class ReceiverConfig:
     max_tracked_peers: int = 4096  # addresses remembered by the per-peer counters and buckets
     window_past_s: float = 40.0
     window_future_s: float = 20.0
+    refusals_burst: int = 64  # NAK/DUH a TCP connection may earn at once ...
+    refusals_per_s: float = 4.0  # ... and then per second; past that it is closed
+    write_buffer_bytes: int = 65536  # answers a peer leaves unread; past that it is closed
+    fault_period_s: float = 60.0  # faults are aggregated per peer and kind over this period:
+    faults_kept_per_peer: int = 10  # the first ones in full, then a count
+    faults_kept_per_period: int = 500  # full fault rows per period, all peers together
     key_refresh_s: float = 30.0
     key_reload_min_s: float = 5.0  # reloads asked for by unknown encrypted accounts, at most this often
 
@@ -124,6 +131,8 @@ class ReceiverStats:
     idle_closed: int = 0  # idle connections closed to make room
     deadline_closed: int = 0  # a frame started and not finished in time
     udp_dropped: int = 0  # over the rate or in-flight limit, or garbage: no answer
+    garbage_closed: int = 0  # TCP connections closed for sending refused frames too fast
+    unread_closed: int = 0  # TCP connections closed for leaving their answers unread
     key_reloads: int = 0
     by_peer: PeerCounter = field(default_factory=PeerCounter)
 
@@ -154,7 +163,11 @@ class Dc09Receiver:
         self._udp_buckets = PeerBuckets(config.udp_rate_per_s, config.udp_burst, config.max_tracked_peers)
         self._replays = ReplayGuard(config.window_past_s + config.window_future_s)
         self._reload_gate = ReloadGate(config.key_reload_min_s)
+        self._ledger = FaultLedger(
+            clock, config.fault_period_s, config.faults_kept_per_peer, config.faults_kept_per_period
+        )
         self._key_task: asyncio.Task[None] | None = None
+        self._fault_task: asyncio.Task[None] | None = None
         self._keys_stale = asyncio.Event()
         self.endpoints: list[Endpoint] = []
         self.stats = ReceiverStats(by_peer=PeerCounter(config.max_tracked_peers))
@@ -180,6 +193,7 @@ class Dc09Receiver:
             address = transport.get_extra_info("sockname")
             self.endpoints.append(Endpoint("udp", address[0], address[1]))
         self._key_task = loop.create_task(self._key_refresher())
+        self._fault_task = loop.create_task(self._fault_summaries())
         return self.endpoints
 
     async def stop(self) -> None:
@@ -194,6 +208,8 @@ class Dc09Receiver:
             transport.close()
         for connection in list(self._tcp):
             connection.pause_for_stop()
+        for summary in self._ledger.roll(time.monotonic(), force=True):
+            self._committer.note_fault(summary)
         await self._committer.drain()
         await asyncio.sleep(0)  # let the last batch's answers be written
         for connection in list(self._tcp):
@@ -201,9 +217,10 @@ class Dc09Receiver:
         await asyncio.sleep(0)
         for server in self._servers:
             await server.wait_closed()
-        if self._key_task is not None:
-            self._key_task.cancel()
-            await asyncio.gather(self._key_task, return_exceptions=True)
+        tasks = [task for task in (self._key_task, self._fault_task) if task is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         self._committer.close()
 
     async def run_in_writer(self, work: Callable[[], T]) -> T:
@@ -234,6 +251,13 @@ class Dc09Receiver:
                 self._reload_gate.mark(loop.time())
             self._keys_stale.clear()
             await self._refresh_keys()
+
+    async def _fault_summaries(self) -> None:
+        """Turn each period's counts of suppressed faults into rows, even when the flood stopped."""
+        while True:
+            await asyncio.sleep(self._ledger.period_s)
+            for summary in self._ledger.roll(time.monotonic()):
+                self._committer.note_fault(summary)
 
     # --- frames -----------------------------------------------------------------------------
 
@@ -344,17 +368,21 @@ class Dc09Receiver:
         frame: Frame | None = None,
     ) -> None:
         frame = frame or exc.frame
-        self._committer.note_fault(
-            Fault(
-                at=now,
-                peer=peer,
-                kind=kind or _fault_kind(exc),
-                detail=str(exc),
-                raw=raw.decode("latin-1")[:1000],
-                account=frame.account if frame else None,
-                skew_s=exc.skew_s if isinstance(exc, TimestampRejected) else None,
-            )
+        fault = Fault(
+            at=now,
+            peer=peer,
+            kind=kind or _fault_kind(exc),
+            detail=str(exc),
+            raw=raw[:1000].decode("latin-1"),
+            account=frame.account if frame else None,
+            skew_s=exc.skew_s if isinstance(exc, TimestampRejected) else None,
         )
+        for row in self._ledger.admit(fault, time.monotonic()):
+            self._committer.note_fault(row)
+
+    def note_connection_fault(self, peer: str, kind: str, detail: str) -> None:
+        """A connection closed for its behaviour, recorded (aggregated) with the frame faults."""
+        self._fault(self._clock(), peer, FrameError(detail), b"", kind=kind)
 
     def _set_store_health(self, healthy: bool, error: str | None) -> None:
         if healthy != self.store_healthy:

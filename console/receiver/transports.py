@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from console.receiver.batch import Outcome
 from console.receiver.codec import MalformedFrame
 from console.receiver.connections import Deadline, split_frames
+from console.receiver.limits import TokenBucket
 
 if TYPE_CHECKING:
     from console.receiver.server import Dc09Receiver, _Pending
@@ -34,6 +35,7 @@ class TcpConnection(asyncio.Protocol):
     """
 
     _MAX_QUEUED = 64
+    _MAX_BUFFERED = 65536  # bytes read but not yet cut into frames: past this, reading pauses
 
     def __init__(self, receiver: Dc09Receiver) -> None:
         self._receiver = receiver
@@ -47,6 +49,7 @@ class TcpConnection(asyncio.Protocol):
         self._frame_due: Deadline | None = None
         self._is_idle = True
         self._counted = False
+        self._refusals: TokenBucket | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self._transport = transport  # type: ignore[assignment]  # a stream transport, by construction
@@ -72,37 +75,55 @@ class TcpConnection(asyncio.Protocol):
         self._idle = Deadline(loop, self._expired_idle)
         self._idle.set(now + receiver.config.idle_timeout_s)
         self._frame_due = Deadline(loop, self._expired_frame)
+        config = receiver.config
+        self._refusals = TokenBucket(config.refusals_per_s, config.refusals_burst, now)
+        assert self._transport is not None
+        self._transport.set_write_buffer_limits(high=config.write_buffer_bytes)
 
     def data_received(self, data: bytes) -> None:
-        if self._idle is None or self._frame_due is None:
+        if self._idle is None:
             return  # refused in connection_made
-        config = self._receiver.config
         self._buffer += data
-        frames = split_frames(self._buffer, config.max_frame_bytes)
+        self._take_frames()
+        self._pump()
+
+    def _take_frames(self) -> None:
+        """Move complete frames from the buffer to the queue, as many as it has room for."""
+        assert self._idle is not None and self._frame_due is not None
+        config = self._receiver.config
+        room = self._MAX_QUEUED - len(self._queue)
+        if room <= 0:
+            return
+        frames = split_frames(self._buffer, config.max_frame_bytes, room)
         now = asyncio.get_running_loop().time()
         if frames:
             self._idle.set(now + config.idle_timeout_s)
             self._queue.extend(frames)
             self._frame_due.clear()  # what is left in the buffer started in this read
-        if not self._buffer:
+        if not self._buffer or len(frames) == room:  # nothing started, or we are the slow ones
             self._frame_due.clear()
         elif not self._frame_due.armed:
             self._frame_due.set(now + config.frame_deadline_s)
-        self._pump()
 
     def _pump(self) -> None:
         receiver, transport = self._receiver, self._transport
         assert transport is not None
-        while self._queue and not self._in_flight and not receiver._stopping and not transport.is_closing():
+        while not self._in_flight and not receiver._stopping and not transport.is_closing():
+            if not self._queue:
+                self._take_frames()
+                if not self._queue:
+                    break
             answer, pending = receiver.accept_frame(self._queue.popleft(), self._peer)
             if pending is None:
+                if answer is not None and _is_refusal(answer) and not self._refusal_allowed():
+                    return
                 if answer is not None:
                     transport.write(answer)
                 continue
             self._in_flight = True
             future = receiver._committer.submit_future(pending.received)
             future.add_done_callback(functools.partial(self._on_stored, pending))
-        backlog = len(self._queue) >= self._MAX_QUEUED
+        backlog = len(self._queue) >= self._MAX_QUEUED or len(self._buffer) >= self._MAX_BUFFERED
         if backlog and not self._paused:
             transport.pause_reading()
             self._paused = True
@@ -128,6 +149,28 @@ class TcpConnection(asyncio.Protocol):
         if answer is not None:
             transport.write(answer)
         self._pump()
+
+    def _refusal_allowed(self) -> bool:
+        """A NAK or DUH costs a token: a connection sending garbage faster than any faulty panel
+        would is closed, instead of being answered and recorded frame after frame."""
+        assert self._refusals is not None and self._transport is not None
+        if self._refusals.take(asyncio.get_running_loop().time()):
+            return True
+        receiver = self._receiver
+        receiver.stats.garbage_closed += 1
+        receiver.note_connection_fault(self._peer, "tcp_garbage_closed", "too many refused frames")
+        self._queue.clear()
+        self._buffer.clear()
+        self._transport.abort()
+        return False
+
+    def pause_writing(self) -> None:
+        """The peer leaves its answers unread: it is not a panel waiting for its ACK."""
+        receiver = self._receiver
+        receiver.stats.unread_closed += 1
+        receiver.note_connection_fault(self._peer, "tcp_unread_closed", "answers left unread")
+        if self._transport is not None:
+            self._transport.abort()
 
     def _expired_idle(self) -> None:
         self.close()
@@ -217,3 +260,8 @@ class UdpProtocol(asyncio.DatagramProtocol):
     def _send(self, answer: bytes | None, addr: tuple[str | object, ...]) -> None:
         if answer is not None and self._transport is not None and not self._transport.is_closing():
             self._transport.sendto(answer, addr)
+
+
+def _is_refusal(answer: bytes) -> bool:
+    """NAK or DUH (LF, 4 CRC, 4 length, then the quoted ID)."""
+    return answer[9:14] in (b'"NAK"', b'"DUH"')

@@ -9,12 +9,14 @@ lock out panels behind one carrier NAT, and unknown encrypted accounts forcing k
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
 from Crypto.Cipher import AES
+from sqlmodel import col, select
 
 from console.receiver.codec import Response, build_frame, crc16_arc, parse_response
 from console.services.alarm_desk import AlarmDesk
@@ -23,6 +25,7 @@ from console.services.signal_intake import SignalIntake
 from console.services.supervision import PeriodicTestWatch
 from console.storage.engine import Database
 from console.storage.sites import find_transmitter
+from console.storage.tables import TransmissionFaultRow
 from tests.factories import T0, SteppingClock, add_site
 from tests.receiver.test_server_stream import (
     ANSWER_TIMEOUT_S,
@@ -422,3 +425,85 @@ def test_unknown_encrypted_accounts_do_not_reload_every_key_each_time(db: Databa
 
     assert scenario(db, body, clock=clock, intake=intake, key_reload_min_s=60) == ["DUH"] * flood
     assert intake.loads == 2  # at start, and once on demand
+
+
+# --------------------------------------------------------------------------------------------
+# Item 3: garbage costs the sender, not the station
+# --------------------------------------------------------------------------------------------
+
+
+async def read_until_closed(reader: asyncio.StreamReader, timeout: float = ANSWER_TIMEOUT_S) -> bool:
+    """Read (and throw away) what the receiver sent until it closes; False if it never does."""
+    try:
+        async with asyncio.timeout(timeout):
+            while await reader.read(65536):
+                pass
+    except ConnectionError:
+        return True
+    except TimeoutError:
+        return False
+    return True
+
+
+def test_a_garbage_flood_is_closed_its_faults_aggregated_and_others_served(db: Database) -> None:
+    """A client sends 200 kB of empty frames and never reads its NAKs, twice, while a panel from
+    another address sends a good frame."""
+    add_site(db)
+
+    async def body(station: Station) -> tuple[Response, list[bool], int]:
+        closed = []
+        for wave in range(2):
+            reader, writer = await asyncio.open_connection(
+                "127.0.0.1", station.tcp_port, local_addr=("127.0.0.2", 0)
+            )
+            writer.write(b"\n\r" * 100_000)
+            if wave == 0:
+                panel = await station.connect()
+                await panel.send(cid_frame(401))
+                ack = await panel.response()
+            closed.append(await read_until_closed(reader))
+            writer.close()
+        return ack, closed, station.receiver.stats.garbage_closed
+
+    # No refill during the test (the default is 4 refusals a second): the counts below are exact.
+    ack, closed, garbage_closed = scenario(db, body, refusals_per_s=0.001)
+    assert_ack(ack, 401)
+    assert closed == [True, True]
+    assert garbage_closed == 2
+    rows = faults(db)
+    kinds = [row["kind"] for row in rows]
+    # Each wave was answered 64 NAKs (the burst), the 65th frame closed it: 130 faults, of which
+    # the first 10 are kept in full and the rest counted in one summary row.
+    assert kinds.count("nak_malformed_frame") == 11
+    assert kinds.count("tcp_garbage_closed") == 2
+    assert len(rows) == 13
+    with db.read() as session:
+        details = session.execute(
+            select(TransmissionFaultRow.detail).where(col(TransmissionFaultRow.detail).like("+%"))
+        ).scalars()
+        assert [d.split()[0] for d in details] == ["+120"]
+    assert {row["peer"] for row in rows} == {"127.0.0.2"}
+
+
+def test_a_client_that_leaves_its_answers_unread_is_closed(db: Database) -> None:
+    """Even when its frames are allowed (no refusal cap here), a peer that does not read what it
+    is sent is closed once its answers pile up, instead of growing the receiver's memory."""
+    add_site(db)
+
+    async def body(station: Station) -> tuple[bool, int]:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # a small window: answers back up
+        sock.setblocking(False)
+        await asyncio.get_running_loop().sock_connect(sock, ("127.0.0.1", station.tcp_port))
+        reader, writer = await asyncio.open_connection(sock=sock)
+        writer.write(b"\n\r" * 200_000)  # 400 kB of empty frames: 9 MB of NAKs, never read
+        receiver = station.receiver
+        await until(lambda: receiver.stats.unread_closed > 0)
+        closed = await read_until_closed(reader)
+        writer.close()
+        return closed, receiver.stats.unread_closed
+
+    closed, unread_closed = scenario(db, body, refusals_burst=1_000_000, write_buffer_bytes=4096)
+    assert closed
+    assert unread_closed == 1
+    assert "tcp_unread_closed" in [row["kind"] for row in faults(db)]

@@ -508,7 +508,8 @@ def test_key_registered_after_start_is_used_for_the_retry(db: Database) -> None:
             await asyncio.sleep(0.05)
         raise AssertionError("the new key was never picked up")
 
-    refused, ack = scenario(db, body)
+    # The first DUH's reload came before the key was added; the next one may wait key_reload_min_s.
+    refused, ack = scenario(db, body, key_reload_min_s=0.05)
     assert (refused.id, refused.account) == ("DUH", account)
     assert (ack.encrypted, ack.sequence) == (True, 141)
     assert [s[1] for s in signals(db, account)] == [141]
