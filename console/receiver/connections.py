@@ -136,13 +136,18 @@ class ConnectionBook(Generic[C]):
 
 class Deadline:
     """Calls `expired` once the loop's time passes `due`; one timer per connection, moved only when
-    it fires or must fire earlier (a timeout per read would cost a timer for every frame)."""
+    it fires or must fire earlier (a timeout per read would cost a timer for every frame).
+
+    The time a timer is set for is kept here: under qasync (the console's loop on Qt) `call_at`
+    returns a plain Handle, without `when()`.
+    """
 
     def __init__(self, loop: asyncio.AbstractEventLoop, expired: Callable[[], None]) -> None:
         self._loop = loop
         self._expired = expired
         self._due: float | None = None
-        self._timer: asyncio.TimerHandle | None = None
+        self._timer: asyncio.Handle | None = None
+        self._timer_at = 0.0
 
     @property
     def armed(self) -> bool:
@@ -150,10 +155,10 @@ class Deadline:
 
     def set(self, due: float) -> None:
         self._due = due
-        if self._timer is None or self._timer.when() > due:
+        if self._timer is None or self._timer_at > due:
             if self._timer is not None:
                 self._timer.cancel()
-            self._timer = self._loop.call_at(due, self._check)
+            self._schedule(due)
 
     def clear(self) -> None:
         self._due = None  # the timer, if any, finds nothing due and stops
@@ -164,6 +169,10 @@ class Deadline:
             self._timer.cancel()
             self._timer = None
 
+    def _schedule(self, at: float) -> None:
+        self._timer_at = at
+        self._timer = self._loop.call_at(at, self._check)
+
     def _check(self) -> None:
         self._timer = None
         due = self._due
@@ -173,7 +182,7 @@ class Deadline:
             self._due = None
             self._expired()
         else:
-            self._timer = self._loop.call_at(due, self._check)
+            self._schedule(due)
 
 
 def descriptor_limit() -> int | None:

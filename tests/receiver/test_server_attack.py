@@ -507,3 +507,37 @@ def test_a_client_that_leaves_its_answers_unread_is_closed(db: Database) -> None
     assert closed
     assert unread_closed == 1
     assert "tcp_unread_closed" in [row["kind"] for row in faults(db)]
+
+
+def test_the_deadlines_work_on_the_consoles_qt_loop(db: Database, qapp: Any) -> None:
+    """The console runs the receiver on qasync, whose timers are plain Handles (no `when()`): a
+    frame is answered and a slow frame still meets its deadline there."""
+    import qasync
+
+    add_site(db)
+    frame = cid_frame(501)
+
+    async def body(station: Station) -> tuple[Response, int, int]:
+        panel = await station.connect()
+        await panel.send(frame)
+        ack = await panel.response()
+        sent = await drip(await station.connect(), frame, 0.05)
+        return ack, sent, station.receiver.stats.deadline_closed
+
+    loop = qasync.QEventLoop(qapp)
+    try:
+        ack, sent, closed = loop.run_until_complete(
+            _in_station(db, body, frame_deadline_s=0.3, idle_timeout_s=60)
+        )
+    finally:
+        loop.close()
+    assert_ack(ack, 501)
+    assert sent < len(frame)
+    assert closed == 1
+
+
+async def _in_station(db: Database, body: Any, **config: Any) -> Any:
+    from tests.receiver.test_server_stream import running
+
+    async with running(db, SteppingClock(T0), None, **config) as station:
+        return await asyncio.wait_for(body(station), 60)
