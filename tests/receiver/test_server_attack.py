@@ -9,10 +9,14 @@ lock out panels behind one carrier NAT, and unknown encrypted accounts forcing k
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from Crypto.Cipher import AES
@@ -509,35 +513,21 @@ def test_a_client_that_leaves_its_answers_unread_is_closed(db: Database) -> None
     assert "tcp_unread_closed" in [row["kind"] for row in faults(db)]
 
 
-def test_the_deadlines_work_on_the_consoles_qt_loop(db: Database, qapp: Any) -> None:
+def test_the_deadlines_work_on_the_consoles_qt_loop(sqlite_db: Database) -> None:
     """The console runs the receiver on qasync, whose timers are plain Handles (no `when()`): a
-    frame is answered and a slow frame still meets its deadline there."""
-    import qasync
-
-    add_site(db)
-    frame = cid_frame(501)
-
-    async def body(station: Station) -> tuple[Response, int, int]:
-        panel = await station.connect()
-        await panel.send(frame)
-        ack = await panel.response()
-        sent = await drip(await station.connect(), frame, 0.05)
-        return ack, sent, station.receiver.stats.deadline_closed
-
-    loop = qasync.QEventLoop(qapp)
-    try:
-        ack, sent, closed = loop.run_until_complete(
-            _in_station(db, body, frame_deadline_s=0.3, idle_timeout_s=60)
-        )
-    finally:
-        loop.close()
-    assert_ack(ack, 501)
-    assert sent < len(frame)
-    assert closed == 1
-
-
-async def _in_station(db: Database, body: Any, **config: Any) -> Any:
-    from tests.receiver.test_server_stream import running
-
-    async with running(db, SteppingClock(T0), None, **config) as station:
-        return await asyncio.wait_for(body(station), 60)
+    frame is answered and a slow frame still meets its deadline there (in a process of its own)."""
+    add_site(sqlite_db)
+    url = sqlite_db.engine.url.render_as_string(hide_password=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.receiver.qt_loop_probe", url],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1].removeprefix("QT_LOOP_PROBE "))
+    assert result["answer"] == ["ACK", 501]
+    assert result["sent"] < result["frame"]
+    assert result["deadline_closed"] == 1
