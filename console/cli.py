@@ -100,6 +100,30 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _receiver_limit(text: str) -> tuple[str, float | int]:
+    """NAME=VALUE for one numeric field of ReceiverConfig (the README lists them with their defaults)."""
+    from dataclasses import fields
+
+    from console.receiver.server import ReceiverConfig
+
+    numeric: dict[str, type[int] | type[float]] = {
+        f.name: int if isinstance(f.default, int) else float
+        for f in fields(ReceiverConfig)
+        if type(f.default) in (int, float)
+    }
+    name, sep, value = text.partition("=")
+    if not sep or name not in numeric:
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE with NAME one of {', '.join(sorted(numeric))}")
+    kind = "a whole number" if numeric[name] is int else "a number"
+    try:
+        number = numeric[name](value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{name}: not {kind}: {value!r}") from None
+    if number < (1 if numeric[name] is int else 0) or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"{name}: out of range: {value!r}")
+    return name, number
+
+
 def _count(text: str) -> int:
     try:
         value = int(text)
@@ -204,6 +228,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=20.0,
         metavar="SECONDS",
         help="newest accepted message timestamp (default 20 s after now)",
+    )
+    receive.add_argument(
+        "--limit",
+        type=_receiver_limit,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set one of the receiver's limits (connections, deadlines, UDP rate; see the README)",
     )
     receive.add_argument(
         "--placement",
@@ -506,7 +538,11 @@ def _receive(args: argparse.Namespace) -> int:
     check_connection(db.engine)
     migrate.upgrade(db.engine)
     config = ReceiverConfig(
-        tcp=args.listen, udp=args.udp, window_past_s=args.window_past, window_future_s=args.window_future
+        tcp=args.listen,
+        udp=args.udp,
+        window_past_s=args.window_past,
+        window_future_s=args.window_future,
+        **dict(args.limit),
     )
 
     # The event loop and the commit thread take turns on the interpreter lock; the default 5 ms

@@ -77,10 +77,16 @@ class BatchCommitter:
         store_faults: StoreFaults,
         max_batch: int = 2000,
         on_committed: Callable[[int], None] | None = None,
+        max_pending_faults: int = 10_000,
+        fault_delay_s: float = 1.0,
     ) -> None:
         self._store = store
         self._store_faults = store_faults
         self._max_batch = max_batch
+        self._max_pending_faults = max_pending_faults
+        self._fault_delay_s = fault_delay_s  # faults wait at most this long behind waiting signals
+        self._faults_since: float | None = None
+        self.faults_dropped = 0
         self._on_committed = on_committed  # called on the loop with the number of signals stored
         self._pending: list[tuple[Received, asyncio.Future[Outcome]]] = []
         self._faults: list[Fault] = []
@@ -103,7 +109,15 @@ class BatchCommitter:
         return future
 
     def note_fault(self, fault: Fault) -> None:
-        """Queue a fault for the next write; nobody waits for it."""
+        """Queue a fault for the next write; nobody waits for it. A full queue drops it (counted):
+        diagnostics must never grow without bound while the database is slow or down."""
+        if len(self._faults) >= self._max_pending_faults:
+            if not self.faults_dropped:
+                log.warning("transmission fault queue full (%d): faults are dropped", len(self._faults))
+            self.faults_dropped += 1
+            return
+        if not self._faults:
+            self._faults_since = asyncio.get_running_loop().time()
         self._faults.append(fault)
         self._ensure_running()
 
@@ -140,9 +154,14 @@ class BatchCommitter:
         loop = asyncio.get_running_loop()
         while self._pending or self._faults:
             batch, self._pending = self._pending[: self._max_batch], self._pending[self._max_batch :]
-            faults, self._faults = self._faults, []
             if batch:
                 await self._commit(loop, batch)
+            # Signals waiting go first: faults are written when none are, or after fault_delay_s.
+            waited = loop.time() - (self._faults_since or 0.0)
+            if self._faults and (not self._pending or waited >= self._fault_delay_s):
+                faults, self._faults = self._faults, []
+            else:
+                faults = []
             if faults:
                 try:
                     await loop.run_in_executor(self._executor, self._store_faults, faults)

@@ -1,29 +1,29 @@
 """SIA DC-09 receiver: asyncio TCP and UDP servers in front of the group committer.
 
-Every frame gets an answer: NAK for a frame that is not well formed (CRC, length, syntax,
+Every TCP frame gets an answer: NAK for a frame that is not well formed (CRC, length, syntax,
 timestamp outside the window), DUH for one that cannot be processed (cannot decrypt, unknown
-encrypted account, unsupported ID or payload), and ACK only once its signals are committed. If the
-database cannot take them, nothing is answered: the transmitter retries, nothing ACKed is lost.
+encrypted account, a plain frame for an account that has a key, unsupported ID or payload), and
+ACK only once its signals are committed. If the database cannot take them, nothing is answered:
+the transmitter retries, nothing ACKed is lost. Over UDP, garbage is not answered (see transports).
 
 A TCP stream may carry several frames per read, a frame over several reads and garbage between
 frames: frames start at LF and end at CR, anything else is skipped. Each connection has one frame
-in flight at a time and each peer a bounded number of connections, so a flooding peer gets its
-fair share of batches and no more.
+in flight at a time, so a flooding peer gets its fair share of batches and no more; what one
+address can hold (idle connections, UDP rate) is bounded in `connections` and `limits`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import hashlib
 import logging
-from collections import Counter, deque
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from console.receiver.batch import BatchCommitter, Fault, Outcome, Received, StoreFailed
+from console.receiver.batch import BatchCommitter, Fault, Outcome, Received
 from console.receiver.codec import (
     DuhError,
     Frame,
@@ -36,25 +36,45 @@ from console.receiver.codec import (
     build_nak,
     parse_frame,
 )
+from console.receiver.connections import ConnectionBook, descriptor_limit, split_frames
+from console.receiver.faults import FaultLedger
+from console.receiver.limits import PeerBuckets, PeerCounter, ReloadGate, ReplayGuard
 from console.receiver.payloads import frame_signals
+from console.receiver.transports import TcpConnection, UdpProtocol
+
+__all__ = ["Dc09Receiver", "Endpoint", "ReceiverConfig", "ReceiverStats", "SignalSink", "split_frames"]
 
 log = logging.getLogger(__name__)
 
-LF, CR = 0x0A, 0x0D
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class ReceiverConfig:
+    """Where to listen and the limits that keep one sender from costing the station too much."""
+
     tcp: Sequence[tuple[str, int]] = (("0.0.0.0", 0),)
     udp: Sequence[tuple[str, int]] = ()
     max_frame_bytes: int = 2048
-    idle_timeout_s: float = 120.0
-    max_connections_per_peer: int = 64
+    idle_timeout_s: float = 120.0  # closed after this long without a complete frame
+    frame_deadline_s: float = 15.0  # a frame once started (first byte) must end (CR) within this
+    max_connections: int = 4096  # TCP, all addresses (lowered to fit the open-file limit)
+    max_idle_per_peer: int = 32  # idle TCP connections per address (live ones are not capped)
+    idle_grace_s: float = 10.0  # an idle connection is closed to make room only past this
     max_udp_in_flight_per_peer: int = 32
+    udp_rate_per_s: float = 50.0  # datagrams handled per second per source address ...
+    udp_burst: int = 200  # ... after a burst of this many
+    max_tracked_peers: int = 4096  # addresses remembered by the per-peer counters and buckets
     window_past_s: float = 40.0
     window_future_s: float = 20.0
+    refusals_burst: int = 64  # NAK/DUH a TCP connection may earn at once ...
+    refusals_per_s: float = 4.0  # ... and then per second; past that it is closed
+    write_buffer_bytes: int = 65536  # answers a peer leaves unread; past that it is closed
+    fault_period_s: float = 60.0  # faults are aggregated per peer and kind over this period:
+    faults_kept_per_peer: int = 10  # the first ones in full, then a count
+    faults_kept_per_period: int = 500  # full fault rows per period, all peers together
     key_refresh_s: float = 30.0
+    key_reload_min_s: float = 5.0  # reloads asked for by unknown encrypted accounts, at most this often
 
 
 @dataclass(frozen=True)
@@ -96,34 +116,6 @@ def dedupe_key(frame: Frame) -> str:
     return hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:40]
 
 
-def split_frames(buffer: bytearray, max_frame_bytes: int) -> list[bytes]:
-    """Take the complete frames (between LF and CR) out of `buffer`, leaving any partial frame in it.
-
-    Bytes before an LF are garbage and dropped; an LF inside an unfinished frame restarts the frame
-    there (the earlier part was truncated); an unfinished frame longer than the limit is dropped.
-    """
-    frames: list[bytes] = []
-    while buffer:
-        start = buffer.find(LF)
-        if start < 0:
-            buffer.clear()
-            break
-        if start:
-            del buffer[:start]
-        end = buffer.find(CR, 1)
-        restart = buffer.find(LF, 1)
-        if restart != -1 and (end == -1 or restart < end):
-            del buffer[:restart]
-            continue
-        if end == -1:
-            if len(buffer) > max_frame_bytes:
-                buffer.clear()
-            break
-        frames.append(bytes(buffer[1:end]))
-        del buffer[: end + 1]
-    return frames
-
-
 @dataclass
 class ReceiverStats:
     frames: int = 0
@@ -132,8 +124,17 @@ class ReceiverStats:
     duhs: int = 0
     unanswered: int = 0
     duplicates: int = 0
+    replays: int = 0  # encrypted link tests seen before: ACKed, not counted as signs of life
+    plain_refused: int = 0  # plain frames for accounts that have a key
     connections: int = 0
-    by_peer: Counter[str] = field(default_factory=Counter)
+    refused_connections: int = 0  # over the overall cap, nothing idle to close
+    idle_closed: int = 0  # idle connections closed to make room
+    deadline_closed: int = 0  # a frame started and not finished in time
+    udp_dropped: int = 0  # over the rate or in-flight limit, or garbage: no answer
+    garbage_closed: int = 0  # TCP connections closed for sending refused frames too fast
+    unread_closed: int = 0  # TCP connections closed for leaving their answers unread
+    key_reloads: int = 0
+    by_peer: PeerCounter = field(default_factory=PeerCounter)
 
 
 class Dc09Receiver:
@@ -151,15 +152,25 @@ class Dc09Receiver:
         self._on_store_failure = on_store_failure
         self._committer = BatchCommitter(sink.store, sink.record_faults, on_committed=on_stored)
         self._keys: dict[str, bytes] = {}
+        self._keys_loaded = False
         self._servers: list[asyncio.Server] = []
         self._udp: list[asyncio.DatagramTransport] = []
-        self._tcp: set[_TcpConnection] = set()
-        self._per_peer: Counter[str] = Counter()
-        self._udp_in_flight: Counter[str] = Counter()
+        self._tcp: set[TcpConnection] = set()
+        self._book: ConnectionBook[TcpConnection] = ConnectionBook(
+            _fit_descriptors(config.max_connections), config.max_idle_per_peer, config.idle_grace_s
+        )
+        self._udp_in_flight: dict[str, int] = {}  # only peers with frames in flight: it empties itself
+        self._udp_buckets = PeerBuckets(config.udp_rate_per_s, config.udp_burst, config.max_tracked_peers)
+        self._replays = ReplayGuard(config.window_past_s + config.window_future_s)
+        self._reload_gate = ReloadGate(config.key_reload_min_s)
+        self._ledger = FaultLedger(
+            clock, config.fault_period_s, config.faults_kept_per_peer, config.faults_kept_per_period
+        )
         self._key_task: asyncio.Task[None] | None = None
+        self._fault_task: asyncio.Task[None] | None = None
         self._keys_stale = asyncio.Event()
         self.endpoints: list[Endpoint] = []
-        self.stats = ReceiverStats()
+        self.stats = ReceiverStats(by_peer=PeerCounter(config.max_tracked_peers))
         self.store_healthy = True
         self._stopping = False
 
@@ -176,12 +187,13 @@ class Dc09Receiver:
                 self.endpoints.append(Endpoint("tcp", address[0], address[1]))
         for host, port in self.config.udp:
             transport, _ = await loop.create_datagram_endpoint(
-                lambda: _UdpProtocol(self), local_addr=(host, port)
+                lambda: UdpProtocol(self), local_addr=(host, port)
             )
             self._udp.append(transport)
             address = transport.get_extra_info("sockname")
             self.endpoints.append(Endpoint("udp", address[0], address[1]))
         self._key_task = loop.create_task(self._key_refresher())
+        self._fault_task = loop.create_task(self._fault_summaries())
         return self.endpoints
 
     async def stop(self) -> None:
@@ -196,6 +208,8 @@ class Dc09Receiver:
             transport.close()
         for connection in list(self._tcp):
             connection.pause_for_stop()
+        for summary in self._ledger.roll(time.monotonic(), force=True):
+            self._committer.note_fault(summary)
         await self._committer.drain()
         await asyncio.sleep(0)  # let the last batch's answers be written
         for connection in list(self._tcp):
@@ -203,9 +217,10 @@ class Dc09Receiver:
         await asyncio.sleep(0)
         for server in self._servers:
             await server.wait_closed()
-        if self._key_task is not None:
-            self._key_task.cancel()
-            await asyncio.gather(self._key_task, return_exceptions=True)
+        tasks = [task for task in (self._key_task, self._fault_task) if task is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         self._committer.close()
 
     async def run_in_writer(self, work: Callable[[], T]) -> T:
@@ -215,39 +230,47 @@ class Dc09Receiver:
     # --- keys -------------------------------------------------------------------------------
 
     async def _refresh_keys(self) -> None:
+        self.stats.key_reloads += 1
         try:
             keys = await asyncio.get_running_loop().run_in_executor(None, self._sink.aes_keys)
         except Exception as exc:  # keep the old keys; the database may be down for a moment
             log.warning("could not load AES keys: %s", exc)
             return
         self._keys = {account.upper(): key for account, key in keys.items()}
+        self._keys_loaded = True
 
     async def _key_refresher(self) -> None:
+        loop = asyncio.get_running_loop()
         while True:
             try:
                 await asyncio.wait_for(self._keys_stale.wait(), self.config.key_refresh_s)
             except TimeoutError:
                 pass
+            else:  # asked for by a frame: not more often than the gate allows, whatever the flood
+                await asyncio.sleep(self._reload_gate.delay(loop.time()))
+                self._reload_gate.mark(loop.time())
             self._keys_stale.clear()
             await self._refresh_keys()
 
+    async def _fault_summaries(self) -> None:
+        """Turn each period's counts of suppressed faults into rows, even when the flood stopped."""
+        while True:
+            await asyncio.sleep(self._ledger.period_s)
+            for summary in self._ledger.roll(time.monotonic()):
+                self._committer.note_fault(summary)
+
     # --- frames -----------------------------------------------------------------------------
 
-    async def handle_frame(self, raw: bytes, peer: str) -> bytes | None:
-        """Answer one frame (without LF/CR); None means no answer (the store failed)."""
-        answer, pending = self.accept_frame(raw, peer)
-        if pending is None:
-            return answer
-        try:
-            outcome = await self._committer.submit(pending.received)
-        except StoreFailed as exc:
-            return self.settle_frame(pending, None, exc)
-        return self.settle_frame(pending, outcome, None)
+    def accept_frame(
+        self, raw: bytes, peer: str, *, answer_garbage: bool = True
+    ) -> tuple[bytes | None, _Pending | None]:
+        """Parse a frame: an immediate answer (NAK, DUH), or what to store before answering.
 
-    def accept_frame(self, raw: bytes, peer: str) -> tuple[bytes | None, _Pending | None]:
-        """Parse a frame: an immediate answer (NAK, DUH), or what to store before answering."""
+        With `answer_garbage` False (UDP, where the source address may be forged), a frame that
+        is not even well formed gets no answer; a timestamp rejection still gets its NAK.
+        """
         self.stats.frames += 1
-        self.stats.by_peer[peer] += 1
+        self.stats.by_peer.add(peer)
         now = self._clock()
         try:
             frame = parse_frame(
@@ -259,6 +282,9 @@ class Dc09Receiver:
             )
         except NakError as exc:
             self._fault(now, peer, exc, raw)
+            if not answer_garbage and not isinstance(exc, TimestampRejected):
+                self.stats.udp_dropped += 1
+                return None, None
             self.stats.naks += 1
             return build_nak(now=now), None
         except DuhError as exc:
@@ -267,6 +293,26 @@ class Dc09Receiver:
             self._fault(now, peer, exc, raw)
             self.stats.duhs += 1
             return build_duh(exc.frame), None
+        if not frame.encrypted:
+            if not self._keys_loaded:  # which accounts must encrypt is not known yet: let it retry
+                self._keys_stale.set()
+                self.stats.unanswered += 1
+                return None, None
+            if frame.account in self._keys:  # anyone can write a plain frame: a keyed panel never does
+                refused = DuhError(f"plain {frame.id} frame for account {frame.account}, which has a key")
+                self._fault(now, peer, refused, raw, kind="duh_plain_for_keyed", frame=frame)
+                self.stats.duhs += 1
+                self.stats.plain_refused += 1
+                return build_duh(frame), None
+        key = self._keys.get(frame.account) if frame.encrypted else None  # the key that decrypted it
+        replay: tuple[str, str, int, datetime] | None = None
+        if frame.encrypted and frame.id == "NULL" and frame.timestamp is not None:
+            replay = (frame.account, frame.line or "", frame.sequence, frame.timestamp)
+            if self._replays.seen(replay, time.monotonic()):  # a copy: answered, not a sign of life
+                self.stats.replays += 1
+                self.stats.duplicates += 1
+                self.stats.acks += 1
+                return build_ack(frame, key, now=now), None
         try:
             signals = frame_signals(frame, now, peer)
         except FrameError as exc:  # a well-formed frame whose payload we cannot read
@@ -283,8 +329,7 @@ class Dc09Receiver:
             is_link_test=frame.is_link_test,
             sequence=frame.sequence,
         )
-        key = self._keys.get(frame.account) if frame.encrypted else None  # the key that decrypted it
-        return None, _Pending(received, frame, key, raw)
+        return None, _Pending(received, frame, key, raw, replay)
 
     def settle_frame(
         self, pending: _Pending, outcome: Outcome | None, failure: BaseException | None
@@ -308,22 +353,36 @@ class Dc09Receiver:
             return build_duh(frame)
         if outcome is Outcome.DUPLICATE:
             self.stats.duplicates += 1
+        if outcome is Outcome.LINK_TEST and pending.replay is not None:
+            self._replays.remember(pending.replay, time.monotonic())
         self.stats.acks += 1
         return build_ack(frame, pending.key, now=self._clock())
 
-    def _fault(self, now: datetime, peer: str, exc: FrameError, raw: bytes, kind: str | None = None) -> None:
-        frame = exc.frame
-        self._committer.note_fault(
-            Fault(
-                at=now,
-                peer=peer,
-                kind=kind or _fault_kind(exc),
-                detail=str(exc),
-                raw=raw.decode("latin-1")[:1000],
-                account=frame.account if frame else None,
-                skew_s=exc.skew_s if isinstance(exc, TimestampRejected) else None,
-            )
+    def _fault(
+        self,
+        now: datetime,
+        peer: str,
+        exc: FrameError,
+        raw: bytes,
+        kind: str | None = None,
+        frame: Frame | None = None,
+    ) -> None:
+        frame = frame or exc.frame
+        fault = Fault(
+            at=now,
+            peer=peer,
+            kind=kind or _fault_kind(exc),
+            detail=str(exc),
+            raw=raw[:1000].decode("latin-1"),
+            account=frame.account if frame else None,
+            skew_s=exc.skew_s if isinstance(exc, TimestampRejected) else None,
         )
+        for row in self._ledger.admit(fault, time.monotonic()):
+            self._committer.note_fault(row)
+
+    def note_connection_fault(self, peer: str, kind: str, detail: str) -> None:
+        """A connection closed for its behaviour, recorded (aggregated) with the frame faults."""
+        self._fault(self._clock(), peer, FrameError(detail), b"", kind=kind)
 
     def _set_store_health(self, healthy: bool, error: str | None) -> None:
         if healthy != self.store_healthy:
@@ -333,8 +392,8 @@ class Dc09Receiver:
 
     # --- TCP --------------------------------------------------------------------------------
 
-    def _tcp_connection(self) -> _TcpConnection:
-        return _TcpConnection(self)
+    def _tcp_connection(self) -> TcpConnection:
+        return TcpConnection(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,156 +404,18 @@ class _Pending:
     frame: Frame
     key: bytes | None
     raw: bytes
+    replay: tuple[str, str, int, datetime] | None = None  # an encrypted link test's identity
 
 
-class _TcpConnection(asyncio.Protocol):
-    """One transmitter's TCP connection: frames answered in order, one in flight at a time.
-
-    Callbacks rather than a task per connection: a frame costs a parse, a future and a write, and
-    no coroutine switches. Frames that arrive while one is being stored wait in order; past a few
-    of them, reading is paused, so a flooding peer waits on its own socket, not in our memory.
-    """
-
-    _MAX_QUEUED = 64
-
-    def __init__(self, receiver: Dc09Receiver) -> None:
-        self._receiver = receiver
-        self._transport: asyncio.Transport | None = None
-        self._peer = "?"
-        self._buffer = bytearray()
-        self._queue: deque[bytes] = deque()
-        self._in_flight = False
-        self._paused = False
-        self._idle: _IdleWatch | None = None
-        self._counted = False
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self._transport = transport  # type: ignore[assignment]  # a stream transport, by construction
-        receiver = self._receiver
-        self._peer = str((transport.get_extra_info("peername") or ("?",))[0])
-        if receiver._stopping or receiver._per_peer[self._peer] >= receiver.config.max_connections_per_peer:
-            transport.close()
-            return
-        self._counted = True
-        receiver._per_peer[self._peer] += 1
-        receiver._tcp.add(self)
-        receiver.stats.connections += 1
-        self._idle = _IdleWatch(transport, receiver.config.idle_timeout_s)
-
-    def data_received(self, data: bytes) -> None:
-        if self._idle is None:
-            return  # refused in connection_made
-        self._idle.touch()
-        self._buffer += data
-        self._queue.extend(split_frames(self._buffer, self._receiver.config.max_frame_bytes))
-        self._pump()
-
-    def _pump(self) -> None:
-        receiver, transport = self._receiver, self._transport
-        assert transport is not None
-        while self._queue and not self._in_flight and not receiver._stopping and not transport.is_closing():
-            answer, pending = receiver.accept_frame(self._queue.popleft(), self._peer)
-            if pending is None:
-                if answer is not None:
-                    transport.write(answer)
-                continue
-            self._in_flight = True
-            future = receiver._committer.submit_future(pending.received)
-            future.add_done_callback(functools.partial(self._on_stored, pending))
-        backlog = len(self._queue) >= self._MAX_QUEUED
-        if backlog and not self._paused:
-            transport.pause_reading()
-            self._paused = True
-        elif not backlog and self._paused and not receiver._stopping:
-            transport.resume_reading()
-            self._paused = False
-
-    def _on_stored(self, pending: _Pending, done: asyncio.Future[Outcome]) -> None:
-        self._in_flight = False
-        failure = None if done.cancelled() else done.exception()
-        outcome = None if failure is not None or done.cancelled() else done.result()
-        answer = self._receiver.settle_frame(pending, outcome, failure)
-        transport = self._transport
-        if transport is None or transport.is_closing():
-            return
-        if answer is not None:
-            transport.write(answer)
-        self._pump()
-
-    def pause_for_stop(self) -> None:
-        if self._transport is not None and not self._paused and not self._transport.is_closing():
-            self._transport.pause_reading()
-            self._paused = True
-
-    def close(self) -> None:
-        if self._transport is not None:
-            self._transport.close()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        if self._idle is not None:
-            self._idle.cancel()
-        if not self._counted:
-            return
-        receiver = self._receiver
-        receiver._per_peer[self._peer] -= 1
-        if receiver._per_peer[self._peer] <= 0:
-            del receiver._per_peer[self._peer]
-        receiver._tcp.discard(self)
-
-
-class _IdleWatch:
-    """Closes a connection silent for `timeout_s`: one timer per connection, moved only when it
-    fires (a timeout per read would cost a task and a timer for every frame)."""
-
-    def __init__(self, transport: asyncio.BaseTransport, timeout_s: float) -> None:
-        self._transport = transport
-        self._timeout_s = timeout_s
-        self._loop = asyncio.get_running_loop()
-        self._last = self._loop.time()
-        self._timer = self._loop.call_at(self._last + timeout_s, self._check)
-
-    def touch(self) -> None:
-        self._last = self._loop.time()
-
-    def _check(self) -> None:
-        due = self._last + self._timeout_s
-        if self._loop.time() >= due:
-            self._transport.close()
-        else:
-            self._timer = self._loop.call_at(due, self._check)
-
-    def cancel(self) -> None:
-        self._timer.cancel()
-
-
-class _UdpProtocol(asyncio.DatagramProtocol):
-    def __init__(self, receiver: Dc09Receiver) -> None:
-        self._receiver = receiver
-        self._transport: asyncio.DatagramTransport | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self._transport = transport  # type: ignore[assignment]  # a datagram transport, by construction
-
-    def datagram_received(self, data: bytes, addr: tuple[str | object, ...]) -> None:
-        peer = str(addr[0])
-        in_flight = self._receiver._udp_in_flight
-        if self._receiver._stopping or in_flight[peer] >= self._receiver.config.max_udp_in_flight_per_peer:
-            return  # unanswered: the transmitter retries once its earlier frames are through
-        frames = split_frames(bytearray(data), self._receiver.config.max_frame_bytes)
-        for raw in frames:
-            in_flight[peer] += 1
-            task = asyncio.get_running_loop().create_task(self._answer(raw, peer, addr))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-
-    async def _answer(self, raw: bytes, peer: str, addr: tuple[str | object, ...]) -> None:
-        try:
-            answer = await self._receiver.handle_frame(raw, peer)
-            if answer is not None and self._transport is not None and not self._transport.is_closing():
-                self._transport.sendto(answer, addr)
-        finally:
-            self._receiver._udp_in_flight[peer] -= 1
+def _fit_descriptors(wanted: int) -> int:
+    """The connection cap, lowered to what the open-file limit allows (with room for the database,
+    the listening sockets and the logs): refusing a connection beats failing in accept()."""
+    limit = descriptor_limit()
+    if limit is None or wanted <= limit - 64:
+        return wanted
+    fitted = max(1, limit - 64)
+    log.warning("max_connections %d exceeds the open-file limit %d: using %d", wanted, limit, fitted)
+    return fitted
 
 
 def _fault_kind(exc: FrameError) -> str:

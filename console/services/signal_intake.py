@@ -2,7 +2,7 @@
 
 A batch is one transaction, and only what an ACK promises: the signals, durable. Retries of a
 message already stored (same account, line, sequence and content within the de-duplication
-window) are recognised and answered without being stored twice. The signals go to the inbox;
+window) are recognised and answered without being stored twice, nor counted as signs of life. The signals go to the inbox;
 grouping them into alarms (and raising a plain message from an unknown account as an "unknown
 account" alarm) is the placement stage's work (`console.services.placement`), off the ACK path.
 """
@@ -46,8 +46,8 @@ class SignalIntake(SignalSink):
     def _store_in_inbox_file(self, batch: Sequence[Received]) -> list[Outcome]:
         """SQLite: the batch goes to the inbox file only, so an ACK never waits for the placer.
 
-        Link tests (and retries, which prove the path too) are queued for the placer to apply to
-        supervision. The signal table is searched for retries while the inbox file's write lock is
+        Link tests are queued for the placer to apply to supervision (retries are not: the
+        original counted already, and a replayed copy must not keep a cut line looking alive). The signal table is searched for retries while the inbox file's write lock is
         held: the placer deletes filed rows from the inbox only after filing them, so a message is
         always found in one place or the other.
         """
@@ -62,11 +62,13 @@ class SignalIntake(SignalSink):
             rows: list[tuple[object, ...]] = []
             tests: list[tuple[str, str, object]] = []
             for item in batch:
-                if item.is_link_test or item.dedupe_key in seen:
+                if item.is_link_test:
                     tests.append(
                         (item.account.upper(), item.line, intake_store.storable_time(inbox, item.received_at))
                     )
-                    outcomes.append(Outcome.LINK_TEST if item.is_link_test else Outcome.DUPLICATE)
+                    outcomes.append(Outcome.LINK_TEST)
+                elif item.dedupe_key in seen:
+                    outcomes.append(Outcome.DUPLICATE)  # a retry or a replay: no new sign of life
                 else:
                     seen.add(item.dedupe_key)
                     rows.extend(intake_store.inbox_row(signal, item.dedupe_key) for signal in item.signals)
@@ -89,8 +91,8 @@ class SignalIntake(SignalSink):
                 self._desk.note_link_test(session, item.account, item.line, item.received_at)
                 outcomes.append(Outcome.LINK_TEST)
             elif item.dedupe_key in seen:
-                # Stored already, but the retry still proves the path works (supervision).
-                self._desk.note_link_test(session, item.account, item.line, item.received_at)
+                # Stored already. Not a sign of life: the original was one, and a copy replayed by
+                # someone who cut the line would otherwise keep the supervision satisfied.
                 outcomes.append(Outcome.DUPLICATE)
             else:
                 seen.add(item.dedupe_key)

@@ -45,7 +45,7 @@ _INBOX_DDL = (
 
 @dataclass(frozen=True, slots=True)
 class LinkTest:
-    """A NULL link test (or a retry, which proves the path as well), for supervision."""
+    """A NULL link test, for supervision."""
 
     id: int
     account: str

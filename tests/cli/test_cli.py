@@ -157,3 +157,41 @@ def test_history_on_database_without_schema(tmp_path: Path) -> None:
     path.write_bytes(b"")
     result = vigie("history", "--db", f"sqlite:///{path}")
     assert_one_line_error(result, "no Vigie schema")
+
+
+def test_receive_refuses_an_unknown_limit_in_one_line(db_url: str) -> None:
+    result = vigie("receive", "--db", db_url, "--listen", "127.0.0.1:0", "--limit", "max_conections=10")
+    assert_one_line_error(result, "max_connections")  # the names it knows are listed
+    result = vigie("receive", "--db", db_url, "--listen", "127.0.0.1:0", "--limit", "max_connections=0")
+    assert_one_line_error(result, "out of range")
+
+
+def test_receive_applies_a_limit_given_on_the_command_line(db_url: str, tmp_path: Path) -> None:
+    """`--limit frame_deadline_s=0.3`: a frame dripped a byte at a time is cut off by `vigie receive`."""
+    import socket
+
+    from tests.receiver.test_server_durability import ReceiverProcess
+
+    receiver = ReceiverProcess(db_url, tmp_path / "receive.log", ["--limit", "frame_deadline_s=0.3"])
+    try:
+        with socket.create_connection(("127.0.0.1", receiver.tcp_port), timeout=15) as sock:
+            sock.sendall(b"\n")  # a frame starts; its bytes then come one at a time, never its CR
+            sock.settimeout(0.05)
+            sent, closed = 1, False
+            while sent < 200 and not closed:  # 10 s of bytes, had the deadline not applied
+                try:
+                    closed = sock.recv(64) == b""
+                    continue
+                except TimeoutError:
+                    pass
+                except ConnectionError:
+                    closed = True
+                    continue
+                try:
+                    sock.sendall(b"0")
+                    sent += 1
+                except ConnectionError:
+                    closed = True
+        assert closed and sent < 200
+    finally:
+        receiver.close()

@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -180,7 +180,7 @@ def test_frames_arriving_together_share_commits(db: Database) -> None:
 class ReceiverProcess:
     """`python -m console receive` on 127.0.0.1 with ports picked by the system."""
 
-    def __init__(self, db_url: str, log: Path) -> None:
+    def __init__(self, db_url: str, log: Path, extra: Sequence[str] = ()) -> None:
         self._log: IO[bytes] = log.open("ab")
         self.process = subprocess.Popen(
             [
@@ -194,6 +194,7 @@ class ReceiverProcess:
                 "127.0.0.1:0",
                 "--udp",
                 "127.0.0.1:0",
+                *extra,
             ],
             stdout=subprocess.PIPE,
             stderr=self._log,
