@@ -306,7 +306,7 @@ class Dc09Receiver:
                 return build_duh(frame), None
         key = self._keys.get(frame.account) if frame.encrypted else None  # the key that decrypted it
         replay: tuple[str, str, int, datetime] | None = None
-        if frame.encrypted and frame.id == "NULL" and frame.timestamp is not None:
+        if frame.encrypted and frame.is_link_test and frame.timestamp is not None:  # NULL, XNM
             replay = (frame.account, frame.line or "", frame.sequence, frame.timestamp)
             if self._replays.seen(replay, time.monotonic()):  # a copy: answered, not a sign of life
                 self.stats.replays += 1
