@@ -179,6 +179,15 @@ def test_f2_goes_between_the_queue_and_the_site_window(
     assert site.alarm is not None and site.alarm.id == first
 
 
+def take_one(qtbot, workstation: Workstation, db: Database) -> None:  # type: ignore[no-untyped-def]
+    """An alarm arrives and the operator takes it with T in the queue."""
+    new_alarm(db)
+    qtbot.waitUntil(lambda: workstation.model.rowCount() == 1, timeout=5000)
+    activate(qtbot, workstation.queue_window)
+    qtbot.keyClick(workstation.queue_window.table, Qt.Key.Key_T)
+    assert workstation.held_alarms()
+
+
 def session_actions(db: Database, operator_id: int) -> list[str]:
     with db.read() as session:
         return [(e.action, e.detail) for e in alarm_store.operator_sessions(session, operator_id)]
@@ -191,10 +200,7 @@ def test_sign_out_is_refused_while_alarms_are_held_then_journaled(
     me = workstation.operator
     signed_out: list[bool] = []
     workstation.signed_out.connect(lambda: signed_out.append(True))
-    new_alarm(sqlite_db)
-    qtbot.waitUntil(lambda: workstation.model.rowCount() == 1, timeout=5000)
-    activate(qtbot, queue)
-    qtbot.keyClick(queue.table, Qt.Key.Key_T)
+    take_one(qtbot, workstation, sqlite_db)
     qtbot.keyClick(queue.table, Qt.Key.Key_Return)
     qtbot.waitUntil(site.isActiveWindow)
     qtbot.keyClick(
@@ -225,10 +231,7 @@ def test_quit_asks_first_when_alarms_are_held_and_is_journaled(
     queue = workstation.queue_window
     left: list[bool] = []
     workstation.quit_confirmed.connect(lambda: left.append(True))
-    new_alarm(sqlite_db)
-    qtbot.waitUntil(lambda: workstation.model.rowCount() == 1, timeout=5000)
-    activate(qtbot, queue)
-    qtbot.keyClick(queue.table, Qt.Key.Key_T)
+    take_one(qtbot, workstation, sqlite_db)
     qtbot.keyClick(queue.table, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     box = workstation.quit_box
     assert box.isVisible() and "You still hold 1 alarm" in box.text()

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from console.domain.alarm import Operator
 from console.views.alarm_queue_model import AlarmQueueModel
-from console.views.i18n import compile_translations, install_translators
+from console.views.i18n import install_translators
 from console.views.phone_config import DialError, dial_uri
 from console.views.phone_messages import phone_message, settings_menu_path
 from console.views.queue_window import QueueWindow
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[None]:
-    compile_translations()
-    translators = install_translators(qapp, "fr")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def dial_refusals() -> list[str]:

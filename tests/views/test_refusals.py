@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from console.domain.alarm import Action, Disposition, Operator, Role, TransitionError, apply_action
 from console.services.alarm_desk import AlarmDesk
 from console.storage.engine import Database
-from console.views.i18n import compile_translations, install_translators
 from console.views.refusals import refusal_text
 from tests.factories import add_operator_to, add_site, cid
 
 BRUNO = Operator(99, "bruno", "Bruno", Role.OPERATOR)
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[None]:
-    compile_translations()
-    translators = install_translators(qapp, "fr")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def refusals(db: Database) -> list[TransitionError]:

@@ -8,14 +8,11 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from console.domain.alarm import Operator
 from console.resources import resource
 from console.views.alarm_queue_model import AlarmQueueModel
-from console.views.i18n import compile_translations, install_translators
 from console.views.queue_window import QueueWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,15 +49,6 @@ def test_every_string_has_a_french_translation() -> None:
         )  # type: ignore[union-attr]
     ]
     assert untranslated == []
-
-
-@pytest.fixture
-def french(qapp: QApplication):  # type: ignore[no-untyped-def]
-    compile_translations()
-    translators = install_translators(qapp, "fr")
-    yield translators
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def test_queue_window_speaks_french(qtbot, french) -> None:  # type: ignore[no-untyped-def]
