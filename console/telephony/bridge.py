@@ -9,6 +9,7 @@ front of the signals. Requests (`place_call`, `hangup`, ...) go straight to the 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -130,43 +131,43 @@ class _Relay:
         self._bridge = bridge
         self.first = first
 
-    def _each_first(self, method: str, *args: Any) -> None:
+    def _each_first(self, report: Callable[[PhoneListener], None]) -> None:
         for listener in self.first:
             try:
-                getattr(listener, method)(*args)
+                report(listener)
             except Exception:
-                log.exception("phone listener %r failed in %s", listener, method)
+                log.exception("phone listener %r failed", listener)
 
     def call_created(
         self, handle: int, direction: CallDirection, remote_uri: str, at: datetime, tag: object
     ) -> None:
-        self._each_first("call_created", handle, direction, remote_uri, at, tag)
+        self._each_first(lambda listener: listener.call_created(handle, direction, remote_uri, at, tag))
         self._bridge.call_created.emit(handle, str(direction), remote_uri, at)
 
     def call_event(self, handle: int, kind: CallEventKind, at: datetime, detail: str) -> None:
-        self._each_first("call_event", handle, kind, at, detail)
+        self._each_first(lambda listener: listener.call_event(handle, kind, at, detail))
         self._bridge.call_event.emit(handle, str(kind), at, detail)
 
     def call_ended(self, handle: int, end: CallEnd, at: datetime, reason: str) -> None:
-        self._each_first("call_ended", handle, end, at, reason)
+        self._each_first(lambda listener: listener.call_ended(handle, end, at, reason))
         self._bridge.call_ended.emit(handle, str(end), at, reason)
 
     def recording_started(self, handle: int, path: Path) -> None:
-        self._each_first("recording_started", handle, path)
+        self._each_first(lambda listener: listener.recording_started(handle, path))
         self._bridge.recording_started.emit(handle, str(path))
 
     def recording_final(self, handle: int, path: Path) -> None:
-        self._each_first("recording_final", handle, path)
+        self._each_first(lambda listener: listener.recording_final(handle, path))
         self._bridge.recording_final.emit(handle, str(path))
 
     def dtmf_received(self, handle: int, digit: str) -> None:
-        self._each_first("dtmf_received", handle, digit)
+        self._each_first(lambda listener: listener.dtmf_received(handle, digit))
         self._bridge.dtmf_received.emit(handle, digit)
 
     def registration_changed(self, state: RegistrationState, detail: str) -> None:
-        self._each_first("registration_changed", state, detail)
+        self._each_first(lambda listener: listener.registration_changed(state, detail))
         self._bridge.registration_changed.emit(str(state), detail)
 
     def phone_error(self, handle: int | None, message: str) -> None:
-        self._each_first("phone_error", handle, message)
+        self._each_first(lambda listener: listener.phone_error(handle, message))
         self._bridge.phone_error.emit(handle or 0, message)

@@ -21,7 +21,7 @@ import shutil
 import time
 import wave
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -248,7 +248,7 @@ class Softphone:
             due = [item for item in self._pending_final if item[0] <= now]
             self._pending_final = [item for item in self._pending_final if item[0] > now]
             for _, handle, path in due:
-                self._notify("recording_final", handle, path)
+                self._recording_final(handle, path)
         if now >= self._next_disk_check:
             self._next_disk_check = now + _DISK_CHECK_S
             self._check_disk()
@@ -272,7 +272,7 @@ class Softphone:
             self._ep.libHandleEvents(0)
             time.sleep(0.01)
         for _, handle, path in self._pending_final:
-            self._notify("recording_final", handle, path)
+            self._recording_final(handle, path)
         self._pending_final.clear()
         for scrap in self._scrap_later:
             scrap.unlink(missing_ok=True)
@@ -316,7 +316,7 @@ class Softphone:
         """
         handle = self._new_handle()
         now = utc_now()
-        self._notify("call_created", handle, CallDirection.OUTGOING, uri, now, tag)
+        self._tell(lambda listener: listener.call_created(handle, CallDirection.OUTGOING, uri, now, tag))
         if len(self._calls) >= self.settings.max_calls:
             message = f"{self.settings.max_calls} calls are already in progress: hang up or transfer one before placing another"
             self._refuse(handle, message)
@@ -336,7 +336,7 @@ class Softphone:
             message = f"cannot call {uri}: {exc.reason}"
             self._refuse(handle, message)
             raise PhoneError(message) from exc
-        self._notify("call_event", handle, CallEventKind.CREATED, now, uri)
+        self._tell(lambda listener: listener.call_event(handle, CallEventKind.CREATED, now, uri))
         return handle
 
     def answer(self, handle: int) -> None:
@@ -359,7 +359,7 @@ class Softphone:
         self._sip_request(call, lambda: call.sip.setHold(pj.CallOpParam(True)), "hold")
         call.held = True
         call.reconnect(self._headset)
-        self._notify("call_event", handle, CallEventKind.HELD, utc_now(), "")
+        self._tell(lambda listener: listener.call_event(handle, CallEventKind.HELD, utc_now(), ""))
 
     def resume(self, handle: int) -> None:
         call = self.call(handle)
@@ -370,7 +370,7 @@ class Softphone:
         self._sip_request(call, lambda: call.sip.reinvite(prm), "resume")
         call.held = False
         call.reconnect(self._headset)
-        self._notify("call_event", handle, CallEventKind.RESUMED, utc_now(), "")
+        self._tell(lambda listener: listener.call_event(handle, CallEventKind.RESUMED, utc_now(), ""))
 
     def set_microphone_muted(self, handle: int, muted: bool, kind: CallEventKind | None = None) -> None:
         """Mute (or listen-only) the operator's microphone on this call; the far end is still heard."""
@@ -380,7 +380,7 @@ class Softphone:
         call.microphone_muted = muted
         call.reconnect(self._headset)
         event = kind or (CallEventKind.MUTED if muted else CallEventKind.UNMUTED)
-        self._notify("call_event", handle, event, utc_now(), "")
+        self._tell(lambda listener: listener.call_event(handle, event, utc_now(), ""))
 
     def transfer(self, handle: int, target_uri: str) -> None:
         """Blind transfer (REFER); the call ends once the far end accepts it."""
@@ -406,7 +406,11 @@ class Softphone:
             prm.method = pj.PJSUA_DTMF_METHOD_SIP_INFO
             sent_as = "info, the far end has no RFC 2833"
             self._sip_request(call, lambda: call.sip.sendDtmf(prm), "send DTMF")
-        self._notify("call_event", handle, CallEventKind.DTMF, utc_now(), f"{prm.digits} ({sent_as})")
+        self._tell(
+            lambda listener: listener.call_event(
+                handle, CallEventKind.DTMF, utc_now(), f"{prm.digits} ({sent_as})"
+            )
+        )
 
     def play_tone(self, handle: int, frequency_hz: int) -> None:
         """Send a steady tone into the call (and its recording) until `stop_tone`: the self-test's probe."""
@@ -446,8 +450,10 @@ class Softphone:
         now = utc_now()
         call = PhoneCall(handle, CallDirection.INCOMING, str(info.remoteUri), now, sip=sip)
         self._calls[handle] = call
-        self._notify("call_created", handle, CallDirection.INCOMING, call.remote_uri, now, None)
-        self._notify("call_event", handle, CallEventKind.CREATED, now, call.remote_uri)
+        self._tell(
+            lambda listener: listener.call_created(handle, CallDirection.INCOMING, call.remote_uri, now, None)
+        )
+        self._tell(lambda listener: listener.call_event(handle, CallEventKind.CREATED, now, call.remote_uri))
         prm = pj.CallOpParam()
         prm.statusCode = 180
         sip.answer(prm)
@@ -465,19 +471,14 @@ class Softphone:
             and call.direction is CallDirection.OUTGOING
         ):
             call.ringing = True
-            self._notify(
-                "call_event",
-                call.handle,
-                CallEventKind.RINGING,
-                now,
-                f"{info.lastStatusCode} {info.lastReason}",
-            )
+            ringing = f"{info.lastStatusCode} {info.lastReason}"
+            self._tell(lambda listener: listener.call_event(call.handle, CallEventKind.RINGING, now, ringing))
         elif state == pj.PJSIP_INV_STATE_INCOMING and not call.ringing:
             call.ringing = True
-            self._notify("call_event", call.handle, CallEventKind.RINGING, now, "")
+            self._tell(lambda listener: listener.call_event(call.handle, CallEventKind.RINGING, now, ""))
         elif state == pj.PJSIP_INV_STATE_CONFIRMED and not call.answered:
             call.answered = True
-            self._notify("call_event", call.handle, CallEventKind.ANSWERED, now, "")
+            self._tell(lambda listener: listener.call_event(call.handle, CallEventKind.ANSWERED, now, ""))
         elif state == pj.PJSIP_INV_STATE_DISCONNECTED:
             self._finish(call, int(info.lastStatusCode), str(info.lastReason), now)
 
@@ -492,7 +493,7 @@ class Softphone:
             detail = f"to {call.transfer_target}"
         self._calls.pop(call.handle, None)
         self._dead.append(call)
-        self._notify("call_ended", call.handle, end, at, detail)
+        self._tell(lambda listener: listener.call_ended(call.handle, end, at, detail))
 
     def _on_media_state(self, sip: _SipCall) -> None:
         call = self._calls.get(sip.handle)
@@ -518,7 +519,7 @@ class Softphone:
 
     def _on_dtmf(self, sip: _SipCall, digit: str) -> None:
         if sip.handle in self._calls:
-            self._notify("dtmf_received", sip.handle, digit)
+            self._tell(lambda listener: listener.dtmf_received(sip.handle, digit))
 
     def _on_transfer_status(self, sip: _SipCall, status: int, reason: str) -> None:
         call = self._calls.get(sip.handle)
@@ -526,15 +527,17 @@ class Softphone:
             return
         if status < 300:
             call.transferred = True
-            self._notify(
-                "call_event", call.handle, CallEventKind.TRANSFERRED, utc_now(), call.transfer_target
+            target = call.transfer_target
+            self._tell(
+                lambda listener: listener.call_event(
+                    call.handle, CallEventKind.TRANSFERRED, utc_now(), target
+                )
             )
             with contextlib.suppress(PhoneError):
                 self.hangup(call.handle)
         else:
-            self._notify(
-                "phone_error", call.handle, f"transfer to {call.transfer_target} refused: {status} {reason}"
-            )
+            refused = f"transfer to {call.transfer_target} refused: {status} {reason}"
+            self._tell(lambda listener: listener.phone_error(call.handle, refused))
 
     def _on_reg_state(self, code: int, reason: str, expiration: int) -> None:
         if 200 <= code < 300 and expiration > 0:
@@ -579,11 +582,10 @@ class Softphone:
     def _start_recording(self, call: PhoneCall) -> None:
         try:
             path = call.start_recording(self.settings.recordings_dir, self.settings.min_free_bytes)
-        except RecordingFault as fault:
-            self._notify("call_event", call.handle, CallEventKind.RECORDING_FAULT, utc_now(), str(fault))
-            self._notify("phone_error", call.handle, str(fault))
+        except RecordingFault as exc:
+            self._recording_fault(call.handle, str(exc))
             return
-        self._notify("recording_started", call.handle, path)
+        self._tell(lambda listener: listener.recording_started(call.handle, path))
 
     def _check_disk(self) -> None:
         """Warn once per recorded call when the disk fills up during it (recording goes on)."""
@@ -595,11 +597,21 @@ class Softphone:
         except OSError:
             return
         if free < self.settings.min_free_bytes:
+            message = f"disk almost full: {free // (1024 * 1024)} MB left for recordings"
             for call in recording:
                 call.disk_warned = True
-                message = f"disk almost full: {free // (1024 * 1024)} MB left for recordings"
-                self._notify("call_event", call.handle, CallEventKind.RECORDING_FAULT, utc_now(), message)
-                self._notify("phone_error", call.handle, message)
+                self._recording_fault(call.handle, message)
+
+    def _recording_final(self, handle: int, path: Path) -> None:
+        """The WAV is complete on disk: its fingerprint can be taken."""
+        self._tell(lambda listener: listener.recording_final(handle, path))
+
+    def _recording_fault(self, handle: int, message: str) -> None:
+        """The call goes on unrecorded: its record and the operator are told."""
+        self._tell(
+            lambda listener: listener.call_event(handle, CallEventKind.RECORDING_FAULT, utc_now(), message)
+        )
+        self._tell(lambda listener: listener.phone_error(handle, message))
 
     def _release_media(self, call: PhoneCall) -> None:
         finished, scrap = call.release()
@@ -617,8 +629,8 @@ class Softphone:
         return handle
 
     def _refuse(self, handle: int, message: str) -> None:
-        self._notify("call_ended", handle, CallEnd.REFUSED, utc_now(), message)
-        self._notify("phone_error", handle, message)
+        self._tell(lambda listener: listener.call_ended(handle, CallEnd.REFUSED, utc_now(), message))
+        self._tell(lambda listener: listener.phone_error(handle, message))
 
     def _sip_request(self, call: PhoneCall, request: Any, what: str) -> None:
         try:
@@ -628,13 +640,15 @@ class Softphone:
 
     def _set_registration(self, state: RegistrationState, detail: str) -> None:
         self.registration = state
-        self._notify("registration_changed", state, detail)
+        self._tell(lambda listener: listener.registration_changed(state, detail))
 
-    def _notify(self, method: str, *args: Any) -> None:
+    def _tell(self, report: Callable[[PhoneListener], None]) -> None:
+        """Report to the listener, a typed call of its Protocol; its failure is logged, never raised
+        into pjsua2's callback."""
         try:
-            getattr(self._listener, method)(*args)
+            report(self._listener)
         except Exception:
-            log.exception("phone listener failed in %s", method)
+            log.exception("phone listener failed")
 
     def _guarded(self, handler: Any, *args: Any) -> None:
         """Run a pjsua2 callback's work; an exception must not escape (it would keep the Call alive)."""

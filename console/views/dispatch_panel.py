@@ -66,7 +66,7 @@ class _ClockDelegate(QStyledItemDelegate):
     ) -> None:
         super().initStyleOption(option, index)
         if index.data(Qt.ItemDataRole.BackgroundRole) is not None:
-            option.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[attr-defined]
+            option.state &= ~QStyle.StateFlag.State_Selected
 
 
 class DispatchPanel(QWidget):

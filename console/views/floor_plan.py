@@ -178,7 +178,7 @@ class PlanGraphicsView(QGraphicsView):
             self.scale(MIN_READABLE_SCALE, MIN_READABLE_SCALE)
             self.centerOn((self.focus_rect() or rect).center())
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         if not self._user_zoomed:
             self.fit()

@@ -352,7 +352,7 @@ class SiteWindow(QMainWindow):
             self.contacts.set_records(list(site_file.contacts) if site_file else [])
             self.contacts_view.resizeColumnsToContents()
 
-    def _show_records(self, model: RecordTableModel, view: QTableView, records: list) -> None:  # type: ignore[type-arg]
+    def _show_records(self, model: RecordTableModel, view: QTableView, records: list) -> None:
         model.set_records(records)
         view.resizeColumnsToContents()
         view.scrollToBottom()

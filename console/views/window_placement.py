@@ -62,7 +62,7 @@ def restore_window(window: QMainWindow, settings: QSettings, key: str, screen_in
     """Put a window back where it was; returns whether its dock layout was restored too."""
     geometry = settings.value(f"{key}/geometry")
     state = settings.value(f"{key}/state")
-    restored = geometry is not None and window.restoreGeometry(geometry)  # type: ignore[arg-type]
+    restored = geometry is not None and window.restoreGeometry(geometry)
     if not restored or not is_visible_somewhere(window.frameGeometry()):
         target = default_geometry(screen_index)
         if restored:  # the screen it was on is gone: keep its size, bring it back
@@ -70,7 +70,7 @@ def restore_window(window: QMainWindow, settings: QSettings, key: str, screen_in
             window.setGeometry(QRect(target.topLeft(), size))
         else:
             place_within(window, target)
-    return state is not None and window.restoreState(state)  # type: ignore[arg-type]
+    return state is not None and window.restoreState(state)
 
 
 def save_window(window: QMainWindow, settings: QSettings, key: str) -> None:
