@@ -26,12 +26,12 @@ from console.domain.journal import JournalAction
 from console.receiver.server import ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
 from console.services.demo_data import demo_sites, load_demo
-from console.services.demo_link import DemoPanels
-from console.services.demo_traffic import DemoTraffic
 from console.services.dispatch_desk import DispatchDesk
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.receiver_service import ReceiverService
+from console.simulator.demo_link import DemoPanels
+from console.simulator.demo_traffic import DemoTraffic
 from console.storage import migrate
 from console.storage.engine import Database, DatabaseUnavailable, data_dir
 from console.storage.operators import authenticate, operator_by_login

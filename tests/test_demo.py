@@ -18,7 +18,7 @@ from console.domain.signals import Qualifier
 from console.resources import resource
 from console.services.alarm_desk import AlarmDesk
 from console.services.demo_data import demo_sites, load_demo
-from console.services.demo_traffic import INTRUSION_DETECTORS, DemoTraffic
+from console.simulator.demo_traffic import INTRUSION_DETECTORS, DemoTraffic
 from console.storage import alarms as alarm_store
 from console.storage.engine import Database
 from console.storage.operators import authenticate

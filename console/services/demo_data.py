@@ -13,7 +13,7 @@ from typing import Any
 from console.domain.alarm import Role
 from console.domain.priority import EventCategory
 from console.domain.site import DetectorType
-from console.services.demo_model import DemoSite, DemoZone
+from console.simulator.demo_model import DemoSite, DemoZone
 from console.storage.engine import Database
 from console.storage.operators import add_operator, operator_by_login
 from console.storage.sites import (

@@ -17,8 +17,8 @@ from datetime import UTC, datetime, timedelta
 
 from console.domain.signals import Protocol, Signal
 from console.domain.site import DetectorType
-from console.services.demo_model import DemoSite, DemoZone
-from console.services.demo_traffic import SCENARIOS, DemoTraffic
+from console.simulator.demo_model import DemoSite, DemoZone
+from console.simulator.demo_traffic import SCENARIOS, DemoTraffic
 from console.simulator.encoding import Payload, link_test_payload, signal_payload
 
 __all__ = [

@@ -7,7 +7,6 @@ processes (the receiver service and a console) wait for each other instead of fa
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -20,24 +19,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlalchemy.exc import InterfaceError as SAInterfaceError
 from sqlalchemy.orm import Session, sessionmaker
 
-
-class DatabaseError(Exception):
-    """A database problem worded for a person (bad URL, unreachable server, missing file)."""
-
-
-class DatabaseUnavailable(DatabaseError):
-    """The database could not be reached; the caller should show it and retry later."""
-
-
-def data_dir() -> Path:
-    """The user's data folder for Vigie (database, recordings), created on demand."""
-    override = os.environ.get("VIGIE_DATA_DIR")
-    if override:
-        base = Path(override)
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "vigie"
-    base.mkdir(parents=True, exist_ok=True)
-    return base
+from console.domain.outage import DatabaseError as DatabaseError
+from console.domain.outage import DatabaseUnavailable as DatabaseUnavailable
+from console.paths import data_dir as data_dir
 
 
 def default_database_url() -> str:

@@ -41,9 +41,9 @@ from console.domain.dispatch import (
     default_responder,
     responder_named,
 )
+from console.domain.outage import DatabaseUnavailable
 from console.domain.site import Procedure
 from console.services.dispatch_desk import DispatchDesk
-from console.storage.engine import DatabaseUnavailable
 from console.views.dispatch_model import Column, DispatchTableModel
 
 _ERROR_STYLE = "color: #c62828;"

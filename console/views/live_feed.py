@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from console.domain.outage import DatabaseUnavailable
 from console.services.queue_feed import QueueFeed
-from console.storage.engine import DatabaseUnavailable
 
 
 class LiveFeed(QObject):

@@ -43,7 +43,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from console.storage.engine import data_dir
+from console.paths import data_dir
 from console.telephony.errors import PhoneError
 from console.telephony.settings import PbxAccount, PhoneSettings, SipTransport, registrar_host
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.alarm import Operator
+from console.domain.outage import DatabaseUnavailable
 from console.domain.site import FloorPlan, SiteFile, Zone
 from console.services.plan_editing import (
     MAX_NAME_LENGTH,
@@ -47,7 +48,6 @@ from console.services.plan_editing import (
     inspect_image,
     may_edit_plans,
 )
-from console.storage.engine import DatabaseUnavailable
 from console.views.floor_plan import plan_background
 from console.views.zone_placement import ZONE_NUMBER_ROLE, PlacedZoneItem, PlanEditorView, ZoneListModel
 

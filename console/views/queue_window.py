@@ -41,11 +41,11 @@ from console.domain.alarm import (
     TransitionError,
 )
 from console.domain.grouping import localized_title
+from console.domain.outage import DatabaseUnavailable
 from console.domain.service_level import life_safety_left_waiting, waiting_seconds
 from console.domain.shift import TakeTimes
 from console.domain.station import ComponentStatus
 from console.services.alarm_desk import AlarmDesk
-from console.storage.engine import DatabaseUnavailable
 from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, format_age
 from console.views.alert_sound import AlertSound
 from console.views.category_words import category_label

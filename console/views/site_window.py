@@ -31,10 +31,10 @@ from console.domain.alarm_path import is_trip
 from console.domain.grouping import localized_title
 from console.domain.journal import action_label
 from console.domain.journal_text import localized_detail
+from console.domain.outage import DatabaseUnavailable
 from console.domain.signal_detail import signal_detail
 from console.domain.site import Contact, JournalEntry, ProcedureStep, SignalRecord, SiteFile
 from console.services.plan_editing import PlanEditing, may_edit_plans
-from console.storage.engine import DatabaseUnavailable
 from console.views.category_words import category_label
 from console.views.dispatch_panel import DispatchPanel
 from console.views.floor_plan import FloorPlanWidget, PathStep

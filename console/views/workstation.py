@@ -20,6 +20,7 @@ from console.domain.alarm import Alarm, Operator, TransitionError
 from console.domain.calls import CallDirection, offer_incoming_call
 from console.domain.grouping import localized_title
 from console.domain.journal import JournalAction
+from console.domain.outage import DatabaseUnavailable
 from console.domain.service_level import ServiceTargets
 from console.domain.site import ProcedureStep
 from console.services.alarm_desk import AlarmDesk, done_step_ids
@@ -27,7 +28,6 @@ from console.services.call_log import CallerMatch
 from console.services.dispatch_desk import DispatchDesk
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
-from console.storage.engine import DatabaseUnavailable
 from console.views.alarm_queue_model import AlarmQueueModel
 from console.views.alert_sound import AlertSound
 from console.views.faults import FaultIndicator, FaultMonitor

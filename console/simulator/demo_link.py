@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from console.domain.signals import Signal
-from console.services.demo_traffic import DemoTraffic
+from console.simulator.demo_traffic import DemoTraffic
 from console.simulator.encoding import payload_frame, signal_payload
 from console.simulator.transport import LinkError, TcpLink, answer_filter
 

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from console.domain.signals import Signal, contact_id_signal, sia_signal
 from console.domain.site import DetectorType
-from console.services.demo_model import DemoSite, DemoZone
+from console.simulator.demo_model import DemoSite, DemoZone
 
 INTRUSION_DETECTORS = frozenset(
     {
