@@ -36,7 +36,7 @@ from console.services.supervision import clear_overdue
 from console.storage import alarms as alarm_store
 from console.storage import changes
 from console.storage.alarms import StaleAlarm
-from console.storage.engine import Database, DatabaseUnavailable, describe_db_error, is_unavailable
+from console.storage.engine import Database, unavailable_raised, write_retried
 from console.storage.sites import find_transmitter, mandatory_steps
 
 Clock = Callable[[], datetime]
@@ -96,18 +96,9 @@ class AlarmDesk:
 
     def in_transaction(self, work: Callable[[Session], T], *, durable: bool = True) -> T:
         """Run `work` in a write transaction, replaying it when another writer got in the way."""
-        for attempt in range(self._max_retries + 1):
-            try:
-                with self._db.write(durable=durable) as session:
-                    return work(session)
-            except (StaleAlarm, IntegrityError):
-                if attempt == self._max_retries:
-                    raise
-            except DBAPIError as exc:
-                if is_unavailable(exc):
-                    raise DatabaseUnavailable(describe_db_error(exc)) from exc
-                raise
-        raise AssertionError("unreachable")
+        return write_retried(
+            self._db, work, retries=self._max_retries, conflicts=(StaleAlarm, IntegrityError), durable=durable
+        )
 
     def ingest_in(self, session: Session, signals: Sequence[Signal]) -> IngestResult:
         """Ingest within the caller's transaction (the receiver's placement adds its own work to it)."""
@@ -149,7 +140,7 @@ class AlarmDesk:
         since become another kind: the procedure checked must be the one the operator followed.
         """
         try:
-            with self._db.write() as session:
+            with unavailable_raised(), self._db.write() as session:
                 current = alarm_store.get_alarm(session, alarm_id)
                 if current is None:
                     raise TransitionError(f"Alarm {alarm_id} does not exist.", "missing")
@@ -201,10 +192,6 @@ class AlarmDesk:
                 f"Alarm {alarm_id} was just changed at another workstation; the queue shows its current state.",
                 "changed_elsewhere",
             ) from None
-        except DBAPIError as exc:
-            if is_unavailable(exc):
-                raise DatabaseUnavailable(describe_db_error(exc)) from exc
-            raise
 
     def _holder_of(self, alarm_id: int) -> str | None:
         """Who holds the alarm now (after losing a race to take it): the refusal names them."""
@@ -230,39 +217,29 @@ class AlarmDesk:
     ) -> None:
         """One journal line by the operator on an open alarm, told to the other consoles."""
         at = self._clock()
-        try:
-            with self._db.write() as session:
-                current = alarm_store.get_alarm(session, alarm_id)
-                if current is None or not current.is_open:
-                    raise TransitionError(f"Alarm {alarm_id} is not open.", "not_open")
-                alarm_store.append_journal(
-                    session,
-                    at=at,
-                    action=action,
-                    detail=detail,
-                    operator_id=operator.id,
-                    alarm_id=alarm_id,
-                    site_id=current.site_id,
-                )
-                changes.record_changes(session, "journal", [alarm_id], at)
-        except DBAPIError as exc:
-            if is_unavailable(exc):
-                raise DatabaseUnavailable(describe_db_error(exc)) from exc
-            raise
+        with unavailable_raised(), self._db.write() as session:
+            current = alarm_store.get_alarm(session, alarm_id)
+            if current is None or not current.is_open:
+                raise TransitionError(f"Alarm {alarm_id} is not open.", "not_open")
+            alarm_store.append_journal(
+                session,
+                at=at,
+                action=action,
+                detail=detail,
+                operator_id=operator.id,
+                alarm_id=alarm_id,
+                site_id=current.site_id,
+            )
+            changes.record_changes(session, "journal", [alarm_id], at)
 
     def record_session(self, operator: Operator, action: JournalAction, detail: str = "") -> None:
         """Journal a sign-in or a sign-out: an audit reads who was at the console, and when."""
         if action not in (JournalAction.LOGIN, JournalAction.LOGOUT):
             raise ValueError(f"not a session action: {action}")
-        try:
-            with self._db.write() as session:
-                alarm_store.append_journal(
-                    session, at=self._clock(), action=action, detail=detail, operator_id=operator.id
-                )
-        except DBAPIError as exc:
-            if is_unavailable(exc):
-                raise DatabaseUnavailable(describe_db_error(exc)) from exc
-            raise
+        with unavailable_raised(), self._db.write() as session:
+            alarm_store.append_journal(
+                session, at=self._clock(), action=action, detail=detail, operator_id=operator.id
+            )
 
     def take(self, alarm_id: int, operator: Operator) -> Alarm:
         return self.act(alarm_id, Action.TAKE, operator)

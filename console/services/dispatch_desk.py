@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.domain.alarm import Action, Operator, TransitionError, apply_action
@@ -37,13 +37,7 @@ from console.storage import alarms as alarm_store
 from console.storage import dispatch as dispatch_store
 from console.storage.alarms import StaleAlarm
 from console.storage.dispatch import StaleDispatch
-from console.storage.engine import (
-    Database,
-    DatabaseUnavailable,
-    describe_db_error,
-    is_unavailable,
-    unavailable_raised,
-)
+from console.storage.engine import Database, unavailable_raised, write_retried
 
 T = TypeVar("T")
 
@@ -174,20 +168,15 @@ class DispatchDesk:
 
     def _write(self, work: Callable[[Session], T]) -> T:
         """One transaction; replayed on fresh state when another desk wrote in between."""
-        for attempt in range(self._max_retries + 1):
-            try:
-                with self._db.write() as session:
-                    return work(session)
-            except (StaleAlarm, StaleDispatch, IntegrityError):
-                if attempt == self._max_retries:
-                    raise DispatchError(
-                        "Changed at another workstation meanwhile; try again.", "stale"
-                    ) from None
-            except DBAPIError as exc:
-                if is_unavailable(exc):
-                    raise DatabaseUnavailable(describe_db_error(exc)) from exc
-                raise
-        raise AssertionError("unreachable")
+        try:
+            return write_retried(
+                self._db,
+                work,
+                retries=self._max_retries,
+                conflicts=(StaleAlarm, StaleDispatch, IntegrityError),
+            )
+        except (StaleAlarm, StaleDispatch, IntegrityError):
+            raise DispatchError("Changed at another workstation meanwhile; try again.", "stale") from None
 
     def _read(self, work: Callable[[Session], T]) -> T:
         with unavailable_raised(), self._db.read() as session:

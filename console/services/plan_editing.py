@@ -11,14 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from sqlalchemy.exc import DBAPIError
 from sqlmodel import col, select
 
 from console.domain.alarm import Operator, Role
 from console.domain.site import SiteFile
 from console.services.alarm_desk import Clock, utc_now
 from console.storage import plans as plan_store
-from console.storage.engine import Database, DatabaseUnavailable, describe_db_error, is_unavailable
+from console.storage.engine import Database, unavailable_raised
 from console.storage.plans import (
     MAX_NAME_LENGTH,
     MAX_PLAN_BYTES,
@@ -95,11 +94,8 @@ class PlanEditing:
         self._clock = clock
 
     def load(self, site_id: int) -> SiteFile | None:
-        try:
-            with self._db.read() as session:
-                return load_site_file(session, site_id)
-        except DBAPIError as exc:
-            raise DatabaseUnavailable(describe_db_error(exc)) from exc
+        with unavailable_raised(), self._db.read() as session:
+            return load_site_file(session, site_id)
 
     def save(self, operator: Operator, site_id: int, edits: PlanEdits) -> SiteFile:
         """Store the edits in one transaction and return the site as now stored.
@@ -110,53 +106,46 @@ class PlanEditing:
         if not may_edit_plans(operator):
             raise PlanEditRefused(f"{operator.login} may not change floor plans")
         at = self._clock()
-        try:
-            with self._db.write() as session:
-                for level in sorted(edits.deleted_levels):
-                    plan_store.delete_level(session, site_id, level, operator_id=operator.id, at=at)
-                for change in edits.levels:
-                    if change.content is not None:
-                        plan_store.set_plan_image(
-                            session,
-                            site_id,
-                            change.level,
-                            change.content,
-                            name=change.name,
-                            operator_id=operator.id,
-                            at=at,
-                        )
-                    else:
-                        plan_store.rename_level(
-                            session, site_id, change.level, change.name, operator_id=operator.id, at=at
-                        )
-                plan_ids: dict[int, int] = {
-                    level: plan_id
-                    for level, plan_id in session.execute(
-                        select(FloorPlanRow.level, FloorPlanRow.id).where(
-                            col(FloorPlanRow.site_id) == site_id
-                        )
-                    ).all()
-                    if plan_id is not None
-                }
-                placements: dict[int, ZonePlacement | None] = {}
-                for number, spot in edits.placements.items():
-                    if spot is None:
-                        placements[number] = None
-                    elif spot.level not in plan_ids:
-                        raise PlanError(
-                            PlanProblem.UNKNOWN_LEVEL,
-                            f"level {spot.level} does not exist",
-                            zone=number,
-                            level=spot.level,
-                        )
-                    else:
-                        placements[number] = ZonePlacement(plan_ids[spot.level], spot.x, spot.y)
-                plan_store.save_placements(session, site_id, placements, operator_id=operator.id, at=at)
-                stored = load_site_file(session, site_id)
-        except DBAPIError as exc:
-            if is_unavailable(exc):
-                raise DatabaseUnavailable(describe_db_error(exc)) from exc
-            raise
+        with unavailable_raised(), self._db.write() as session:
+            for level in sorted(edits.deleted_levels):
+                plan_store.delete_level(session, site_id, level, operator_id=operator.id, at=at)
+            for change in edits.levels:
+                if change.content is not None:
+                    plan_store.set_plan_image(
+                        session,
+                        site_id,
+                        change.level,
+                        change.content,
+                        name=change.name,
+                        operator_id=operator.id,
+                        at=at,
+                    )
+                else:
+                    plan_store.rename_level(
+                        session, site_id, change.level, change.name, operator_id=operator.id, at=at
+                    )
+            plan_ids: dict[int, int] = {
+                level: plan_id
+                for level, plan_id in session.execute(
+                    select(FloorPlanRow.level, FloorPlanRow.id).where(col(FloorPlanRow.site_id) == site_id)
+                ).all()
+                if plan_id is not None
+            }
+            placements: dict[int, ZonePlacement | None] = {}
+            for number, spot in edits.placements.items():
+                if spot is None:
+                    placements[number] = None
+                elif spot.level not in plan_ids:
+                    raise PlanError(
+                        PlanProblem.UNKNOWN_LEVEL,
+                        f"level {spot.level} does not exist",
+                        zone=number,
+                        level=spot.level,
+                    )
+                else:
+                    placements[number] = ZonePlacement(plan_ids[spot.level], spot.x, spot.y)
+            plan_store.save_placements(session, site_id, placements, operator_id=operator.id, at=at)
+            stored = load_site_file(session, site_id)
         if stored is None:  # the site row is checked by every write above
             raise PlanError(PlanProblem.UNKNOWN_SITE, f"site {site_id} does not exist")
         return stored

@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy.exc import DBAPIError, OperationalError
-
 from console.domain.alarm import Alarm
 from console.domain.shift import TakeTimes
 from console.domain.site import JournalEntry, SignalRecord, SiteFile
 from console.domain.station import ComponentStatus
 from console.storage import alarms as alarm_store
 from console.storage.changes import ChangeCursor, ChangeListener, last_change_id
-from console.storage.engine import Database, DatabaseUnavailable, describe_db_error
+from console.storage.engine import Database, unavailable_raised
 from console.storage.signals import signals_for_alarm
 from console.storage.sites import load_site_file
 from console.storage.station import read_statuses
@@ -32,12 +30,9 @@ class QueueFeed:
 
     def snapshot(self) -> list[Alarm]:
         """All open alarms; later `changes()` calls report what changed after this snapshot."""
-        try:
-            with self._db.read() as session:
-                cursor = ChangeCursor(last_id=last_change_id(session))
-                alarms = alarm_store.open_alarms(session)
-        except (OperationalError, DBAPIError) as exc:
-            raise DatabaseUnavailable(describe_db_error(exc)) from exc
+        with unavailable_raised(), self._db.read() as session:
+            cursor = ChangeCursor(last_id=last_change_id(session))
+            alarms = alarm_store.open_alarms(session)
         self._cursor = cursor
         return alarms
 
@@ -45,12 +40,9 @@ class QueueFeed:
         """Alarms changed since the last call, closed ones included (so views can drop them)."""
         if self._cursor is None:
             return self.snapshot()
-        try:
-            with self._db.read() as session:
-                changed = self._cursor.poll(session)
-                return alarm_store.get_alarms(session, changed.get("alarm", ()))
-        except (OperationalError, DBAPIError) as exc:
-            raise DatabaseUnavailable(describe_db_error(exc)) from exc
+        with unavailable_raised(), self._db.read() as session:
+            changed = self._cursor.poll(session)
+            return alarm_store.get_alarms(session, changed.get("alarm", ()))
 
     def listener(self, on_change: Callable[[], None]) -> ChangeListener | None:
         """A push channel for changes where the database has one (PostgreSQL), else None: poll."""
@@ -63,19 +55,13 @@ class QueueFeed:
     ) -> dict[int, TakeTimes]:
         """Creation, take and close times of the alarms raised since the shift began, by alarm id
         (only those raised, taken or closed since `changed_since` when given)."""
-        try:
-            with self._db.read() as session:
-                return alarm_store.take_times_since(session, since, changed_since)
-        except (OperationalError, DBAPIError) as exc:
-            raise DatabaseUnavailable(describe_db_error(exc)) from exc
+        with unavailable_raised(), self._db.read() as session:
+            return alarm_store.take_times_since(session, since, changed_since)
 
     def station_status(self) -> list[ComponentStatus]:
         """Heartbeats of the station's equipment (receivers)."""
-        try:
-            with self._db.read() as session:
-                return read_statuses(session)
-        except (OperationalError, DBAPIError) as exc:
-            raise DatabaseUnavailable(describe_db_error(exc)) from exc
+        with unavailable_raised(), self._db.read() as session:
+            return read_statuses(session)
 
 
 class SiteDesk:
@@ -86,13 +72,13 @@ class SiteDesk:
         self.lang = lang
 
     def site_file(self, site_id: int) -> SiteFile | None:
-        with self._db.read() as session:
+        with unavailable_raised(), self._db.read() as session:
             return load_site_file(session, site_id)
 
     def alarm_signals(self, alarm_id: int) -> list[SignalRecord]:
-        with self._db.read() as session:
+        with unavailable_raised(), self._db.read() as session:
             return signals_for_alarm(session, alarm_id, self.lang)
 
     def alarm_journal(self, alarm_id: int) -> list[JournalEntry]:
-        with self._db.read() as session:
+        with unavailable_raised(), self._db.read() as session:
             return alarm_store.journal_for_alarm(session, alarm_id)

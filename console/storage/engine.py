@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
@@ -126,9 +126,24 @@ def check_connection(engine: Engine) -> None:
         raise DatabaseUnavailable(describe_db_error(exc)) from exc
 
 
+# SQLite reports a statement it cannot run (a bug in Vigie's SQL, a schema not migrated) with the
+# same OperationalError as a locked or missing file: these words tell the two apart.
+_SQLITE_STATEMENT_FAULTS = (
+    "no such table",
+    "no such column",
+    "has no column named",
+    "syntax error",
+    'near "',
+)
+
+
 def is_unavailable(exc: BaseException) -> bool:
     """The database could not be reached or the connection dropped (retry later), as opposed to
-    the database refusing a statement (bad data, constraint): retrying the same thing would not help."""
+    the database refusing a statement (a bug, bad data, a constraint): retrying would not help.
+    The one place that sorts database errors; everything else asks it (or `unavailable_raised`)."""
+    if isinstance(exc, OperationalError) and isinstance(getattr(exc, "orig", None), sqlite3.OperationalError):
+        message = str(exc.orig).lower()
+        return not any(words in message for words in _SQLITE_STATEMENT_FAULTS)
     if isinstance(exc, (OperationalError, SAInterfaceError)):
         return True
     return bool(getattr(exc, "connection_invalidated", False))
@@ -151,6 +166,30 @@ def unavailable_raised() -> Iterator[None]:
         if is_unavailable(exc):
             raise DatabaseUnavailable(describe_db_error(exc)) from exc
         raise
+
+
+T = TypeVar("T")
+
+
+def write_retried(
+    db: Database,
+    work: Callable[[Session], T],
+    *,
+    retries: int,
+    conflicts: tuple[type[BaseException], ...],
+    durable: bool = True,
+) -> T:
+    """Run `work` in a write transaction, replayed on fresh state while it meets one of `conflicts`
+    (another writer got in the way); the last conflict is raised to the caller to word it. The one
+    error policy of every desk: an outage is DatabaseUnavailable, any other database error a bug."""
+    for attempt in range(retries + 1):
+        try:
+            with unavailable_raised(), db.write(durable=durable) as session:
+                return work(session)
+        except conflicts:
+            if attempt == retries:
+                raise
+    raise AssertionError("unreachable")
 
 
 class Database:

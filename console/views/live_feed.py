@@ -8,6 +8,7 @@ and keeps retrying; on recovery it reloads the whole queue, because changes may 
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -15,6 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from console.domain.outage import DatabaseUnavailable
 from console.services.queue_feed import QueueFeed
+
+log = logging.getLogger(__name__)
 
 
 class LiveFeed(QObject):
@@ -88,8 +91,9 @@ class LiveFeed(QObject):
             self._poll_done.emit(future.result(), None, snapshot)
         except DatabaseUnavailable as exc:
             self._poll_done.emit(None, exc, snapshot)
-        except Exception as exc:  # a bug must not stop the feed for the rest of the shift
-            self._poll_done.emit(None, DatabaseUnavailable(f"{type(exc).__name__}: {exc}"), snapshot)
+        except Exception as exc:  # a bug: logged as a fault, and the feed goes on for the shift
+            log.exception("the queue's feed failed (not an outage: a bug)")
+            self._poll_done.emit(None, exc, snapshot)
 
     @Slot(object, object, bool)
     def _on_poll_done(
@@ -100,8 +104,9 @@ class LiveFeed(QObject):
             self._poll_again = False
             QTimer.singleShot(0, self.poll_now)
         if error is not None or result is None:
-            self._need_snapshot = True
-            self._set_reachable(False, str(error))
+            self._need_snapshot = True  # start again from a whole snapshot
+            if isinstance(error, DatabaseUnavailable):  # a bug is a fault shown, not a banner
+                self._set_reachable(False, str(error))
             return
         self._set_reachable(True, "")
         alarms, status = result
