@@ -34,7 +34,6 @@ from console.domain.site import JournalEntry, ProcedureStep
 from console.services.ingest import IngestResult, ingest_batch
 from console.services.supervision import clear_overdue
 from console.storage import alarms as alarm_store
-from console.storage import changes
 from console.storage.alarms import StaleAlarm
 from console.storage.engine import Database, unavailable_raised, write_retried
 from console.storage.sites import find_transmitter, mandatory_steps
@@ -114,10 +113,8 @@ class AlarmDesk:
         if transmitter is None:
             return None
         transmitter.last_signal_at = at
-        touched = clear_overdue(session, transmitter, at) if transmitter.test_overdue_since else None
-        if touched is not None:
-            changes.record_changes(session, "alarm", [touched], at)
-        return touched
+        # clearing the overdue alarm journals it, which tells the consoles (one change row)
+        return clear_overdue(session, transmitter, at) if transmitter.test_overdue_since else None
 
     # --- operator actions ----------------------------------------------------------------
 
@@ -180,7 +177,6 @@ class AlarmDesk:
                     alarm_id=alarm_id,
                     site_id=current.site_id,
                 )
-                changes.record_changes(session, "alarm", [alarm_id], at)
                 return replace(saved, operator_login=transition.alarm.operator_login)
         except StaleAlarm:
             holder = self._holder_of(alarm_id) if action is Action.TAKE else None
@@ -230,7 +226,6 @@ class AlarmDesk:
                 alarm_id=alarm_id,
                 site_id=current.site_id,
             )
-            changes.record_changes(session, "journal", [alarm_id], at)
 
     def record_session(self, operator: Operator, action: JournalAction, detail: str = "") -> None:
         """Journal a sign-in or a sign-out: an audit reads who was at the console, and when."""

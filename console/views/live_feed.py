@@ -87,6 +87,8 @@ class LiveFeed(QObject):
 
     def _deliver(self, future: Future[Any], snapshot: bool) -> None:
         # Runs on the worker thread: only emit, the queued connection does the rest.
+        if future.cancelled():  # the feed is stopping: a poll that never ran has nothing to say
+            return
         try:
             self._poll_done.emit(future.result(), None, snapshot)
         except DatabaseUnavailable as exc:

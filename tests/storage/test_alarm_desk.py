@@ -296,3 +296,25 @@ def test_closing_needs_mandatory_steps_done_or_a_reason(db: Database, desk: Alar
             e for e in alarm_store.journal_for_alarm(session, alarm_id) if e.action == JournalAction.CLOSE
         ]
     assert close[0].detail.endswith("(steps 3 not done: client joint avant)")
+
+
+def test_each_desk_write_tells_the_consoles_once(db: Database, desk: AlarmDesk) -> None:
+    """One change row per alarm and transaction: the journal line written with it already says so."""
+    from console.storage.tables import ChangeRow
+
+    add_site(db)
+    amelie = add_operator_to(db)
+    alarm_id = desk.ingest([cid(130)]).new_alarm_ids[0]
+
+    def rows() -> int:
+        with db.read() as session:
+            query = select(func.count()).select_from(ChangeRow).where(ChangeRow.entity_id == alarm_id)
+            return int(session.execute(query).scalar_one())
+
+    before = rows()
+    desk.take(alarm_id, amelie)
+    assert rows() == before + 1
+    desk.record_zones_acknowledged(alarm_id, [1], amelie)
+    assert rows() == before + 2
+    desk.close(alarm_id, amelie, Disposition.FALSE_ALARM_USER, "Client joint, fausse manipulation")
+    assert rows() == before + 3
