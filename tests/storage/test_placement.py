@@ -8,6 +8,7 @@ chunk after chunk, and nothing is lost or filed twice between them.
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -270,3 +271,41 @@ def test_a_new_inbox_file_starts_from_its_own_beginning(sqlite_db: Database, tmp
     SignalIntake(sqlite_db, desk).store([received(clock, 132, 3, 3)])
     assert SignalPlacement(desk, clock=clock).place_pending().placed == 1
     assert [zone for _, _, zone in filed(sqlite_db)] == [1, 2, 3]
+
+
+def test_signals_given_ids_below_the_mark_under_a_running_placer_are_filed_not_deleted(
+    sqlite_db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The inbox file's counter set back while it is open (the check on opening cannot see it):
+    rows at or below the mark that the main database does not hold are filed, and said."""
+    add_site(sqlite_db)
+    clock = SteppingClock()
+    desk = AlarmDesk(sqlite_db, clock)
+    intake = SignalIntake(sqlite_db, desk)
+    placement = SignalPlacement(desk, clock=clock)
+    for seq in (1, 2, 3):
+        intake.store([received(clock, 132, seq, seq)])
+        clock.advance(1)
+    assert placement.place_pending().placed == 3
+    with inbox_of(sqlite_db).write() as session:
+        session.execute(text("UPDATE sqlite_sequence SET seq = 1 WHERE name = 'signal_inbox'"))
+    for seq in (4, 5):  # they get inbox ids 2 and 3, at or below the mark (3)
+        intake.store([received(clock, 110, seq, seq)])
+        clock.advance(1)
+    caplog.set_level(logging.WARNING, logger="console")
+    assert placement.place_pending().placed == 2
+    assert [(code, zone) for _, code, zone in filed(sqlite_db)] == [
+        ("132", 1),
+        ("132", 2),
+        ("132", 3),
+        ("110", 4),
+        ("110", 5),
+    ]
+    assert placement.place_pending().placed == 0  # filed once
+    with inbox_of(sqlite_db).read() as session:
+        assert session.execute(text("SELECT count(*) FROM signal_inbox")).scalar_one() == 0
+    with sqlite_db.read() as session:
+        faults = session.execute(select(TransmissionFaultRow.kind, TransmissionFaultRow.detail)).all()
+    assert [kind for kind, _ in faults] == ["inbox_unfiled_below_mark"]
+    assert "2 signals" in faults[0][1]
+    assert any("never filed" in r.getMessage() for r in caplog.records)
