@@ -71,8 +71,12 @@ def inbox_path(db: Database) -> Path | None:
     database = url.database or ""
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
-    path = Path(database)
-    return path.with_name(f"{path.stem}.inbox{path.suffix or '.sqlite'}")
+    return inbox_file_for(Path(database))
+
+
+def inbox_file_for(database_file: Path) -> Path:
+    """`vigie.inbox.sqlite` for `vigie.sqlite`: the inbox file beside a SQLite database file."""
+    return database_file.with_name(f"{database_file.stem}.inbox{database_file.suffix or '.sqlite'}")
 
 
 def inbox_of(db: Database) -> Database:

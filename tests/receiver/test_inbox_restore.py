@@ -12,6 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import subprocess
+import sys
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,6 +25,8 @@ from sqlmodel import col
 
 from console.receiver.codec import build_frame, parse_response
 from console.receiver.server import ReceiverConfig
+from console.services.alarm_desk import AlarmDesk
+from console.services.placement import SignalPlacement
 from console.services.receiver_service import ReceiverService
 from console.storage import migrate
 from console.storage.engine import Database
@@ -29,6 +34,7 @@ from console.storage.inbox import inbox_path, pending_rows
 from console.storage.tables import AlarmRow, SignalRow, TransmissionFaultRow
 from tests.factories import add_site
 
+REPO = Path(__file__).resolve().parents[2]
 ACCOUNT = "4A21"
 TIMEOUT_S = 15.0  # only so that a broken receiver fails the test instead of hanging it
 
@@ -142,3 +148,95 @@ def test_an_old_copy_of_the_inbox_put_back_loses_no_acked_signal(
     with Database.from_url(station).read() as session:
         kinds = session.execute(select(TransmissionFaultRow.kind)).scalars().all()
     assert kinds == ["inbox_behind_mark"]
+
+
+# --------------------------------------------------------------------------------------------
+# `vigie db backup`: both files, consistent, while the receiver writes
+# --------------------------------------------------------------------------------------------
+
+
+def copy_contents(url: str) -> Counter[int | None]:
+    """How many times each sequence is in a station's copy: filed, or waiting above the mark."""
+    db = Database.from_url(url)
+    try:
+        with db.read() as session:
+            rows = list(session.execute(select(SignalRow.sequence)).scalars())
+        return Counter(rows + [sequence for (sequence,) in pending_rows(db, "sequence")])
+    finally:
+        db.dispose()
+
+
+def test_a_backup_taken_while_the_receiver_writes_holds_every_signal_acked_before_it(
+    station: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "backup"
+    db = Database.from_url(station)
+
+    async def body() -> tuple[list[int], list[int], subprocess.CompletedProcess[bytes]]:
+        service = ReceiverService(
+            db, ReceiverConfig(tcp=(("127.0.0.1", 0),)), placement="thread", placement_poll_s=0.05
+        )
+        [endpoint] = await service.start()
+        acked: list[int] = []
+        stop = asyncio.Event()
+
+        async def panel() -> None:
+            reader, writer = await asyncio.open_connection("127.0.0.1", endpoint.port)
+            seq = 1
+            while not stop.is_set():
+                writer.write(frame(seq, 130, seq % 1000))
+                answer = parse_response(await asyncio.wait_for(reader.readuntil(b"\r"), TIMEOUT_S))
+                assert (answer.id, answer.sequence) == ("ACK", seq)
+                acked.append(seq)
+                seq = seq % 9999 + 1
+            writer.close()
+
+        sending = asyncio.get_running_loop().create_task(panel())
+        try:
+            while len(acked) < 50 and not sending.done():
+                await asyncio.sleep(0.01)
+            before = list(acked)
+            command = ["-m", "console", "db", "backup", "--db", station, "--to", str(target)]
+            process = await asyncio.create_subprocess_exec(
+                sys.executable, *command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO
+            )
+            out, err = await asyncio.wait_for(process.communicate(), 120)
+            during = acked[len(before) :]
+            stop.set()
+            await sending
+        finally:
+            stop.set()
+            await asyncio.gather(sending, return_exceptions=True)
+            await service.stop()
+        assert process.returncode is not None
+        return before, during, subprocess.CompletedProcess(command, process.returncode, out, err)
+
+    try:
+        before, during, result = asyncio.run(body())
+    finally:
+        db.dispose()
+    assert result.returncode == 0, result.stderr.decode()
+    assert during, "no frame was ACKed while the backup ran: it proves nothing"
+    assert sorted(path.name for path in target.iterdir()) == ["vigie.inbox.sqlite", "vigie.sqlite"]
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == 2 and all("integrity ok" in line for line in lines), lines
+
+    copy_url = f"sqlite:///{target / 'vigie.sqlite'}"
+    held = copy_contents(copy_url)
+    assert {seq: n for seq, n in held.items() if n > 1} == {}, "a signal twice in the copy"
+    assert set(before) <= set(held), f"ACKed before the backup, not in it: {set(before) - set(held)}"
+    assert set(held) <= set(before) | set(during)
+
+    copy = Database.from_url(copy_url)  # the copy works as a station: its placer files the rest
+    try:
+        placement = SignalPlacement(AlarmDesk(copy))
+        while placement.place_pending().placed:
+            pass
+        with copy.read() as session:
+            faults = session.execute(select(TransmissionFaultRow.kind)).scalars().all()
+            [count] = session.execute(select(AlarmRow.signal_count)).scalars().all()
+    finally:
+        copy.dispose()
+    assert faults == []  # the pair is consistent: no inbox behind its mark
+    assert copy_contents(copy_url) == held
+    assert count == sum(held.values())
