@@ -111,7 +111,7 @@ class SignalPlacement:
         if inbox_store.filed_mark(session, epoch) != mark:
             raise InboxTaken("another placer filed part of this inbox meanwhile")
         for test in tests:
-            self._desk.note_link_test(session, test.account, test.line, test.received_at)
+            self._desk.note_link_test(session, test.account, test.line, test.received_at, test.extended)
         unfiled = []
         if below:  # checked inside the write transaction: two placers cannot both file them
             found = intake_store.filed_inbox_rows(session, below)

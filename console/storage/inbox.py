@@ -21,9 +21,10 @@ above the mark, and the station is told (a warning in the log and an `inbox_behi
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,19 +49,21 @@ _INBOX_DDL = (
     "CREATE INDEX IF NOT EXISTS ix_signal_inbox_dedupe_key ON signal_inbox (dedupe_key)",
     """CREATE TABLE IF NOT EXISTS link_test_inbox (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
-        account VARCHAR(16) NOT NULL, line VARCHAR(8) NOT NULL, received_at DATETIME NOT NULL)""",
+        account VARCHAR(16) NOT NULL, line VARCHAR(8) NOT NULL, received_at DATETIME NOT NULL,
+        extended TEXT NOT NULL DEFAULT '')""",
     "CREATE TABLE IF NOT EXISTS inbox_meta (epoch VARCHAR(36) NOT NULL)",
 )
 
 
 @dataclass(frozen=True, slots=True)
 class LinkTest:
-    """A NULL link test, for supervision."""
+    """A link test (NULL, XNM), for supervision, with its DC-09 extended data (XNM `[][G1]`)."""
 
     id: int
     account: str
     line: str
     received_at: datetime
+    extended: dict[str, str]
 
 
 def inbox_path(db: Database) -> Path | None:
@@ -92,6 +95,11 @@ def inbox_of(db: Database) -> Database:
             connection = session.connection()
             for statement in _INBOX_DDL:
                 connection.exec_driver_sql(statement)
+            columns = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(link_test_inbox)")}
+            if "extended" not in columns:  # an inbox file written before link tests kept theirs
+                connection.exec_driver_sql(
+                    "ALTER TABLE link_test_inbox ADD COLUMN extended TEXT NOT NULL DEFAULT ''"
+                )
             connection.exec_driver_sql(
                 "INSERT INTO inbox_meta (epoch) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM inbox_meta)",
                 (uuid.uuid4().hex,),
@@ -188,20 +196,31 @@ def set_filed_mark(session: Session, epoch: str, last_id: int) -> None:
     )
 
 
-def append_link_tests(inbox_session: Session, tests: list[tuple[str, str, Any]]) -> None:
-    """(account, line, received_at as stored text) of link tests, for the placer to apply."""
+def append_link_tests(inbox_session: Session, tests: list[tuple[str, str, Any, Mapping[str, str]]]) -> None:
+    """(account, line, received_at as stored text, extended data) of link tests, for the placer."""
     if tests:
         inbox_session.connection().exec_driver_sql(
-            "INSERT INTO link_test_inbox (account, line, received_at) VALUES (?, ?, ?)", tests
+            "INSERT INTO link_test_inbox (account, line, received_at, extended) VALUES (?, ?, ?, ?)",
+            [
+                (account, line, at, json.dumps(dict(extended), ensure_ascii=False) if extended else "")
+                for account, line, at, extended in tests
+            ],
         )
 
 
 def link_tests(inbox_session: Session, limit: int) -> list[LinkTest]:
     rows = inbox_session.connection().exec_driver_sql(
-        f"SELECT id, account, line, received_at FROM link_test_inbox ORDER BY id LIMIT {int(limit)}"
+        f"SELECT id, account, line, received_at, extended FROM link_test_inbox ORDER BY id LIMIT {int(limit)}"
     )
     return [
-        LinkTest(row[0], row[1], row[2], datetime.fromisoformat(row[3]).replace(tzinfo=UTC)) for row in rows
+        LinkTest(
+            row[0],
+            row[1],
+            row[2],
+            datetime.fromisoformat(row[3]).replace(tzinfo=UTC),
+            json.loads(row[4]) if row[4] else {},
+        )
+        for row in rows
     ]
 
 
