@@ -185,6 +185,13 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     init = db_sub.add_parser("init", help="create or upgrade the schema")
     init.add_argument("--db", dest="sub_db", required=True)
+    backup = db_sub.add_parser(
+        "backup", help="copy a SQLite database and its inbox file, consistent, while the station runs"
+    )
+    backup.add_argument("--db", dest="sub_db", required=True, metavar="URL")
+    backup.add_argument(
+        "--to", dest="backup_dir", required=True, metavar="DIR", help="an empty or new folder"
+    )
 
     accounts = sub.add_parser("accounts", help="transmitter accounts")
     acc_sub = accounts.add_subparsers(dest="accounts_command", required=True, parser_class=_Parser)
@@ -380,6 +387,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "demo":
         return _run_console(args, demo=True)
     if command == "db":
+        if args.db_command == "backup":
+            return _db_backup(_db_url(args), Path(args.backup_dir))
         return _db_init(_db_url(args))
     if command == "accounts":
         return _accounts_add(args)
@@ -424,6 +433,20 @@ def _db_init(url: str) -> int:
     state = "already at" if before == after else f"upgraded from {before or 'empty'} to"
     print(f"database {state} schema {after}")
     db.dispose()
+    return 0
+
+
+def _db_backup(url: str, target: Path) -> int:
+    from console.storage.backup import NotAFileDatabase, backup_station
+
+    try:
+        copied = backup_station(url, target)
+    except NotAFileDatabase as exc:
+        raise CliError(str(exc)) from None
+    for item in copied:
+        print(f"copied {item.source} to {item.copy} ({item.summary})")
+    if len(copied) == 1:
+        print("no inbox file beside it: the receiver has not run on this database")
     return 0
 
 

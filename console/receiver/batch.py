@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -43,6 +43,8 @@ class Received:
     peer: str
     is_link_test: bool = False
     sequence: int | None = None  # the frame's; with the account, where a retry is looked for
+    # A link test's DC-09 extended data by identifier (XNM `[][G1]`: {"G": "1"}); signals carry theirs.
+    extended: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,7 +72,7 @@ def frame_signals(frame: Frame, received_at: datetime, peer: str = "") -> list[S
     raise MalformedFrame(f"no payload reader for ID {frame.id!r}", frame=frame)
 
 
-def _extended(frame: Frame) -> dict[str, str]:
+def extended_fields(frame: Frame) -> dict[str, str]:
     """Extended fields by identifier letter, value raw; the first of a repeated identifier wins."""
     fields: dict[str, str] = {}
     for item in frame.extended:
@@ -98,7 +98,7 @@ def _contact_id(frame: Frame, received_at: datetime, common: dict[str, object]) 
             code=code,
             partition=int(partition),
             zone=int(zone),
-            extended=_extended(frame),
+            extended=extended_fields(frame),
             **common,
         )
     except ValueError as exc:  # qualifier other than 1, 3, 6
@@ -143,7 +143,7 @@ def _sia(frame: Frame, received_at: datetime, common: dict[str, object]) -> list
             )
     if not events:
         raise MalformedFrame(f"SIA payload carries no event: {frame.data!r}", frame=frame)
-    frame_extended = _extended(frame)
+    frame_extended = extended_fields(frame)
     return [
         sia_signal(
             received_at=received_at,

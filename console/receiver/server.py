@@ -39,7 +39,7 @@ from console.receiver.codec import (
 from console.receiver.connections import ConnectionBook, descriptor_limit, split_frames
 from console.receiver.faults import FaultLedger
 from console.receiver.limits import PeerBuckets, PeerCounter, ReloadGate, ReplayGuard
-from console.receiver.payloads import frame_signals
+from console.receiver.payloads import extended_fields, frame_signals
 from console.receiver.transports import TcpConnection, UdpProtocol
 
 __all__ = ["Dc09Receiver", "Endpoint", "ReceiverConfig", "ReceiverStats", "SignalSink", "split_frames"]
@@ -328,6 +328,7 @@ class Dc09Receiver:
             peer=peer,
             is_link_test=frame.is_link_test,
             sequence=frame.sequence,
+            extended=extended_fields(frame) if frame.is_link_test else {},
         )
         return None, _Pending(received, frame, key, raw, replay)
 

@@ -7,7 +7,8 @@ disagree about what happened.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -107,12 +108,22 @@ class AlarmDesk:
     def database(self) -> Database:
         return self._db
 
-    def note_link_test(self, session: Session, account: str, line: str, at: datetime) -> int | None:
-        """A NULL link test proves the path works: it counts for supervision but is not stored as a signal."""
+    def note_link_test(
+        self,
+        session: Session,
+        account: str,
+        line: str,
+        at: datetime,
+        extended: Mapping[str, str] | None = None,
+    ) -> int | None:
+        """A link test (NULL, XNM) proves the path works: it counts for supervision but is not stored
+        as a signal. Its DC-09 extended data (XNM `[][G1]`) is kept as the transmitter's last test's
+        (cleared by a test without any), for the technicians."""
         transmitter = find_transmitter(session, account.upper(), line.upper())
         if transmitter is None:
             return None
         transmitter.last_signal_at = at
+        transmitter.last_test_extended = json.dumps(dict(extended), ensure_ascii=False) if extended else None
         # clearing the overdue alarm journals it, which tells the consoles (one change row)
         return clear_overdue(session, transmitter, at) if transmitter.test_overdue_since else None
 

@@ -20,6 +20,7 @@ the inbox mark, durably, and only then deleted from the inbox file.
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -35,6 +36,8 @@ from console.storage import intake as intake_store
 from console.storage.bulk import insert_rows
 from console.storage.inbox import inbox_of
 from console.storage.intake import storable_text
+
+log = logging.getLogger(__name__)
 
 # Any constant will do, as long as every placer uses the same one ("VIGIE" + stage 2).
 _PLACEMENT_LOCK = 0x56494749_45_02
@@ -67,8 +70,10 @@ class SignalPlacement:
             epoch, mark = inbox_store.current_mark(self._desk.database)
             with self._inbox.read() as inbox:
                 waiting = intake_store.inbox_signals(inbox, self.chunk, after_id=mark)
+                # at or below the mark: normally filed (a placer died before its clean-up)
+                below = intake_store.inbox_signals_up_to(inbox, self.chunk, up_to_id=mark) if mark else []
                 tests = inbox_store.link_tests(inbox, self.chunk)
-            if not waiting and not tests:
+            if not waiting and not below and not tests:
                 return PlacementResult(0)
             new_mark = waiting[-1][0] if waiting else mark
             try:
@@ -76,6 +81,7 @@ class SignalPlacement:
                     functools.partial(
                         self._file_with_mark,
                         waiting=waiting,
+                        below=below,
                         tests=tests,
                         epoch=epoch,
                         mark=mark,
@@ -85,7 +91,9 @@ class SignalPlacement:
             except InboxTaken:
                 continue
             with self._inbox.write() as inbox:
-                inbox_store.forget_filed(inbox, new_mark, tests[-1].id if tests else 0)
+                # only what is filed now or was found filed: never a row by its id alone
+                done = [inbox_id for inbox_id, _ in below] + [inbox_id for inbox_id, _ in waiting]
+                inbox_store.forget_filed(inbox, done, tests[-1].id if tests else 0)
             return result
         raise InboxTaken("the inbox kept changing under this placer")
 
@@ -94,6 +102,7 @@ class SignalPlacement:
         session: Session,
         *,
         waiting: list[tuple[int, Signal]],
+        below: list[tuple[int, Signal]],
         tests: list[inbox_store.LinkTest],
         epoch: str,
         mark: int,
@@ -102,15 +111,49 @@ class SignalPlacement:
         if inbox_store.filed_mark(session, epoch) != mark:
             raise InboxTaken("another placer filed part of this inbox meanwhile")
         for test in tests:
-            self._desk.note_link_test(session, test.account, test.line, test.received_at)
+            self._desk.note_link_test(session, test.account, test.line, test.received_at, test.extended)
+        unfiled = []
+        if below:  # checked inside the write transaction: two placers cannot both file them
+            found = intake_store.filed_inbox_rows(session, below)
+            unfiled = [(inbox_id, signal) for inbox_id, signal in below if inbox_id not in found]
+            if unfiled:
+                self._record_unfiled_below_mark(session, unfiled, mark)
         result = None
-        if waiting:
-            signals = [signal for _, signal in waiting]
+        if waiting or unfiled:
+            signals = [signal for _, signal in unfiled] + [signal for _, signal in waiting]
             result = self._desk.ingest_in(session, signals)
             if result.unknown_accounts:
                 self._record_unknown_accounts(session, signals, result.unknown_accounts)
+        if waiting:
             inbox_store.set_filed_mark(session, epoch, new_mark)
-        return PlacementResult(len(waiting), result)
+        return PlacementResult(len(waiting) + len(unfiled), result)
+
+    def _record_unfiled_below_mark(
+        self, session: Session, unfiled: list[tuple[int, Signal]], mark: int
+    ) -> None:
+        """Signals with ids at or below the mark that were never filed (the inbox file was replaced
+        under a running receiver): filed now, and said, for nothing about the inbox to go unseen."""
+        ids = [inbox_id for inbox_id, _ in unfiled]
+        detail = (
+            f"{len(unfiled)} signals of the inbox file had ids at or below its mark {mark}"
+            f" ({min(ids)}-{max(ids)}) but were never filed: filed now (was the inbox file replaced?)"
+        )
+        log.warning("%s", detail)
+        insert_rows(
+            session,
+            "transmission_fault",
+            [
+                {
+                    "at": self._clock(),
+                    "peer": "",
+                    "account": None,
+                    "kind": "inbox_unfiled_below_mark",
+                    "detail": detail,
+                    "skew_s": None,
+                    "raw": "",
+                }
+            ],
+        )
 
     def place_pending(self) -> PlacementResult:
         """File up to one chunk of the inbox in one transaction (replayed on a conflict).

@@ -60,12 +60,11 @@ class SignalIntake(SignalSink):
                     seen |= intake_store.filed_dedupe_keys(main, messages, since)
             outcomes: list[Outcome] = []
             rows: list[tuple[object, ...]] = []
-            tests: list[tuple[str, str, object]] = []
+            tests: list[tuple[str, str, object, Mapping[str, str]]] = []
             for item in batch:
                 if item.is_link_test:
-                    tests.append(
-                        (item.account.upper(), item.line, intake_store.storable_time(inbox, item.received_at))
-                    )
+                    at = intake_store.storable_time(inbox, item.received_at)
+                    tests.append((item.account.upper(), item.line, at, item.extended))
                     outcomes.append(Outcome.LINK_TEST)
                 elif item.dedupe_key in seen:
                     outcomes.append(Outcome.DUPLICATE)  # a retry or a replay: no new sign of life
@@ -88,7 +87,7 @@ class SignalIntake(SignalSink):
         rows: list[tuple[object, ...]] = []
         for item in batch:
             if item.is_link_test:
-                self._desk.note_link_test(session, item.account, item.line, item.received_at)
+                self._desk.note_link_test(session, item.account, item.line, item.received_at, item.extended)
                 outcomes.append(Outcome.LINK_TEST)
             elif item.dedupe_key in seen:
                 # Stored already. Not a sign of life: the original was one, and a copy replayed by

@@ -8,15 +8,23 @@ behind the placer's transactions (13-75 ms each, a third of the time under load)
 inbox is a file of its own beside the database (`vigie.inbox.sqlite` next to `vigie.sqlite`),
 written durably by the receiver alone. The placer files a chunk into the main database together
 with a mark, the last inbox id filed, in one transaction; only then are the filed rows deleted from
-the inbox file. A crash between the two leaves rows at or below the mark: they are skipped and
-deleted next time, so nothing is filed twice and nothing is lost. Ids never go back (AUTOINCREMENT),
-and the mark is kept per inbox file (a random epoch written in it at creation): a new inbox file
-starts from zero instead of being skipped.
+the inbox file. A crash between the two leaves rows at or below the mark: the next placer finds
+them in the main database (same account, sequence, event and time received) and deletes them, so
+nothing is filed twice. A row at or below the mark that the main database does not hold is filed,
+never deleted unfiled. Ids never go back (AUTOINCREMENT), and the mark is kept per inbox file (a
+random epoch written in it at creation): a new inbox file starts from zero instead of being skipped.
+
+An older copy of the inbox file put back (a restored backup: same epoch, a lower id counter) would
+hand out ids at or below the mark to new signals. On opening, such a file has its counter raised
+above the mark, and the station is told (a warning in the log and an `inbox_behind_mark` fault).
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +33,10 @@ from typing import Any
 from sqlalchemy import make_url
 from sqlalchemy.orm import Session
 
+from console.storage.bulk import insert_rows
 from console.storage.engine import Database
+
+log = logging.getLogger(__name__)
 
 _INBOX_DDL = (
     """CREATE TABLE IF NOT EXISTS signal_inbox (
@@ -38,19 +49,21 @@ _INBOX_DDL = (
     "CREATE INDEX IF NOT EXISTS ix_signal_inbox_dedupe_key ON signal_inbox (dedupe_key)",
     """CREATE TABLE IF NOT EXISTS link_test_inbox (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
-        account VARCHAR(16) NOT NULL, line VARCHAR(8) NOT NULL, received_at DATETIME NOT NULL)""",
+        account VARCHAR(16) NOT NULL, line VARCHAR(8) NOT NULL, received_at DATETIME NOT NULL,
+        extended TEXT NOT NULL DEFAULT '')""",
     "CREATE TABLE IF NOT EXISTS inbox_meta (epoch VARCHAR(36) NOT NULL)",
 )
 
 
 @dataclass(frozen=True, slots=True)
 class LinkTest:
-    """A NULL link test, for supervision."""
+    """A link test (NULL, XNM), for supervision, with its DC-09 extended data (XNM `[][G1]`)."""
 
     id: int
     account: str
     line: str
     received_at: datetime
+    extended: dict[str, str]
 
 
 def inbox_path(db: Database) -> Path | None:
@@ -61,8 +74,12 @@ def inbox_path(db: Database) -> Path | None:
     database = url.database or ""
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
-    path = Path(database)
-    return path.with_name(f"{path.stem}.inbox{path.suffix or '.sqlite'}")
+    return inbox_file_for(Path(database))
+
+
+def inbox_file_for(database_file: Path) -> Path:
+    """`vigie.inbox.sqlite` for `vigie.sqlite`: the inbox file beside a SQLite database file."""
+    return database_file.with_name(f"{database_file.stem}.inbox{database_file.suffix or '.sqlite'}")
 
 
 def inbox_of(db: Database) -> Database:
@@ -78,12 +95,79 @@ def inbox_of(db: Database) -> Database:
             connection = session.connection()
             for statement in _INBOX_DDL:
                 connection.exec_driver_sql(statement)
+            columns = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(link_test_inbox)")}
+            if "extended" not in columns:  # an inbox file written before link tests kept theirs
+                connection.exec_driver_sql(
+                    "ALTER TABLE link_test_inbox ADD COLUMN extended TEXT NOT NULL DEFAULT ''"
+                )
             connection.exec_driver_sql(
                 "INSERT INTO inbox_meta (epoch) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM inbox_meta)",
                 (uuid.uuid4().hex,),
             )
+        _keep_ids_above_the_mark(db, found, path)
         db.companions["inbox"] = found
     return found
+
+
+def _keep_ids_above_the_mark(db: Database, inbox: Database, path: Path) -> None:
+    """An inbox file whose id counter is below its filed mark (an older copy put back) would give
+    new signals ids the placer takes for filed ones: raise the counter to the mark, and say so.
+
+    The inbox's write lock is held meanwhile, so no signal is appended before the counter is right.
+    The rows such a copy still holds at or below the mark are checked one by one by the placer.
+    """
+    with inbox.write() as session:
+        connection = session.connection()
+        epoch = inbox_epoch(session)
+        counter = int(
+            connection.exec_driver_sql(
+                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'signal_inbox'), 0),"
+                " coalesce((SELECT max(id) FROM signal_inbox), 0))"
+            ).scalar_one()
+        )
+        with db.read() as main:
+            if not _has_table(main, "inbox_mark"):
+                return  # a database without the schema yet: nothing can have been filed
+            mark = filed_mark(main, epoch)
+        if counter >= mark:
+            return
+        raised = connection.exec_driver_sql(
+            "UPDATE sqlite_sequence SET seq = ? WHERE name = 'signal_inbox'", (mark,)
+        )
+        if not raised.rowcount:
+            connection.exec_driver_sql(
+                "INSERT INTO sqlite_sequence (name, seq) VALUES ('signal_inbox', ?)", (mark,)
+            )
+        left = int(connection.exec_driver_sql("SELECT count(*) FROM signal_inbox").scalar_one())
+    detail = (
+        f"inbox file {path} is behind the main database: its last id is {counter} but ids up to"
+        f" {mark} are filed (an older copy put back?); new ids now start after {mark}, and the"
+        f" {left} signals it holds are filed unless the main database has them already"
+    )
+    log.warning("%s", detail)
+    with db.write() as main:
+        insert_rows(
+            main,
+            "transmission_fault",
+            [
+                {
+                    "at": datetime.now(UTC),
+                    "peer": "",
+                    "account": None,
+                    "kind": "inbox_behind_mark",
+                    "detail": detail,
+                    "skew_s": None,
+                    "raw": "",
+                }
+            ],
+        )
+
+
+def _has_table(session: Session, name: str) -> bool:
+    found = session.connection().exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    )
+    return found.first() is not None
 
 
 def is_separate(db: Database) -> bool:
@@ -112,27 +196,44 @@ def set_filed_mark(session: Session, epoch: str, last_id: int) -> None:
     )
 
 
-def append_link_tests(inbox_session: Session, tests: list[tuple[str, str, Any]]) -> None:
-    """(account, line, received_at as stored text) of link tests, for the placer to apply."""
+def append_link_tests(inbox_session: Session, tests: list[tuple[str, str, Any, Mapping[str, str]]]) -> None:
+    """(account, line, received_at as stored text, extended data) of link tests, for the placer."""
     if tests:
         inbox_session.connection().exec_driver_sql(
-            "INSERT INTO link_test_inbox (account, line, received_at) VALUES (?, ?, ?)", tests
+            "INSERT INTO link_test_inbox (account, line, received_at, extended) VALUES (?, ?, ?, ?)",
+            [
+                (account, line, at, json.dumps(dict(extended), ensure_ascii=False) if extended else "")
+                for account, line, at, extended in tests
+            ],
         )
 
 
 def link_tests(inbox_session: Session, limit: int) -> list[LinkTest]:
     rows = inbox_session.connection().exec_driver_sql(
-        f"SELECT id, account, line, received_at FROM link_test_inbox ORDER BY id LIMIT {int(limit)}"
+        f"SELECT id, account, line, received_at, extended FROM link_test_inbox ORDER BY id LIMIT {int(limit)}"
     )
     return [
-        LinkTest(row[0], row[1], row[2], datetime.fromisoformat(row[3]).replace(tzinfo=UTC)) for row in rows
+        LinkTest(
+            row[0],
+            row[1],
+            row[2],
+            datetime.fromisoformat(row[3]).replace(tzinfo=UTC),
+            json.loads(row[4]) if row[4] else {},
+        )
+        for row in rows
     ]
 
 
-def forget_filed(inbox_session: Session, up_to_signal: int, up_to_link_test: int) -> None:
-    """Delete what the main database now holds (signals at or below the mark, applied link tests)."""
+def forget_filed(inbox_session: Session, signal_ids: Sequence[int], up_to_link_test: int) -> None:
+    """Delete what the main database now holds: these signals (by id: only those filed, or found
+    filed), and the link tests applied."""
     connection = inbox_session.connection()
-    connection.exec_driver_sql("DELETE FROM signal_inbox WHERE id <= ?", (up_to_signal,))
+    ids = sorted(signal_ids)
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        connection.exec_driver_sql(
+            f"DELETE FROM signal_inbox WHERE id IN ({', '.join('?' * len(part))})", tuple(part)
+        )
     if up_to_link_test:
         connection.exec_driver_sql("DELETE FROM link_test_inbox WHERE id <= ?", (up_to_link_test,))
 

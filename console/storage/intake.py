@@ -85,6 +85,9 @@ class _Statements:
         marks = ", ".join([self.mark] * len(INBOX_COLUMNS))
         self.insert = f"INSERT INTO signal_inbox ({columns}) VALUES ({marks})"
         self.select = f"SELECT id, {columns} FROM signal_inbox WHERE id > {self.mark} ORDER BY id LIMIT "
+        self.select_up_to = (
+            f"SELECT id, {columns} FROM signal_inbox WHERE id <= {self.mark} ORDER BY id LIMIT "
+        )
         filed = ", ".join(f'"{name}"' for name in SIGNAL_COLUMNS)
         self.file = f"INSERT INTO signal ({filed}) VALUES ({self.marks(len(SIGNAL_COLUMNS))})"
         # What `UTCDateTime` stores: naive UTC text on SQLite (SQLAlchemy's format, microseconds
@@ -218,11 +221,21 @@ def append_signals(session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
 
 def inbox_signals(session: Session, limit: int, after_id: int = 0) -> list[tuple[int, Signal]]:
     """The oldest signals of the inbox after `after_id`, with their inbox ids, in arrival order."""
+    return _inbox_signals(session, "select", limit, after_id)
+
+
+def inbox_signals_up_to(session: Session, limit: int, up_to_id: int) -> list[tuple[int, Signal]]:
+    """Signals of the inbox at or below `up_to_id` (the mark): normally filed already, left by a
+    placer that died before its clean-up; `filed_inbox_rows` tells which really are."""
+    return _inbox_signals(session, "select_up_to", limit, up_to_id)
+
+
+def _inbox_signals(session: Session, query: str, limit: int, bound: int) -> list[tuple[int, Signal]]:
     connection = session.connection()
     sql = _statements(connection)
     from_db, protocols, qualifiers, lookup = sql.from_db, _PROTOCOLS, _QUALIFIERS, _event
     found = []
-    for row in connection.exec_driver_sql(sql.select + str(int(limit)), (after_id,)):
+    for row in connection.exec_driver_sql(getattr(sql, query) + str(int(limit)), (bound,)):
         signal = Signal(
             received_at=from_db(row[1]),
             account=row[2],
@@ -241,6 +254,40 @@ def inbox_signals(session: Session, limit: int, after_id: int = 0) -> list[tuple
             dedupe_key=row[16],
         )
         found.append((row[0], signal))
+    return found
+
+
+def filed_inbox_rows(session: Session, rows: Sequence[tuple[int, Signal]]) -> set[int]:
+    """Which of these inbox rows `signal` holds: same account, sequence, time received (to the
+    microsecond, as the placer copies it), event, zone, partition and digest; each filed copy
+    accounts for one row. An id says nothing once an inbox file was replaced by an older copy."""
+    connection = session.connection()
+    sql = _statements(connection)
+    wanted: dict[tuple[Any, ...], list[int]] = {}
+    for inbox_id, signal in rows:
+        key = (
+            signal.account.upper(),
+            signal.sequence,
+            sql.to_db(signal.received_at),
+            signal.event.system.value,
+            signal.event.code,
+            signal.qualifier.value,
+            signal.zone,
+            signal.partition,
+            signal.dedupe_key,
+        )
+        wanted.setdefault(key, []).append(inbox_id)
+    m = sql.mark
+    same = "IS" if sql.dialect == "sqlite" else "IS NOT DISTINCT FROM"
+    query = (
+        f"SELECT count(*) FROM signal WHERE account = {m} AND sequence {same} {m} AND received_at = {m}"
+        f" AND event_system = {m} AND event_code = {m} AND qualifier = {m} AND zone {same} {m}"
+        f" AND partition {same} {m} AND dedupe_key {same} {m}"
+    )
+    found: set[int] = set()
+    for key, ids in wanted.items():
+        copies = int(connection.exec_driver_sql(query, key).scalar_one())
+        found.update(ids[:copies])
     return found
 
 

@@ -74,6 +74,9 @@ class TransmitterRow(SQLModel, table=True):
     # Set when a missed periodic test raised an alarm, cleared by the next signal: one alarm per outage.
     test_overdue_since: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
     created_at: datetime = Field(sa_column=_utc())
+    # JSON object of the DC-09 extended data of the last link test (XNM `[][G1]`: {"G": "1"});
+    # None when that test carried none (NULL, or an XNM without extended data).
+    last_test_extended: str | None = Field(default=None, sa_type=Text)
 
 
 class FloorPlanRow(SQLModel, table=True):

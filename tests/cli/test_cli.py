@@ -195,3 +195,31 @@ def test_receive_applies_a_limit_given_on_the_command_line(db_url: str, tmp_path
         assert closed and sent < 200
     finally:
         receiver.close()
+
+
+def test_db_backup_copies_the_sqlite_files_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'vigie.sqlite'}"
+    assert vigie("db", "init", "--db", url).returncode == 0
+    db = Database.from_url(url)
+    AlarmDesk(db).ingest([cid(130, at=T0)])
+    db.dispose()
+    first = vigie("db", "backup", "--db", url, "--to", str(tmp_path / "copy"))
+    assert first.returncode == 0, first.stderr
+    assert "1 signals filed, integrity ok" in first.stdout
+    copy = Database.from_url(f"sqlite:///{tmp_path / 'copy' / 'vigie.sqlite'}", must_exist=True)
+    with copy.read() as session:
+        assert session.connection().exec_driver_sql("SELECT event_code FROM signal").scalars().all() == [
+            "130"
+        ]
+    copy.dispose()
+    again = vigie("db", "backup", "--db", url, "--to", str(tmp_path / "copy"))
+    assert_one_line_error(again, "exists already")
+
+
+def test_db_backup_of_a_postgresql_database_points_to_pg_dump(db_url: str, tmp_path: Path) -> None:
+    result = vigie("db", "backup", "--db", db_url, "--to", str(tmp_path / "copy"))
+    if db_url.startswith("sqlite"):
+        assert result.returncode == 0, result.stderr  # the SQLite case, for contrast
+        return
+    assert_one_line_error(result, "pg_dump")
+    assert not (tmp_path / "copy").exists()

@@ -9,6 +9,7 @@ known exactly; timeouts only keep a broken receiver from hanging the run, nothin
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
@@ -568,6 +569,39 @@ def test_null_link_test_is_acked_not_stored_and_counts_as_a_sign_of_life(db: Dat
         assert transmitter is not None
         assert transmitter.last_signal_at == T0 + timedelta(seconds=30)
     assert faults(db) == []
+
+
+def test_xnm_link_test_keeps_its_extended_data_until_the_next_test(db: Database) -> None:
+    """XNM (`"XNM"0008L0#2201[][G1]_timestamp`) is a link test whose extended data is stored with
+    the transmitter; a later NULL, a test without any, clears it."""
+    add_site(db)
+    clock = SteppingClock(T0 + timedelta(seconds=30))
+    desk = AlarmDesk(db, clock)
+    placement = SignalPlacement(desk, clock=clock)
+
+    def link_test(frame_id: str, seq: int, extended: tuple[str, ...]) -> tuple[Response, str | None]:
+        async def body(station: Station) -> Response:
+            client = await station.connect()
+            await client.send(
+                build_frame(frame_id, seq, ACCOUNT, "", line="1", extended=extended, timestamp=clock.now)
+            )
+            return await client.response()
+
+        answer = scenario(db, body, clock=clock)
+        placement.place_pending()  # on SQLite the placer applies the inbox's link tests
+        with db.read() as session:
+            transmitter = find_transmitter(session, ACCOUNT, "1")
+            assert transmitter is not None and transmitter.last_signal_at == clock.now
+            return answer, transmitter.last_test_extended
+
+    answer, kept = link_test("XNM", 171, ("G1", "Vnet-4G"))
+    assert_ack(answer, 171)
+    assert kept is not None and json.loads(kept) == {"G": "1", "V": "net-4G"}
+    clock.advance(60)
+    answer, kept = link_test("NULL", 172, ())
+    assert_ack(answer, 172)
+    assert kept is None
+    assert signals(db) == [] and faults(db) == []
 
 
 # --------------------------------------------------------------------------------------------

@@ -234,9 +234,13 @@ def test_every_shape_over_the_wire_is_acked_and_stored(
                     shape.account, "1", shape.frame_id, T0
                 ), shape.name  # fmt: skip
         for account in LINK_TEST_ACCOUNTS:
-            if any(shape.account == account for shape in shapes):
+            tests = [shape for shape in shapes if shape.account == account]
+            if tests:
                 transmitter = find_transmitter(session, account, "1")
                 assert transmitter is not None and transmitter.last_signal_at == T0, account
+                kept = {field[:1]: field[1:] for field in tests[-1].extended}  # XNM [G1]: {"G": "1"}
+                stored = transmitter.last_test_extended
+                assert (json.loads(stored) if stored else {}) == kept, account
         assert session.execute(select(TransmissionFaultRow)).scalars().all() == []
 
 

@@ -8,6 +8,8 @@ chunk after chunk, and nothing is lost or filed twice between them.
 from __future__ import annotations
 
 import asyncio
+import logging
+import sqlite3
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -17,7 +19,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlmodel import col
 
-from console.receiver.batch import Received
+from console.receiver.batch import Outcome, Received
 from console.receiver.codec import build_frame, parse_response
 from console.receiver.server import ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
@@ -27,6 +29,7 @@ from console.services.signal_intake import SignalIntake
 from console.storage import migrate
 from console.storage.engine import Database
 from console.storage.inbox import inbox_of, inbox_path, pending_rows
+from console.storage.sites import find_transmitter
 from console.storage.tables import AlarmRow, JournalRow, SignalRow, TransmissionFaultRow
 from tests.factories import SteppingClock, add_site, cid
 
@@ -270,3 +273,80 @@ def test_a_new_inbox_file_starts_from_its_own_beginning(sqlite_db: Database, tmp
     SignalIntake(sqlite_db, desk).store([received(clock, 132, 3, 3)])
     assert SignalPlacement(desk, clock=clock).place_pending().placed == 1
     assert [zone for _, _, zone in filed(sqlite_db)] == [1, 2, 3]
+
+
+def test_signals_given_ids_below_the_mark_under_a_running_placer_are_filed_not_deleted(
+    sqlite_db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The inbox file's counter set back while it is open (the check on opening cannot see it):
+    rows at or below the mark that the main database does not hold are filed, and said."""
+    add_site(sqlite_db)
+    clock = SteppingClock()
+    desk = AlarmDesk(sqlite_db, clock)
+    intake = SignalIntake(sqlite_db, desk)
+    placement = SignalPlacement(desk, clock=clock)
+    for seq in (1, 2, 3):
+        intake.store([received(clock, 132, seq, seq)])
+        clock.advance(1)
+    assert placement.place_pending().placed == 3
+    with inbox_of(sqlite_db).write() as session:
+        session.execute(text("UPDATE sqlite_sequence SET seq = 1 WHERE name = 'signal_inbox'"))
+    for seq in (4, 5):  # they get inbox ids 2 and 3, at or below the mark (3)
+        intake.store([received(clock, 110, seq, seq)])
+        clock.advance(1)
+    caplog.set_level(logging.WARNING, logger="console")
+    assert placement.place_pending().placed == 2
+    assert [(code, zone) for _, code, zone in filed(sqlite_db)] == [
+        ("132", 1),
+        ("132", 2),
+        ("132", 3),
+        ("110", 4),
+        ("110", 5),
+    ]
+    assert placement.place_pending().placed == 0  # filed once
+    with inbox_of(sqlite_db).read() as session:
+        assert session.execute(text("SELECT count(*) FROM signal_inbox")).scalar_one() == 0
+    with sqlite_db.read() as session:
+        faults = session.execute(select(TransmissionFaultRow.kind, TransmissionFaultRow.detail)).all()
+    assert [kind for kind, _ in faults] == ["inbox_unfiled_below_mark"]
+    assert "2 signals" in faults[0][1]
+    assert any("never filed" in r.getMessage() for r in caplog.records)
+
+
+def test_an_inbox_file_from_before_link_tests_kept_extended_data_gets_the_column(tmp_path: Path) -> None:
+    """An inbox file written by an older receiver (its link test table without `extended`) is
+    altered on opening: its waiting link test is applied, and a new XNM keeps its data."""
+    url = f"sqlite:///{tmp_path / 'vigie.sqlite'}"
+    db = Database.from_url(url)
+    migrate.upgrade(db.engine)
+    add_site(db)
+    clock = SteppingClock()
+    old = sqlite3.connect(tmp_path / "vigie.inbox.sqlite")
+    old.executescript(
+        "CREATE TABLE link_test_inbox (id INTEGER PRIMARY KEY AUTOINCREMENT, account VARCHAR(16) NOT NULL,"
+        " line VARCHAR(8) NOT NULL, received_at DATETIME NOT NULL);"
+        "CREATE TABLE inbox_meta (epoch VARCHAR(36) NOT NULL); INSERT INTO inbox_meta VALUES ('old');"
+    )
+    old.execute(
+        "INSERT INTO link_test_inbox (account, line, received_at) VALUES ('4A21', '1', ?)",
+        (clock.now.replace(tzinfo=None).isoformat(" ", "microseconds"),),
+    )
+    old.commit()
+    old.close()
+    desk = AlarmDesk(db, clock)
+    placement = SignalPlacement(desk, clock=clock)
+    assert placement.place_pending().placed == 0  # the old link test is applied
+
+    def transmitter_state() -> tuple[datetime | None, str | None]:
+        with db.read() as session:
+            transmitter = find_transmitter(session, "4A21", "1")
+            assert transmitter is not None
+            return transmitter.last_signal_at, transmitter.last_test_extended
+
+    assert transmitter_state() == (clock.now, None)
+    clock.advance(30)
+    xnm = Received("4A21", "1", "xnm-1", (), clock.now, "192.0.2.7", True, 1, {"G": "1"})
+    assert SignalIntake(db, desk).store([xnm]) == [Outcome.LINK_TEST]
+    placement.place_pending()
+    assert transmitter_state() == (clock.now, '{"G": "1"}')
+    db.dispose()
