@@ -463,11 +463,13 @@ def _operators_add(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import IntegrityError
 
     from console.domain.alarm import Role
+    from console.domain.secrets import password_problem
     from console.storage.operators import add_operator
 
     password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
-    if len(password) < 4:
-        raise CliError("the password must have at least 4 characters")
+    problem = password_problem(password)
+    if problem is not None:
+        raise CliError(problem)
     db = _open_existing(_db_url(args))
     try:
         with db.write() as session:
@@ -647,6 +649,9 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _run_console(args: argparse.Namespace, *, demo: bool) -> int:
+    if demo and (getattr(args, "sub_db", None) or args.db):  # before Qt, which prints as it loads
+        _refuse_a_station_database(getattr(args, "sub_db", None) or args.db)
+
     from pathlib import Path
 
     from console.app import EXIT_SIGNED_OUT, ConsoleOptions, run_console
@@ -688,6 +693,19 @@ def _run_console(args: argparse.Namespace, *, demo: bool) -> int:
     if code == EXIT_SIGNED_OUT:  # a fresh console for the next operator, on the same station
         os.execv(sys.executable, [sys.executable, "-m", "console", *relaunch_argv(args.raw_argv, demo=demo)])
     return code
+
+
+def _refuse_a_station_database(url: str) -> None:
+    """Before any window opens: the demo never writes into a database holding a station's data."""
+    from console.services.demo_data import check_demo_database
+    from console.storage.engine import Database, check_connection
+
+    db = Database.from_url(url)
+    try:
+        check_connection(db.engine)
+        check_demo_database(db)
+    finally:
+        db.dispose()
 
 
 def relaunch_argv(argv: Sequence[str], *, demo: bool) -> list[str]:

@@ -195,3 +195,19 @@ def test_receive_applies_a_limit_given_on_the_command_line(db_url: str, tmp_path
         assert closed and sent < 200
     finally:
         receiver.close()
+
+
+def test_operators_add_refuses_a_short_password_and_takes_a_long_one(db_url: str) -> None:
+    short = vigie("operators", "add", "--db", db_url, "--login", "amelie", "--name", "A", stdin="demo1234\n")
+    assert_one_line_error(short, "the password must have at least 10 characters")
+    added = vigie(
+        "operators", "add", "--db", db_url, "--login", "amelie", "--name", "A", stdin="0123456789\n"
+    )
+    assert added.returncode == 0, added.stderr
+    from console.storage.operators import authenticate
+
+    db = Database.from_url(db_url)
+    with db.read() as session:
+        assert authenticate(session, "amelie", "demo1234") is None
+        assert authenticate(session, "amelie", "0123456789") is not None
+    db.dispose()
