@@ -183,8 +183,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="database administration")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
-    init = db_sub.add_parser("init", help="create or upgrade the schema")
+    init = db_sub.add_parser(
+        "init",
+        help="create or upgrade the schema",
+        description="Create or upgrade the schema. On PostgreSQL, --create-roles (as a superuser) also "
+        "creates the station's roles: a migration role owning the schema, a console role and a "
+        "receiver role that own nothing and may create nothing; passwords come from "
+        "VIGIE_MIGRATE_PASSWORD, VIGIE_CONSOLE_PASSWORD, VIGIE_RECEIVER_PASSWORD or are generated and "
+        "printed once. When the roles exist, migrations run as the migration role and the other "
+        "roles' rights are given again after them.",
+    )
     init.add_argument("--db", dest="sub_db", required=True)
+    roles_mode = init.add_mutually_exclusive_group()
+    roles_mode.add_argument(
+        "--create-roles", action="store_true", help="PostgreSQL: create the roles and their rights"
+    )
+    roles_mode.add_argument(
+        "--print-roles-sql",
+        action="store_true",
+        help="PostgreSQL: print the SQL creating the roles and rights instead (connects to nothing)",
+    )
+    init.add_argument("--migrate-role", default="vigie_migrate", metavar="NAME", help="(vigie_migrate)")
+    init.add_argument("--console-role", default="vigie_console", metavar="NAME", help="(vigie_console)")
+    init.add_argument("--receiver-role", default="vigie_receiver", metavar="NAME", help="(vigie_receiver)")
 
     accounts = sub.add_parser("accounts", help="transmitter accounts")
     acc_sub = accounts.add_subparsers(dest="accounts_command", required=True, parser_class=_Parser)
@@ -380,7 +401,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "demo":
         return _run_console(args, demo=True)
     if command == "db":
-        return _db_init(_db_url(args))
+        return _db_init(_db_url(args), args)
     if command == "accounts":
         return _accounts_add(args)
     if command == "operators":
@@ -412,19 +433,10 @@ def _open_existing(url: str):  # type: ignore[no-untyped-def]
     return db
 
 
-def _db_init(url: str) -> int:
-    from console.storage import migrate
-    from console.storage.engine import Database, check_connection
+def _db_init(url: str, args: argparse.Namespace) -> int:
+    from console.cli_roles import db_init
 
-    db = Database.from_url(url)
-    check_connection(db.engine)
-    before = migrate.current_revision(db.engine)
-    migrate.upgrade(db.engine)
-    after = migrate.current_revision(db.engine)
-    state = "already at" if before == after else f"upgraded from {before or 'empty'} to"
-    print(f"database {state} schema {after}")
-    db.dispose()
-    return 0
+    return db_init(url, args)
 
 
 def _accounts_add(args: argparse.Namespace) -> int:
