@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,10 +20,12 @@ from console.domain.alarm import Disposition
 from console.domain.journal import JournalAction
 from console.services.alarm_desk import AlarmDesk
 from console.services.sign_in import sign_in
+from console.services.supervision import PeriodicTestWatch
 from console.storage import migrate
 from console.storage.engine import Database, DatabaseError
 from console.storage.operators import operator_by_login
 from console.storage.roles import CONSOLE_PRIVILEGES, RECEIVER_PRIVILEGES, RoleNames, schema_tables
+from console.storage.sites import add_transmitter, ensure_site
 from tests.cli.test_cli import assert_one_line_error, vigie
 from tests.conftest import PG_URL, PostgresFactory, skip_or_fail
 from tests.factories import T0, add_operator_to, add_site, cid
@@ -290,3 +292,33 @@ def test_db_init_refuses_bad_role_settings(ready: tuple[Station, str], tmp_path:
     assert_one_line_error(same, "three different roles")
     with pytest.raises(ValueError):
         RoleNames(console="Robert'); DROP TABLE journal;--")
+
+
+def test_the_receiver_role_raises_and_clears_missed_test_alarms(ready: tuple[Station, str]) -> None:
+    """Supervision reads alarms with their holder: it must not need the holder's password hash."""
+    station, _ = ready
+    owner = Database.from_url(station.url(station.names.migrator))
+    with owner.write() as session:
+        site, _created = ensure_site(session, "LYO-0009", "Entrepôt")
+        add_transmitter(session, site, "5B31", line="1", test_interval_s=600)
+        session.execute(
+            text("UPDATE transmitter SET last_signal_at = :at WHERE account = '5B31'"), {"at": T0}
+        )
+    owner.dispose()
+    later = T0 + timedelta(hours=1)
+    db = Database.from_url(station.url(station.names.receiver))
+    try:
+        raised = PeriodicTestWatch(db, lambda: later).check()
+        assert len(raised) == 1
+        AlarmDesk(db, clock=lambda: later).ingest([cid(602, zone=0, account="5B31", at=later)])
+        with db.read() as session:
+            actions = (
+                session.execute(
+                    text("SELECT action FROM journal WHERE alarm_id = :a ORDER BY id"), {"a": raised[0]}
+                )
+                .scalars()
+                .all()
+            )
+    finally:
+        db.dispose()
+    assert JournalAction.MISSED_TEST in actions and JournalAction.LINK_RESTORED in actions
