@@ -10,6 +10,7 @@ import asyncio
 import dataclasses
 import logging
 import os
+import socket
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -30,11 +31,12 @@ from console.services.dispatch_desk import DispatchDesk
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.receiver_service import ReceiverService
+from console.services.sign_in import sign_in
 from console.simulator.demo_link import DemoPanels
 from console.simulator.demo_traffic import DemoTraffic
 from console.storage import migrate
 from console.storage.engine import Database, DatabaseUnavailable, data_dir
-from console.storage.operators import authenticate, operator_by_login
+from console.storage.operators import operator_by_login
 from console.views.faults import FaultMonitor
 from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
@@ -367,9 +369,10 @@ def _sign_in(db: Database, login: str | None, password: str | None, *, trusted: 
     """The sign-in dialog; `login` is proposed in it. Only the demo (`trusted`) signs in without a
     password: on a station's database, a command line must not open an operator's session."""
 
+    workstation = socket.gethostname()
+
     def check(user: str, password: str) -> Operator | None:
-        with db.read() as session:
-            return authenticate(session, user, password)
+        return sign_in(db, user, password, workstation=workstation)
 
     if login is not None and trusted:
         with db.read() as session:

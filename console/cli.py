@@ -183,8 +183,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="database administration")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
-    init = db_sub.add_parser("init", help="create or upgrade the schema")
+    init = db_sub.add_parser(
+        "init",
+        help="create or upgrade the schema",
+        description="Create or upgrade the schema. On PostgreSQL, --create-roles (as a superuser) also "
+        "creates the station's roles: a migration role owning the schema, a console role and a "
+        "receiver role that own nothing and may create nothing; passwords come from "
+        "VIGIE_MIGRATE_PASSWORD, VIGIE_CONSOLE_PASSWORD, VIGIE_RECEIVER_PASSWORD or are generated and "
+        "printed once. When the roles exist, migrations run as the migration role and the other "
+        "roles' rights are given again after them.",
+    )
     init.add_argument("--db", dest="sub_db", required=True)
+    roles_mode = init.add_mutually_exclusive_group()
+    roles_mode.add_argument(
+        "--create-roles", action="store_true", help="PostgreSQL: create the roles and their rights"
+    )
+    roles_mode.add_argument(
+        "--print-roles-sql",
+        action="store_true",
+        help="PostgreSQL: print the SQL creating the roles and rights instead (connects to nothing)",
+    )
+    init.add_argument("--migrate-role", default="vigie_migrate", metavar="NAME", help="(vigie_migrate)")
+    init.add_argument("--console-role", default="vigie_console", metavar="NAME", help="(vigie_console)")
+    init.add_argument("--receiver-role", default="vigie_receiver", metavar="NAME", help="(vigie_receiver)")
     backup = db_sub.add_parser(
         "backup", help="copy a SQLite database and its inbox file, consistent, while the station runs"
     )
@@ -389,7 +410,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "db":
         if args.db_command == "backup":
             return _db_backup(_db_url(args), Path(args.backup_dir))
-        return _db_init(_db_url(args))
+        return _db_init(_db_url(args), args)
     if command == "accounts":
         return _accounts_add(args)
     if command == "operators":
@@ -421,19 +442,10 @@ def _open_existing(url: str):  # type: ignore[no-untyped-def]
     return db
 
 
-def _db_init(url: str) -> int:
-    from console.storage import migrate
-    from console.storage.engine import Database, check_connection
+def _db_init(url: str, args: argparse.Namespace) -> int:
+    from console.cli_roles import db_init
 
-    db = Database.from_url(url)
-    check_connection(db.engine)
-    before = migrate.current_revision(db.engine)
-    migrate.upgrade(db.engine)
-    after = migrate.current_revision(db.engine)
-    state = "already at" if before == after else f"upgraded from {before or 'empty'} to"
-    print(f"database {state} schema {after}")
-    db.dispose()
-    return 0
+    return db_init(url, args)
 
 
 def _db_backup(url: str, target: Path) -> int:
@@ -486,11 +498,13 @@ def _operators_add(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import IntegrityError
 
     from console.domain.alarm import Role
+    from console.domain.secrets import password_problem
     from console.storage.operators import add_operator
 
     password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
-    if len(password) < 4:
-        raise CliError("the password must have at least 4 characters")
+    problem = password_problem(password)
+    if problem is not None:
+        raise CliError(problem)
     db = _open_existing(_db_url(args))
     try:
         with db.write() as session:
@@ -670,6 +684,9 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _run_console(args: argparse.Namespace, *, demo: bool) -> int:
+    if demo and (getattr(args, "sub_db", None) or args.db):  # before Qt, which prints as it loads
+        _refuse_a_station_database(getattr(args, "sub_db", None) or args.db)
+
     from pathlib import Path
 
     from console.app import EXIT_SIGNED_OUT, ConsoleOptions, run_console
@@ -711,6 +728,19 @@ def _run_console(args: argparse.Namespace, *, demo: bool) -> int:
     if code == EXIT_SIGNED_OUT:  # a fresh console for the next operator, on the same station
         os.execv(sys.executable, [sys.executable, "-m", "console", *relaunch_argv(args.raw_argv, demo=demo)])
     return code
+
+
+def _refuse_a_station_database(url: str) -> None:
+    """Before any window opens: the demo never writes into a database holding a station's data."""
+    from console.services.demo_data import check_demo_database
+    from console.storage.engine import Database, check_connection
+
+    db = Database.from_url(url)
+    try:
+        check_connection(db.engine)
+        check_demo_database(db)
+    finally:
+        db.dispose()
 
 
 def relaunch_argv(argv: Sequence[str], *, demo: bool) -> list[str]:

@@ -20,6 +20,7 @@ from console.services.alarm_desk import AlarmDesk
 from console.services.demo_data import demo_sites, load_demo
 from console.simulator.demo_traffic import INTRUSION_DETECTORS, DemoTraffic
 from console.storage import alarms as alarm_store
+from console.storage.demo_mark import is_demo
 from console.storage.engine import Database
 from console.storage.operators import authenticate
 from console.storage.signals import history
@@ -51,6 +52,8 @@ def test_demo_loads_twenty_sites_with_plans_once(db: Database) -> None:
         chef = authenticate(session, "chef", "chef")
     assert demo is not None and demo.role is Role.OPERATOR
     assert chef is not None and chef.role is Role.SUPERVISOR
+    with db.engine.connect() as connection:  # the short, published passwords: in a marked demo only
+        assert is_demo(connection)
 
 
 def test_intrusion_walk_crosses_several_intrusion_zones_in_time_order() -> None:

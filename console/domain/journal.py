@@ -17,6 +17,8 @@ class JournalAction(StrEnum):
     NOTE = "note"
     LOGIN = "login"
     LOGOUT = "logout"
+    LOGIN_FAILED = "login_failed"
+    DEMO_LOADED = "demo_loaded"
     ACCOUNT_ADDED = "account_added"
     MISSED_TEST = "missed_test"
     LINK_RESTORED = "link_restored"
@@ -64,6 +66,8 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.NOTE: ("Note", "Note"),
     JournalAction.LOGIN: ("Connexion", "Logged in"),
     JournalAction.LOGOUT: ("Déconnexion", "Logged out"),
+    JournalAction.LOGIN_FAILED: ("Échec de connexion", "Sign-in refused"),
+    JournalAction.DEMO_LOADED: ("Station de démonstration chargée", "Demo station loaded"),
     JournalAction.ACCOUNT_ADDED: ("Transmetteur ajouté", "Transmitter account added"),
     JournalAction.MISSED_TEST: ("Test cyclique manquant", "Missed periodic test"),
     JournalAction.LINK_RESTORED: ("Liaison rétablie", "Link restored"),

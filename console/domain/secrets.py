@@ -18,6 +18,26 @@ _N, _R, _P, _DKLEN = 2**14, 8, 1, 32
 # words, so a lighter cost keeps loading a few hundred contacts quick without weakening much.
 _SPOKEN_N = 2**12
 
+MIN_PASSWORD_LENGTH = 10
+"""Operators' passwords: long enough that guessing them online (scrypt costs ~45 ms a try) is hopeless."""
+
+
+def password_problem(password: str, min_length: int = MIN_PASSWORD_LENGTH) -> str | None:
+    """Why this new operator password is refused, worded for the person choosing it; None when fine."""
+    if len(password) < min_length:
+        return f"the password must have at least {min_length} characters"
+    if not password.strip():
+        return "the password must not be only blanks"
+    return None
+
+
+def secret_cost(stored: str) -> tuple[int, int]:
+    """(N, r) of a stored scrypt hash: the work one verification does."""
+    scheme, n, r, _salt, _digest = stored.split("$")
+    if scheme != "scrypt":
+        raise ValueError(f"not a scrypt hash: {scheme}")
+    return int(n), int(r)
+
 
 def normalise_spoken_word(word: str) -> str:
     """Lowercase, strip accents and surrounding blanks: what the operator types may differ so."""

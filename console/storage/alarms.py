@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, defer
 from sqlmodel import col, or_, select
 
 from console.domain.alarm import Alarm, AlarmState
@@ -25,12 +25,14 @@ class StaleAlarm(Exception):
 
 
 def _alarm_query() -> Any:
-    """Alarm rows with their site and holder, the shape `alarm_from_row` takes."""
+    """Alarm rows with their site and holder, the shape `alarm_from_row` takes (without the
+    holder's password hash: the receiver's database role may not read it)."""
     holder = aliased(OperatorRow)
     return (
         select(AlarmRow, SiteRow, holder)
         .join(SiteRow, col(AlarmRow.site_id) == col(SiteRow.id), isouter=True)
         .join(holder, col(AlarmRow.operator_id) == col(holder.id), isouter=True)
+        .options(defer(holder.password_hash))  # type: ignore[arg-type]  # sqlmodel types it Mapped[str]
     )
 
 

@@ -13,8 +13,12 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
+from console.storage.engine import DatabaseError, describe_db_error
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+_INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def _config(connection: object) -> Config:
@@ -24,9 +28,24 @@ def _config(connection: object) -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    with engine.begin() as connection:
-        command.upgrade(_config(connection), revision)
+def upgrade(engine: Engine, revision: str = "head", *, as_role: str | None = None) -> None:
+    """Bring the schema to `revision`; `as_role` (PostgreSQL) makes that role own what is created.
+
+    A workstation's role may not change the schema: when it finds the schema behind, it says so
+    in one line instead of failing on the first statement refused.
+    """
+    try:
+        with engine.begin() as connection:
+            if as_role is not None:
+                connection.exec_driver_sql(f'SET LOCAL ROLE "{as_role}"')
+            command.upgrade(_config(connection), revision)
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
+            raise
+        raise DatabaseError(
+            f"the schema needs an upgrade to {head_revision()} and this role may not do it "
+            f"({describe_db_error(exc)}): run `vigie db init` with the migration role"
+        ) from exc
 
 
 def downgrade(engine: Engine, revision: str) -> None:

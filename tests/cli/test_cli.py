@@ -223,3 +223,19 @@ def test_db_backup_of_a_postgresql_database_points_to_pg_dump(db_url: str, tmp_p
         return
     assert_one_line_error(result, "pg_dump")
     assert not (tmp_path / "copy").exists()
+
+
+def test_operators_add_refuses_a_short_password_and_takes_a_long_one(db_url: str) -> None:
+    short = vigie("operators", "add", "--db", db_url, "--login", "amelie", "--name", "A", stdin="demo1234\n")
+    assert_one_line_error(short, "the password must have at least 10 characters")
+    added = vigie(
+        "operators", "add", "--db", db_url, "--login", "amelie", "--name", "A", stdin="0123456789\n"
+    )
+    assert added.returncode == 0, added.stderr
+    from console.storage.operators import authenticate
+
+    db = Database.from_url(db_url)
+    with db.read() as session:
+        assert authenticate(session, "amelie", "demo1234") is None
+        assert authenticate(session, "amelie", "0123456789") is not None
+    db.dispose()

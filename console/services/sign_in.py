@@ -1,0 +1,55 @@
+"""Operator sign-in: check the password, and journal every refusal for the supervisor's audit.
+
+A refused attempt is journaled with the login typed and why it was refused (unknown login, wrong
+password, inactive account), never with the password typed. The person at the console is only
+told that the login or the password is wrong.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy.exc import DBAPIError
+
+from console.domain.alarm import Operator
+from console.domain.journal import JournalAction
+from console.storage.alarms import append_journal
+from console.storage.engine import Database, DatabaseUnavailable, is_unavailable
+from console.storage.operators import check_sign_in
+
+log = logging.getLogger(__name__)
+
+_LOGIN_SHOWN = 64  # the longest login an account can have; a longer text is cut in the journal
+
+
+def sign_in(
+    db: Database,
+    login: str,
+    password: str,
+    *,
+    workstation: str = "",
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> Operator | None:
+    """The operator when login and password match an active account; else None, journaled."""
+    with db.read() as session:
+        attempt = check_sign_in(session, login, password)
+    if attempt.operator is not None:
+        return attempt.operator
+    shown = login if len(login) <= _LOGIN_SHOWN else login[:_LOGIN_SHOWN] + "…"
+    detail = f"login {shown!r}: {attempt.refusal}" + (f" at {workstation}" if workstation else "")
+    try:
+        with db.write() as session:
+            append_journal(
+                session,
+                at=clock(),
+                action=JournalAction.LOGIN_FAILED,
+                detail=detail,
+                operator_id=attempt.account_id,
+            )
+    except (DatabaseUnavailable, DBAPIError) as exc:
+        if isinstance(exc, DBAPIError) and not is_unavailable(exc):
+            raise
+        log.warning("refused sign-in not journaled (database unreachable): %s", detail)
+    return None
