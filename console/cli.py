@@ -68,6 +68,8 @@ def _account(text: str) -> str:
 
 
 def _line(text: str) -> str:
+    if text == "":  # the default: argparse runs it through here too (no line prefix)
+        return ""
     if not LINE.match(text):
         raise argparse.ArgumentTypeError(f"line prefix must be 1 to 6 hexadecimal digits, not {text!r}")
     return text.upper()

@@ -239,3 +239,11 @@ def test_operators_add_refuses_a_short_password_and_takes_a_long_one(db_url: str
         assert authenticate(session, "amelie", "demo1234") is None
         assert authenticate(session, "amelie", "0123456789") is not None
     db.dispose()
+
+
+def test_accounts_add_with_only_its_required_options(db_url: str) -> None:
+    """Every option the help calls optional can be left out (argparse ran the empty --line default
+    through the line check, so this failed)."""
+    result = vigie("accounts", "add", "--db", db_url, "--site", "BDX-0004", "--account", "7c11")
+    assert result.returncode == 0, result.stderr
+    assert "new site BDX-0004" in result.stdout
