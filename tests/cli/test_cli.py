@@ -247,3 +247,27 @@ def test_accounts_add_with_only_its_required_options(db_url: str) -> None:
     result = vigie("accounts", "add", "--db", db_url, "--site", "BDX-0004", "--account", "7c11")
     assert result.returncode == 0, result.stderr
     assert "new site BDX-0004" in result.stdout
+
+
+def test_no_optional_default_is_refused_by_its_own_check() -> None:
+    """argparse runs a string default through the option's type: every such default must pass it,
+    or the subcommand fails whenever the option is left out."""
+    import argparse
+
+    from console.cli import build_parser
+
+    def parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+        found = [parser]
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    found += parsers(sub)
+        return found
+
+    checked = 0
+    for parser in parsers(build_parser()):
+        for action in parser._actions:
+            if callable(action.type) and isinstance(action.default, str):
+                action.type(action.default)  # raises ArgumentTypeError if the default is refused
+                checked += 1
+    assert checked >= 1
