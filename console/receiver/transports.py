@@ -58,6 +58,10 @@ class TcpConnection(asyncio.Protocol):
         if receiver._stopping:
             transport.close()
             return
+        if not receiver.peer_allowed(self._peer):
+            assert self._transport is not None
+            self._transport.abort()
+            return
         loop = asyncio.get_running_loop()
         now = loop.time()
         admitted, make_room = receiver._book.admit(self._peer, now)
@@ -224,6 +228,8 @@ class UdpProtocol(asyncio.DatagramProtocol):
         in_flight = receiver._udp_in_flight
         if receiver._stopping:
             return  # unanswered: the transmitter retries
+        if not receiver.peer_allowed(peer):
+            return
         if in_flight.get(peer, 0) >= receiver.config.max_udp_in_flight_per_peer or not (
             receiver._udp_buckets.allow(peer, asyncio.get_running_loop().time())
         ):
