@@ -80,6 +80,8 @@ class ReceiverConfig:
     window_future_s: float = 20.0
     refusals_burst: int = 64  # NAK/DUH a TCP connection may earn at once ...
     refusals_per_s: float = 4.0  # ... and then per second; past that it is closed
+    refusals_per_peer_burst: int = 256  # the same for all TCP connections of one address together,
+    refusals_per_peer_per_s: float = 16.0  # so reconnecting does not renew the budget
     write_buffer_bytes: int = 65536  # answers a peer leaves unread; past that it is closed
     fault_period_s: float = 60.0  # faults are aggregated per peer and kind over this period:
     faults_kept_per_peer: int = 10  # the first ones in full, then a count
@@ -192,6 +194,9 @@ class Dc09Receiver:
         )
         self._udp_in_flight: dict[str, int] = {}  # only peers with frames in flight: it empties itself
         self._udp_buckets = PeerBuckets(config.udp_rate_per_s, config.udp_burst, config.max_tracked_peers)
+        self._tcp_refusals = PeerBuckets(
+            config.refusals_per_peer_per_s, config.refusals_per_peer_burst, config.max_tracked_peers
+        )
         self._replays = ReplayGuard(config.window_past_s + config.window_future_s)
         self._reload_gate = ReloadGate(config.key_reload_min_s)
         self._ledger = FaultLedger(

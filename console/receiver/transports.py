@@ -155,12 +155,15 @@ class TcpConnection(asyncio.Protocol):
         self._pump()
 
     def _refusal_allowed(self) -> bool:
-        """A NAK or DUH costs a token: a connection sending garbage faster than any faulty panel
-        would is closed, instead of being answered and recorded frame after frame."""
+        """A NAK or DUH costs a token of the connection and one of its address: a connection sending
+        garbage faster than any faulty panel would is closed, instead of being answered and recorded
+        frame after frame, and an address that keeps reconnecting to do so has its next ones closed
+        at their first refusal until its budget refills."""
         assert self._refusals is not None and self._transport is not None
-        if self._refusals.take(asyncio.get_running_loop().time()):
-            return True
         receiver = self._receiver
+        now = asyncio.get_running_loop().time()
+        if self._refusals.take(now) and receiver._tcp_refusals.allow(self._peer, now):
+            return True
         receiver.stats.garbage_closed += 1
         receiver.note_connection_fault(self._peer, "tcp_garbage_closed", "too many refused frames")
         self._queue.clear()
