@@ -86,6 +86,12 @@ class TokenBucket:
         self._tokens = burst
         self._at = now
 
+    def available(self, now: float) -> bool:
+        """Whether a token could be taken now (nothing is taken)."""
+        self._tokens = min(self._burst, self._tokens + (now - self._at) * self._rate)
+        self._at = now
+        return self._tokens >= 1.0
+
     def take(self, now: float) -> bool:
         self._tokens = min(self._burst, self._tokens + (now - self._at) * self._rate)
         self._at = now
@@ -111,6 +117,11 @@ class PeerBuckets:
     def allow(self, peer: str, now: float) -> bool:
         bucket = self._buckets.setdefault(peer, lambda: TokenBucket(self._rate, self._burst, now))
         return bucket.take(now)
+
+    def exhausted(self, peer: str, now: float) -> bool:
+        """Whether this peer has spent its bucket (an unknown peer has not)."""
+        bucket = self._buckets.get(peer)
+        return bucket is not None and not bucket.available(now)
 
     def __len__(self) -> int:
         return len(self._buckets)

@@ -64,6 +64,15 @@ class TcpConnection(asyncio.Protocol):
             return
         loop = asyncio.get_running_loop()
         now = loop.time()
+        if receiver._tcp_refusals.exhausted(self._peer, now):
+            # The address spent its refusal budget and reconnects for more: closed before anything
+            # is read, until the budget refills. Its connections already open are not touched.
+            receiver.stats.garbage_closed += 1
+            receiver.note_connection_fault(
+                self._peer, "tcp_garbage_closed", "refusal budget of the address spent"
+            )
+            transport.abort()  # type: ignore[attr-defined]  # a stream transport, by construction
+            return
         admitted, make_room = receiver._book.admit(self._peer, now)
         for other in make_room:
             receiver.stats.idle_closed += 1
