@@ -2,7 +2,10 @@
 
 What it measures
 ----------------
-Four targets, one after the other, each a receiver running in its own process:
+Five targets, one after the other, each a receiver running in its own process (the fifth,
+``vigie-attack``, is ``vigie-plain`` while ``bench/attackers.py`` floods it from 127.0.0.2 and
+127.0.0.3 with garbage and frames of ever new unregistered accounts; its figures are printed
+beside the quiet run's):
 
 1. ``vigie-plain``: ``python -m console receive --db sqlite:///TMP/plain/bench.sqlite --listen
    127.0.0.1:0``, with 50 accounts (line 1, no key) registered beforehand by ``python -m console
