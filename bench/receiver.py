@@ -2,7 +2,10 @@
 
 What it measures
 ----------------
-Four targets, one after the other, each a receiver running in its own process:
+Five targets, one after the other, each a receiver running in its own process (the fifth,
+``vigie-attack``, is ``vigie-plain`` while ``bench/attackers.py`` floods it from 127.0.0.2 and
+127.0.0.3 with garbage and frames of ever new unregistered accounts; its figures are printed
+beside the quiet run's):
 
 1. ``vigie-plain``: ``python -m console receive --db sqlite:///TMP/plain/bench.sqlite --listen
    127.0.0.1:0``, with 50 accounts (line 1, no key) registered beforehand by ``python -m console
@@ -94,7 +97,8 @@ STOP_TIMEOUT_S = 15.0
 VERIFY_EVERY = 100  # fully parse (CRC, decryption) every Nth answer of a connection, and its first
 EXIT_PORT_TAKEN = 3  # the pysiaalarm child could not listen: the parent retries on another port
 DISTURBED_PCT = 15.0  # CPU % of one core used by other processes that makes a figure suspect
-TARGETS = ("vigie-plain", "vigie-aes", "pysiaalarm-plain", "pysiaalarm-aes")
+TARGETS = ("vigie-plain", "vigie-attack", "vigie-aes", "pysiaalarm-plain", "pysiaalarm-aes")
+ATTACK_TARGET = "vigie-attack"  # vigie-plain's load, with bench/attackers.py flooding from other addresses
 _PAD_ALPHABET = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in "|[]")
 
 
@@ -154,6 +158,7 @@ class Figures:
     stored_signals: int | None = None
     backlog: int | None = None  # Vigie: signals ACKed but not yet filed into alarms at the window's end
     examples: list[str] = field(default_factory=list)
+    attack: dict[str, Any] | None = None  # vigie-attack: what the attackers did and what it left behind
 
 
 def percentile(sorted_values: Sequence[float], fraction: float) -> float:
@@ -343,6 +348,7 @@ class CpuUse:
     server: float | None
     generator: float
     other: float | None
+    attackers: float | None = None  # the attack process (vigie-attack), not counted in `other`
 
 
 def _cpu_use(
@@ -350,16 +356,23 @@ def _cpu_use(
     server: tuple[float | None, float | None],
     generator: tuple[float, float],
     machine: tuple[float | None, float | None],
+    attackers: tuple[float | None, float | None] = (None, None),
 ) -> CpuUse:
     def pct(seconds: float) -> float:
         return 100.0 * seconds / duration_s
 
     server_s = None if server[0] is None or server[1] is None else server[1] - server[0]
     generator_s = generator[1] - generator[0]
+    attackers_s = None if attackers[0] is None or attackers[1] is None else attackers[1] - attackers[0]
     other = None
     if server_s is not None and machine[0] is not None and machine[1] is not None:
-        other = max(0.0, pct(machine[1] - machine[0] - server_s - generator_s))
-    return CpuUse(None if server_s is None else pct(server_s), pct(generator_s), other)
+        other = max(0.0, pct(machine[1] - machine[0] - server_s - generator_s - (attackers_s or 0.0)))
+    return CpuUse(
+        None if server_s is None else pct(server_s),
+        pct(generator_s),
+        other,
+        None if attackers_s is None else pct(attackers_s),
+    )
 
 
 async def generate_load(
@@ -368,6 +381,7 @@ async def generate_load(
     key: bytes | None,
     server_pid: int,
     *,
+    attacker_pid: int | None = None,
     connections: int,
     warmup_s: float,
     duration_s: float,
@@ -408,12 +422,14 @@ async def generate_load(
             time.process_time(),
             _machine_busy_seconds(),
         )
+        attackers_before = _cpu_seconds(attacker_pid) if attacker_pid is not None else None
         await asyncio.sleep(max(0.0, window.end - time.perf_counter()))
         server_after, client_after, machine_after = (
             _cpu_seconds(server_pid),
             time.process_time(),
             _machine_busy_seconds(),
         )
+        attackers_after = _cpu_seconds(attacker_pid) if attacker_pid is not None else None
         # Connections stop sending at the window's end; give the last answers time to arrive.
         results = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout_s + 5)
         for result in results:
@@ -428,6 +444,7 @@ async def generate_load(
         (server_before, server_after),
         (client_before, client_after),
         (machine_before, machine_after),
+        (attackers_before, attackers_after),
     )
     return tally, cpu
 
@@ -658,8 +675,10 @@ async def bench_target(target: str, options: Options) -> Figures:
     aes = target.endswith("aes")
     key = AES_KEY if aes else None
     db_file: Path | None = None
+    attacked = target == ATTACK_TARGET
+    attacker: asyncio.subprocess.Process | None = None
     if vigie:
-        directory = options.workdir / ("aes" if aes else "plain")
+        directory = options.workdir / ("aes" if aes else "attack" if attacked else "plain")
         print(f"[{target}] registering {options.connections} accounts with `python -m console accounts add`")
         url = await prepare_vigie_db(directory, key, options.connections)
         db_file = directory / "bench.sqlite"
@@ -673,25 +692,37 @@ async def bench_target(target: str, options: Options) -> Figures:
         f"{options.warmup_s:g} s warm-up + {options.duration_s:g} s measured"
     )
     sampler = await start_py_spy(target, server, options) if options.py_spy is not None else None
+    attack: dict[str, Any] | None = None
     try:
+        if attacked:
+            attacker = await start_attackers(server.port, options.warmup_s + options.duration_s + 3)
         tally, cpu = await generate_load(
             target,
             server.port,
             key,
             server.process.pid,
+            attacker_pid=attacker.pid if attacker is not None else None,
             connections=options.connections,
             warmup_s=options.warmup_s,
             duration_s=options.duration_s,
             timeout_s=options.timeout_s,
         )
         backlog = inbox_backlog(db_file) if db_file is not None else None
+        if attacker is not None:
+            attack = await finish_attackers(attacker)
+            attack["cpu_pct_in_window"] = cpu.attackers
     finally:
+        if attacker is not None and attacker.returncode is None:
+            attacker.kill()
+            await attacker.wait()
         if sampler is not None:
             await finish_py_spy(sampler)
         await stop_server(server)
     stored = None
     if db_file is not None:
         stored = count_rows(db_file, "signal") + inbox_backlog(db_file)
+        if attack is not None:
+            attack.update(attack_left_behind(db_file))
     latencies = sorted(tally.latencies)
     return Figures(
         target=target,
@@ -715,7 +746,38 @@ async def bench_target(target: str, options: Options) -> Figures:
         stored_signals=stored,
         backlog=backlog,
         examples=tally.examples,
+        attack=attack,
     )
+
+
+async def start_attackers(port: int, seconds: float) -> asyncio.subprocess.Process:
+    """bench/attackers.py in a process of its own (its own interpreter lock), for `seconds`."""
+    args = [sys.executable, str(Path(__file__).resolve().with_name("attackers.py"))]
+    args += ["--port", str(port), "--seconds", f"{seconds:g}"]
+    return await asyncio.create_subprocess_exec(
+        *args, cwd=REPO, stdout=asyncio.subprocess.PIPE, **spawn_options()
+    )
+
+
+async def finish_attackers(process: asyncio.subprocess.Process) -> dict[str, Any]:
+    out, _ = await asyncio.wait_for(process.communicate(), STOP_TIMEOUT_S)
+    lines = out.decode("utf-8", "replace").strip().splitlines()
+    if process.returncode != 0 or not lines:
+        raise BenchError(f"the attackers exited with status {process.returncode}")
+    return dict(json.loads(lines[-1]))
+
+
+def attack_left_behind(db_file: Path) -> dict[str, int]:
+    """What the floods cost the station: alarms of unknown sources, their signals, fault rows."""
+    connection = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    try:
+        alarms, signals = connection.execute(
+            "SELECT count(*), coalesce(sum(signal_count), 0) FROM alarm WHERE site_id IS NULL"
+        ).fetchone()
+        (faults,) = connection.execute("SELECT count(*) FROM transmission_fault").fetchone()
+    finally:
+        connection.close()
+    return {"unknown_alarms": int(alarms), "unknown_signals_stored": int(signals), "fault_rows": int(faults)}
 
 
 def _fmt(value: float | None, pattern: str) -> str:
@@ -761,6 +823,7 @@ def report(figures: dict[str, Figures], options: Options) -> dict[str, Any]:
     for kind, value in ratios.items():
         if value is not None:
             print(f"Vigie/pysiaalarm {kind:<5}: {value:.2f}x messages/s")
+    attack_summary = report_attack(figures)
     print()
     print(
         "Vigie commits every signal to SQLite (WAL, synchronous=FULL) before its ACK; pysiaalarm sends\n"
@@ -809,10 +872,43 @@ def report(figures: dict[str, Figures], options: Options) -> dict[str, Any]:
         },
         "targets": {name: asdict(figure) for name, figure in figures.items()},
         "ratios_vigie_over_pysiaalarm": ratios,
+        "under_attack": attack_summary,
         "valid": valid,
         "disturbed": disturbed,
         "problems": problems,
     }
+
+
+def report_attack(figures: dict[str, Figures]) -> dict[str, Any] | None:
+    """The good connections' figures under attack beside the quiet run's, and what the attack did."""
+    attacked, quiet = figures.get(ATTACK_TARGET), figures.get("vigie-plain")
+    if attacked is None or attacked.attack is None:
+        return None
+    attack = attacked.attack
+    print()
+    print(
+        f"Under attack ({ATTACK_TARGET}): garbage from 127.0.0.2 ({attack.get('garbage_bytes', 0) / 1e6:.0f} MB "
+        f"sent, {attack.get('garbage_closed_by_receiver', 0):.0f} connections closed by the receiver), "
+        f"unknown accounts from 127.0.0.3 ({attack.get('unknown_frames', 0):.0f} frames, "
+        f"{attack.get('unknown_ack', 0):.0f} ACK, {attack.get('unknown_duh', 0):.0f} DUH, "
+        f"{attack.get('unknown_closed_by_receiver', 0):.0f} connections closed); attackers' CPU "
+        f"{_fmt(attack.get('cpu_pct_in_window'), '.0f')} %"
+    )
+    print(
+        f"  left behind: {attack.get('unknown_alarms')} alarm(s) of unknown sources holding "
+        f"{attack.get('unknown_signals_stored')} signals, {attack.get('fault_rows')} transmission_fault rows"
+    )
+    summary: dict[str, Any] = {"attack": attack, "p99_ms": attacked.p99_ms}
+    if quiet is not None and quiet.messages_per_s:
+        share = attacked.messages_per_s / quiet.messages_per_s
+        met = share >= 0.8 and attacked.p99_ms < 50.0
+        print(
+            f"  good connections: {attacked.messages_per_s:.0f} msg/s, p99 {attacked.p99_ms:.1f} ms; quiet run "
+            f"{quiet.messages_per_s:.0f} msg/s, p99 {quiet.p99_ms:.1f} ms: {100 * share:.0f} % of quiet "
+            f"(target: at least 80 %, p99 under 50 ms: {'met' if met else 'NOT met'})"
+        )
+        summary.update(share_of_quiet=share, target_met=met)
+    return summary
 
 
 PY_SPY_RATE = 100  # samples per second

@@ -126,6 +126,16 @@ def _receiver_limit(text: str) -> tuple[str, float | int]:
     return name, number
 
 
+def _network(text: str) -> str:
+    """A CIDR network for `vigie receive --allow` (host bits set are tolerated: 10.1.2.3/8)."""
+    import ipaddress
+
+    try:
+        return str(ipaddress.ip_network(text.strip(), strict=False))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a network (CIDR, e.g. 192.0.2.0/24): {text!r}") from None
+
+
 def _count(text: str) -> int:
     try:
         value = int(text)
@@ -266,6 +276,15 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="NAME=VALUE",
         help="set one of the receiver's limits (connections, deadlines, UDP rate; see the README)",
+    )
+    receive.add_argument(
+        "--allow",
+        type=_network,
+        action="append",
+        default=[],
+        metavar="NETWORK",
+        help="only peers in this network (CIDR, e.g. 203.0.113.0/24) are served; may be repeated "
+        "(default: any peer)",
     )
     receive.add_argument(
         "--placement",
@@ -581,6 +600,7 @@ def _receive(args: argparse.Namespace) -> int:
         udp=args.udp,
         window_past_s=args.window_past,
         window_future_s=args.window_future,
+        allowed_networks=tuple(args.allow),
         **dict(args.limit),
     )
 

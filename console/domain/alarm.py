@@ -152,6 +152,10 @@ class Alarm:
     path_confirmed_at: datetime | None = None  # two intrusion zones tripped in sequence (alarm_path)
     # Last operator action or journal entry on the alarm: a taken alarm idle too long is stalled.
     last_activity_at: datetime | None = None
+    # Alarms of unregistered accounts (no site) group by source, the peer address the signals came
+    # from (console.domain.unknown_source); `account` is then the first account heard.
+    source: str = ""
+    source_accounts: int = 0  # distinct accounts heard from the source in this alarm
 
     @property
     def is_open(self) -> bool:

@@ -16,6 +16,7 @@ from console.domain.alarm import Alarm, AlarmState
 from console.domain.event_codes import CATALOGUE
 from console.domain.priority import INFORMATIONAL_CATEGORIES, EventCategory
 from console.domain.signals import Qualifier, Signal
+from console.domain.unknown_source import unknown_source_title
 
 
 class Placement(StrEnum):
@@ -140,7 +141,5 @@ def localized_title(alarm: Alarm, lang: str) -> str:
         return alarm.title
     text = _with_zone(event.label(lang), alarm.title_zone, event.category)
     if alarm.site_id is None:
-        return (
-            f"Compte inconnu {alarm.account} : {text}" if fr else f"Unknown account {alarm.account}: {text}"
-        )
+        return unknown_source_title(alarm.source, alarm.source_accounts, alarm.account, text, lang)
     return text

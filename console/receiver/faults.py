@@ -43,8 +43,11 @@ class FaultLedger:
         self._started: float | None = None
         self.suppressed_total = 0
 
-    def admit(self, fault: Fault, now: float) -> list[Fault]:
-        """What to record for this fault: itself, nothing, and any summaries of a period just ended."""
+    def admit(self, fault: Fault, now: float, keep: int | None = None) -> list[Fault]:
+        """What to record for this fault: itself, nothing, and any summaries of a period just ended.
+
+        `keep`: how many of this (peer, kind) to keep in full per period, if not the ledger's default.
+        """
         out = self.roll(now)
         key = (fault.peer, fault.kind)
         tally = self._tallies.get(key)
@@ -54,7 +57,8 @@ class FaultLedger:
                 self.suppressed_total += 1
                 return out
             tally = self._tallies[key] = _Tally()
-        if tally.kept < self._kept_per_peer and self._kept < self._kept_per_period:
+        limit = self._kept_per_peer if keep is None else keep
+        if tally.kept < limit and self._kept < self._kept_per_period:
             tally.kept += 1
             self._kept += 1
             out.append(fault)

@@ -7,8 +7,9 @@ has a hard size cap (the least recently used entry goes first) and nothing here 
 
 from __future__ import annotations
 
+import ipaddress
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Generic, TypeVar
 
@@ -85,6 +86,12 @@ class TokenBucket:
         self._tokens = burst
         self._at = now
 
+    def available(self, now: float) -> bool:
+        """Whether a token could be taken now (nothing is taken)."""
+        self._tokens = min(self._burst, self._tokens + (now - self._at) * self._rate)
+        self._at = now
+        return self._tokens >= 1.0
+
     def take(self, now: float) -> bool:
         self._tokens = min(self._burst, self._tokens + (now - self._at) * self._rate)
         self._at = now
@@ -110,6 +117,11 @@ class PeerBuckets:
     def allow(self, peer: str, now: float) -> bool:
         bucket = self._buckets.setdefault(peer, lambda: TokenBucket(self._rate, self._burst, now))
         return bucket.take(now)
+
+    def exhausted(self, peer: str, now: float) -> bool:
+        """Whether this peer has spent its bucket (an unknown peer has not)."""
+        bucket = self._buckets.get(peer)
+        return bucket is not None and not bucket.available(now)
 
     def __len__(self) -> int:
         return len(self._buckets)
@@ -161,3 +173,32 @@ class ReloadGate:
 
     def mark(self, now: float) -> None:
         self._last = now
+
+
+class NetworkAllowList:
+    """The networks the station's panels send from; any other peer is refused before it costs anything.
+
+    Empty: every address is allowed (the default). IPv4 peers seen through an IPv6 socket
+    (``::ffff:a.b.c.d``) are matched as IPv4. Answers are cached per address, boundedly.
+    """
+
+    def __init__(self, networks: Iterable[str], max_cached: int = 4096) -> None:
+        self.networks = tuple(ipaddress.ip_network(n.strip(), strict=False) for n in networks)
+        self._cache: BoundedLru[str, bool] = BoundedLru(max_cached)
+
+    def allows(self, peer: str) -> bool:
+        if not self.networks:
+            return True
+        cached = self._cache.get(peer)
+        if cached is not None:
+            return cached
+        return self._cache.setdefault(peer, lambda: self._match(peer))
+
+    def _match(self, peer: str) -> bool:
+        try:
+            address = ipaddress.ip_address(peer.split("%", 1)[0])
+        except ValueError:
+            return False
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        return any(address in network for network in self.networks)

@@ -10,6 +10,11 @@ A TCP stream may carry several frames per read, a frame over several reads and g
 frames: frames start at LF and end at CR, anything else is skipped. Each connection has one frame
 in flight at a time, so a flooding peer gets its fair share of batches and no more; what one
 address can hold (idle connections, UDP rate) is bounded in `connections` and `limits`.
+
+Plain frames of accounts the station has not registered are stored (a panel being installed must
+reach an operator; the placement stage groups them into one alarm per source), but each peer may
+bring only so many of them per second: past its bucket they get a DUH, which counts against the
+connection's refusal budget. An optional allow-list of networks refuses any other peer outright.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -38,7 +43,13 @@ from console.receiver.codec import (
 )
 from console.receiver.connections import ConnectionBook, descriptor_limit, split_frames
 from console.receiver.faults import FaultLedger
-from console.receiver.limits import PeerBuckets, PeerCounter, ReloadGate, ReplayGuard
+from console.receiver.limits import (
+    NetworkAllowList,
+    PeerBuckets,
+    PeerCounter,
+    ReloadGate,
+    ReplayGuard,
+)
 from console.receiver.payloads import extended_fields, frame_signals
 from console.receiver.transports import TcpConnection, UdpProtocol
 
@@ -69,12 +80,21 @@ class ReceiverConfig:
     window_future_s: float = 20.0
     refusals_burst: int = 64  # NAK/DUH a TCP connection may earn at once ...
     refusals_per_s: float = 4.0  # ... and then per second; past that it is closed
+    refusals_per_peer_burst: int = 256  # the same for all TCP connections of one address together,
+    refusals_per_peer_per_s: float = 16.0  # so reconnecting does not renew the budget
     write_buffer_bytes: int = 65536  # answers a peer leaves unread; past that it is closed
     fault_period_s: float = 60.0  # faults are aggregated per peer and kind over this period:
     faults_kept_per_peer: int = 10  # the first ones in full, then a count
     faults_kept_per_period: int = 500  # full fault rows per period, all peers together
     key_refresh_s: float = 30.0
     key_reload_min_s: float = 5.0  # reloads asked for by unknown encrypted accounts, at most this often
+    unknown_rate_per_s: float = 1.0  # frames of unregistered accounts stored per second per peer ...
+    unknown_burst: int = 100  # ... after a burst of this many; the rest get a DUH
+    allowed_networks: Sequence[str] = ()  # CIDR networks peers must be in; empty: any peer
+    fault_retention_days: float = 30.0  # transmission faults older than this are deleted ...
+    fault_max_rows: int = 1_000_000  # ... and beyond this many rows, the oldest
+    fault_prune_every_s: float = 300.0  # how often the receiver service prunes them ...
+    fault_prune_batch: int = 1000  # ... this many rows per transaction
 
 
 @dataclass(frozen=True)
@@ -98,6 +118,11 @@ class SignalSink:
 
     def aes_keys(self) -> Mapping[str, bytes]:  # pragma: no cover - interface
         raise NotImplementedError
+
+    def known_accounts(self) -> Collection[str] | None:
+        """Every registered account (upper case), read with the keys; None: not known here, and
+        then frames of unregistered accounts are not rate-limited."""
+        return None
 
 
 def dedupe_key(frame: Frame) -> str:
@@ -134,6 +159,9 @@ class ReceiverStats:
     garbage_closed: int = 0  # TCP connections closed for sending refused frames too fast
     unread_closed: int = 0  # TCP connections closed for leaving their answers unread
     key_reloads: int = 0
+    unknown_frames: int = 0  # plain frames of unregistered accounts taken in (stored, then grouped)
+    unknown_refused: int = 0  # ... and refused (DUH) over their peer's rate
+    refused_peers: int = 0  # connections closed and datagrams dropped: peer outside the allowed networks
     by_peer: PeerCounter = field(default_factory=PeerCounter)
 
 
@@ -153,6 +181,11 @@ class Dc09Receiver:
         self._committer = BatchCommitter(sink.store, sink.record_faults, on_committed=on_stored)
         self._keys: dict[str, bytes] = {}
         self._keys_loaded = False
+        self._accounts: frozenset[str] | None = None  # registered accounts, when the sink says
+        self._unknown_buckets = PeerBuckets(
+            config.unknown_rate_per_s, config.unknown_burst, config.max_tracked_peers
+        )
+        self._allowed = NetworkAllowList(config.allowed_networks, config.max_tracked_peers)
         self._servers: list[asyncio.Server] = []
         self._udp: list[asyncio.DatagramTransport] = []
         self._tcp: set[TcpConnection] = set()
@@ -161,6 +194,9 @@ class Dc09Receiver:
         )
         self._udp_in_flight: dict[str, int] = {}  # only peers with frames in flight: it empties itself
         self._udp_buckets = PeerBuckets(config.udp_rate_per_s, config.udp_burst, config.max_tracked_peers)
+        self._tcp_refusals = PeerBuckets(
+            config.refusals_per_peer_per_s, config.refusals_per_peer_burst, config.max_tracked_peers
+        )
         self._replays = ReplayGuard(config.window_past_s + config.window_future_s)
         self._reload_gate = ReloadGate(config.key_reload_min_s)
         self._ledger = FaultLedger(
@@ -232,12 +268,16 @@ class Dc09Receiver:
     async def _refresh_keys(self) -> None:
         self.stats.key_reloads += 1
         try:
-            keys = await asyncio.get_running_loop().run_in_executor(None, self._sink.aes_keys)
+            keys, accounts = await asyncio.get_running_loop().run_in_executor(None, self._load_keys)
         except Exception as exc:  # keep the old keys; the database may be down for a moment
             log.warning("could not load AES keys: %s", exc)
             return
         self._keys = {account.upper(): key for account, key in keys.items()}
+        self._accounts = None if accounts is None else frozenset(a.upper() for a in accounts)
         self._keys_loaded = True
+
+    def _load_keys(self) -> tuple[Mapping[str, bytes], Collection[str] | None]:
+        return self._sink.aes_keys(), self._sink.known_accounts()
 
     async def _key_refresher(self) -> None:
         loop = asyncio.get_running_loop()
@@ -304,6 +344,12 @@ class Dc09Receiver:
                 self.stats.duhs += 1
                 self.stats.plain_refused += 1
                 return build_duh(frame), None
+            if self._accounts is not None and frame.account.upper() not in self._accounts:
+                over = self._unknown_over_rate(frame, peer)
+                if over is not None:
+                    self._fault(now, peer, over, raw, kind="duh_unknown_over_rate", frame=frame)
+                    self.stats.duhs += 1
+                    return build_duh(frame), None
         key = self._keys.get(frame.account) if frame.encrypted else None  # the key that decrypted it
         replay: tuple[str, str, int, datetime] | None = None
         if frame.encrypted and frame.is_link_test and frame.timestamp is not None:  # NULL, XNM
@@ -331,6 +377,34 @@ class Dc09Receiver:
             extended=extended_fields(frame) if frame.is_link_test else {},
         )
         return None, _Pending(received, frame, key, raw, replay)
+
+    def _unknown_over_rate(self, frame: Frame, peer: str) -> DuhError | None:
+        """None when this peer may bring one more frame of an unregistered account, else why not."""
+        self._keys_stale.set()  # registered a moment ago? (reloads are gated, whatever the flood)
+        if self._unknown_buckets.allow(peer, time.monotonic()):
+            self.stats.unknown_frames += 1
+            return None
+        self.stats.unknown_refused += 1
+        return DuhError(
+            f"frames of unregistered accounts from {peer} over {self.config.unknown_rate_per_s:g}/s "
+            f"(after {self.config.unknown_burst}); account {frame.account} refused"
+        )
+
+    def peer_allowed(self, peer: str) -> bool:
+        """Whether the allow-list lets this peer in; a refusal is counted and recorded (one row in
+        full per peer and period, then a count)."""
+        if self._allowed.allows(peer):
+            return True
+        self.stats.refused_peers += 1
+        fault = Fault(
+            at=self._clock(),
+            peer=peer,
+            kind="peer_not_allowed",
+            detail=f"{peer} is outside the allowed networks, refused",
+        )
+        for row in self._ledger.admit(fault, time.monotonic(), keep=1):
+            self._committer.note_fault(row)
+        return False
 
     def settle_frame(
         self, pending: _Pending, outcome: Outcome | None, failure: BaseException | None

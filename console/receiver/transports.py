@@ -58,8 +58,21 @@ class TcpConnection(asyncio.Protocol):
         if receiver._stopping:
             transport.close()
             return
+        if not receiver.peer_allowed(self._peer):
+            assert self._transport is not None
+            self._transport.abort()
+            return
         loop = asyncio.get_running_loop()
         now = loop.time()
+        if receiver._tcp_refusals.exhausted(self._peer, now):
+            # The address spent its refusal budget and reconnects for more: closed before anything
+            # is read, until the budget refills. Its connections already open are not touched.
+            receiver.stats.garbage_closed += 1
+            receiver.note_connection_fault(
+                self._peer, "tcp_garbage_closed", "refusal budget of the address spent"
+            )
+            transport.abort()  # type: ignore[attr-defined]  # a stream transport, by construction
+            return
         admitted, make_room = receiver._book.admit(self._peer, now)
         for other in make_room:
             receiver.stats.idle_closed += 1
@@ -151,12 +164,15 @@ class TcpConnection(asyncio.Protocol):
         self._pump()
 
     def _refusal_allowed(self) -> bool:
-        """A NAK or DUH costs a token: a connection sending garbage faster than any faulty panel
-        would is closed, instead of being answered and recorded frame after frame."""
+        """A NAK or DUH costs a token of the connection and one of its address: a connection sending
+        garbage faster than any faulty panel would is closed, instead of being answered and recorded
+        frame after frame, and an address that keeps reconnecting to do so has its next ones closed
+        at their first refusal until its budget refills."""
         assert self._refusals is not None and self._transport is not None
-        if self._refusals.take(asyncio.get_running_loop().time()):
-            return True
         receiver = self._receiver
+        now = asyncio.get_running_loop().time()
+        if self._refusals.take(now) and receiver._tcp_refusals.allow(self._peer, now):
+            return True
         receiver.stats.garbage_closed += 1
         receiver.note_connection_fault(self._peer, "tcp_garbage_closed", "too many refused frames")
         self._queue.clear()
@@ -224,6 +240,8 @@ class UdpProtocol(asyncio.DatagramProtocol):
         in_flight = receiver._udp_in_flight
         if receiver._stopping:
             return  # unanswered: the transmitter retries
+        if not receiver.peer_allowed(peer):
+            return
         if in_flight.get(peer, 0) >= receiver.config.max_udp_in_flight_per_peer or not (
             receiver._udp_buckets.allow(peer, asyncio.get_running_loop().time())
         ):

@@ -17,9 +17,17 @@ from sqlalchemy.orm import Session
 
 from console.domain.alarm import Alarm, AlarmState
 from console.domain.alarm_path import DEFAULT_WINDOW_S, Trip, confirm_path, is_trip
-from console.domain.grouping import Placement, alarm_title, join_signals, place_signal, title_event
+from console.domain.grouping import (
+    Placement,
+    alarm_title,
+    join_signals,
+    localized_title,
+    place_signal,
+    title_event,
+)
 from console.domain.journal import JournalAction
 from console.domain.signals import Signal
+from console.domain.unknown_source import new_accounts, source_of, unknown_source_title
 from console.services.supervision import clear_overdue
 from console.storage import alarms as alarm_store
 from console.storage import bulk, intake
@@ -28,12 +36,14 @@ from console.storage.tables import TransmitterRow
 
 @dataclass(frozen=True, slots=True)
 class IngestResult:
-    """What a batch of signals did: alarms created or updated, signals stored, accounts not registered."""
+    """What a batch of signals did: alarms created or updated, signals stored, accounts not registered
+    (and which of them were heard for the first time in their source's alarm, as (source, account))."""
 
     stored: int
     new_alarm_ids: tuple[int, ...] = ()
     updated_alarm_ids: tuple[int, ...] = ()
     unknown_accounts: frozenset[str] = frozenset()
+    first_heard: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -60,9 +70,13 @@ def ingest_batch(
     _clear_overdue_links(session, signals, transmitters, batch)
     site_ids = {t.site_id for t in transmitters.values() if t is not None}
     unknown = frozenset(account for (account, _), t in transmitters.items() if t is None)
+    sources = {
+        source_of(s.peer) for s in signals if transmitters[(s.account.upper(), s.line.upper())] is None
+    }
     open_alarms: dict[tuple[int | None, str], Alarm] = {}
-    for alarm in bulk.open_alarms_for(session, site_ids, unknown):
-        open_alarms[_alarm_key(alarm.site_id, alarm.account)] = alarm
+    for alarm in bulk.open_alarms_for(session, site_ids, sources):
+        open_alarms[_alarm_key(alarm.site_id, alarm.source)] = alarm
+    preexisting = {alarm.id for alarm in open_alarms.values() if alarm.site_id is None}
     names: dict[int, tuple[str, str]] | None = None
 
     # Each site's signals in arrival order; sites are independent of each other.
@@ -72,7 +86,7 @@ def ingest_batch(
         account = signal.account.upper()
         transmitter = transmitters[(account, signal.line.upper())]
         site_id = transmitter.site_id if transmitter else None
-        per_key.setdefault(_alarm_key(site_id, account), []).append(index)
+        per_key.setdefault(_alarm_key(site_id, source_of(signal.peer)), []).append(index)
         sites.append((site_id, transmitter.id if transmitter else None))
         if transmitter is not None:
             previous = batch.last_signal.get(transmitter.id)
@@ -89,7 +103,7 @@ def ingest_batch(
             if place_signal(signal, None).placement is Placement.NEW_ALARM:
                 if names is None:
                     names = bulk.site_names(session, site_ids)
-                current = _raise(session, signal, key[0], signal.account.upper(), names, batch)
+                current = _raise(session, signal, key, names, batch)
                 alarm_of[indexes[position]] = current.id
             position += 1
         if current is None or position == len(indexes):
@@ -119,6 +133,7 @@ def ingest_batch(
         if alarm_id is not None and is_trip(signal.category, signal.qualifier.value, signal.zone):
             batch.trips.setdefault(alarm_id, []).append(Trip(signal.zone or 0, signal.received_at))
 
+    first_heard = _count_unknown_accounts(session, signals, sites, alarm_of, preexisting, batch)
     _confirm_paths(session, batch, path_window_s)
     bulk.update_joined_alarms(session, [batch.alarms[i] for i in sorted(batch.joined)])
     intake.file_signals(session, batch.signals)
@@ -136,7 +151,52 @@ def ingest_batch(
         new_alarm_ids=tuple(dict.fromkeys(batch.new_ids)),
         updated_alarm_ids=tuple(dict.fromkeys(batch.updated_ids)),
         unknown_accounts=unknown,
+        first_heard=tuple(first_heard),
     )
+
+
+def _count_unknown_accounts(
+    session: Session,
+    signals: Sequence[Signal],
+    sites: list[tuple[int | None, int | None]],
+    alarm_of: list[int | None],
+    preexisting: set[int],
+    batch: _Batch,
+) -> list[tuple[str, str]]:
+    """Alarms of unknown sources count the distinct accounts heard and say so in their title.
+
+    Returns the (source, account) pairs heard for the first time in their alarm.
+    """
+    heard: dict[int, list[str]] = {}
+    alone: list[tuple[str, str]] = []  # an unknown account's restore or status, in no alarm
+    for index, alarm_id in enumerate(alarm_of):
+        if sites[index][0] is not None:
+            continue
+        account = signals[index].account.upper()
+        if alarm_id is None:
+            alone.append((source_of(signals[index].peer), account))
+        else:
+            heard.setdefault(alarm_id, []).append(account)
+    first: list[tuple[str, str]] = list(dict.fromkeys(alone))
+    if not heard:
+        return first
+    wanted = {account for accounts in heard.values() for account in accounts}
+    filed = bulk.accounts_filed_in(session, [i for i in heard if i in preexisting], wanted)
+    for alarm_id, accounts in heard.items():
+        alarm = batch.alarms[alarm_id]
+        if alarm_id in preexisting:
+            fresh = new_accounts(filed.get(alarm_id, ()), accounts)
+            added = len(fresh)
+        else:  # raised by this batch, its first account counted already
+            fresh = new_accounts((), accounts)
+            added = len(fresh) - 1
+        counted = replace(alarm, source_accounts=alarm.source_accounts + added)
+        counted = replace(counted, title=localized_title(counted, "en"))
+        if counted != alarm:
+            batch.alarms[alarm_id] = counted
+            batch.joined.add(alarm_id)
+        first += [(alarm.source, account) for account in fresh]
+    return list(dict.fromkeys(first))
 
 
 def _confirm_paths(session: Session, batch: _Batch, window_s: float) -> None:
@@ -159,9 +219,9 @@ def _confirm_paths(session: Session, batch: _Batch, window_s: float) -> None:
         )
 
 
-def _alarm_key(site_id: int | None, account: str) -> tuple[int | None, str]:
-    """A site has one open alarm; signals of an unknown account group by account instead."""
-    return (site_id, "" if site_id is not None else account)
+def _alarm_key(site_id: int | None, source: str) -> tuple[int | None, str]:
+    """A site has one open alarm; signals of unknown accounts group by their source instead."""
+    return (site_id, "" if site_id is not None else source)
 
 
 def _clear_overdue_links(
@@ -186,15 +246,16 @@ def _clear_overdue_links(
 def _raise(
     session: Session,
     signal: Signal,
-    site_id: int | None,
-    account: str,
+    key: tuple[int | None, str],
     names: dict[int, tuple[str, str]],
     batch: _Batch,
 ) -> Alarm:
+    site_id, source = key
+    account = signal.account.upper()
     code, name = names.get(site_id, ("", "")) if site_id is not None else ("", "")
     title = alarm_title(signal)
     if site_id is None:
-        title = f"Unknown account {account}: {title}"
+        title = unknown_source_title(source, 1, account, title)
     draft = Alarm(
         id=0,
         site_id=site_id,
@@ -209,6 +270,8 @@ def _raise(
         last_signal_at=signal.received_at,
         title_event=title_event(signal),
         title_zone=signal.zone,
+        source=source,
+        source_accounts=1 if site_id is None else 0,
     )
     alarm = alarm_store.insert_alarm(session, draft)
     batch.alarms[alarm.id] = alarm

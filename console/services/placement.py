@@ -122,8 +122,8 @@ class SignalPlacement:
         if waiting or unfiled:
             signals = [signal for _, signal in unfiled] + [signal for _, signal in waiting]
             result = self._desk.ingest_in(session, signals)
-            if result.unknown_accounts:
-                self._record_unknown_accounts(session, signals, result.unknown_accounts)
+            if result.first_heard:
+                self._record_unknown_accounts(session, result)
         if waiting:
             inbox_store.set_filed_mark(session, epoch, new_mark)
         return PlacementResult(len(waiting) + len(unfiled), result)
@@ -184,31 +184,31 @@ class SignalPlacement:
             raise InboxTaken(f"{len(waiting) - taken} of {len(waiting)} signals were filed by another placer")
         signals = [signal for _, signal in waiting]
         result = self._desk.ingest_in(session, signals)
-        if result.unknown_accounts:
-            self._record_unknown_accounts(session, signals, result.unknown_accounts)
+        if result.first_heard:
+            self._record_unknown_accounts(session, result)
         return PlacementResult(len(waiting), result)
 
-    def _record_unknown_accounts(
-        self, session: Session, signals: list[Signal], unknown: frozenset[str]
-    ) -> None:
-        """One fault per message from an unregistered account, for the technicians to register it."""
-        messages = {
-            (s.account.upper(), s.dedupe_key or s.raw): s for s in signals if s.account.upper() in unknown
-        }
+    def _record_unknown_accounts(self, session: Session, result: IngestResult) -> None:
+        """One fault per unregistered account the first time its source's alarm hears it (not one
+        per message: a sender making up accounts must not write a row per frame), for the
+        technicians to register it."""
+        at = self._clock()
         insert_rows(
             session,
             "transmission_fault",
             [
                 {
-                    "at": s.received_at,
-                    "peer": storable_text(s.peer),
+                    "at": at,
+                    "peer": storable_text(source),
                     "account": account,
                     "kind": "unknown_account",
-                    "detail": f"plain message from unregistered account {account}, stored and raised",
+                    "detail": f"message from unregistered account {account}"
+                    + (f" from {source}" if source else "")
+                    + ", stored and raised in the alarm of its source",
                     "skew_s": None,
                     "raw": "",
                 }
-                for (account, _), s in messages.items()
+                for source, account in result.first_heard
             ],
         )
 

@@ -7,18 +7,23 @@ code either way. Qt-free: it runs on whatever asyncio loop it is given.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 import socket
 import sys
+import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.orm import Session
 
 from console.receiver.server import Dc09Receiver, Endpoint, ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
 from console.services.placement import SignalPlacement
 from console.services.signal_intake import SignalIntake
 from console.services.supervision import PeriodicTestWatch
+from console.storage import faults as fault_store
 from console.storage.engine import Database, DatabaseUnavailable
 from console.storage.station import publish_status
 
@@ -75,11 +80,17 @@ class ReceiverService:
         self.component = receiver_component_name()
         self._tasks: list[asyncio.Task[None]] = []
         self.store_error: str | None = None
+        self.faults_pruned = 0  # transmission faults deleted by the retention, since start
+        self.fault_prune_batches = 0  # deletes that removed rows
 
     async def start(self) -> list[Endpoint]:
         endpoints = await self.receiver.start()
         loop = asyncio.get_running_loop()
-        self._tasks = [loop.create_task(self._heartbeat()), loop.create_task(self._supervise())]
+        self._tasks = [
+            loop.create_task(self._heartbeat()),
+            loop.create_task(self._supervise()),
+            loop.create_task(self._retain_faults()),
+        ]
         if self.placement_mode == "thread":
             self._placement_wanted.set()  # signals left unplaced by an earlier run come first
             self._tasks.append(loop.create_task(self._place()))
@@ -185,6 +196,50 @@ class ReceiverService:
             await asyncio.get_running_loop().run_in_executor(None, write)
         except Exception as exc:  # the database being down is exactly when this fails
             log.debug("heartbeat not written: %s", exc)
+
+    async def _retain_faults(self) -> None:
+        """Now and then, delete the transmission faults past their retention (age, row count).
+
+        On a thread of its own, not the commit thread the ACKs wait for; in small transactions
+        with a pause between them, so the faults the receiver writes meanwhile are not held up.
+        """
+        every = self.receiver.config.fault_prune_every_s
+        while True:
+            await asyncio.sleep(every)
+            try:
+                deleted = await asyncio.get_running_loop().run_in_executor(None, self.prune_faults)
+            except DatabaseUnavailable as exc:
+                log.warning("transmission fault retention skipped: %s", exc)
+                continue
+            except Exception:  # a bug must not stop the receiver: log it, try again next time
+                log.exception("transmission fault retention failed")
+                continue
+            if deleted:
+                log.info("transmission faults past their retention deleted: %d", deleted)
+
+    def prune_faults(self, pause_s: float = 0.005) -> int:
+        """Delete faults older than the retention, then the oldest beyond the row cap, a batch per
+        transaction; how many went."""
+        config = self.receiver.config
+        cutoff = self._clock() - timedelta(days=config.fault_retention_days)
+        batch = config.fault_prune_batch
+        total = 0
+        steps: list[Callable[[Session], int]] = [
+            functools.partial(fault_store.delete_faults_before, cutoff=cutoff, limit=batch),
+            functools.partial(fault_store.delete_faults_beyond, max_rows=config.fault_max_rows, limit=batch),
+        ]
+        for prune in steps:
+            while not self._stopping:
+                with self._db.write() as session:
+                    deleted = prune(session)
+                if deleted:
+                    total += deleted
+                    self.faults_pruned += deleted
+                    self.fault_prune_batches += 1
+                if deleted < batch:
+                    break
+                time.sleep(pause_s)  # let the receiver's own fault writes in between
+        return total
 
     async def _supervise(self) -> None:
         while True:

@@ -9,7 +9,7 @@ account" alarm) is the placement stage's work (`console.services.placement`), of
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import timedelta
 
 from sqlalchemy.orm import Session
@@ -124,3 +124,9 @@ class SignalIntake(SignalSink):
                 )
             ).all()
         return {account: bytes.fromhex(key) for account, key in rows if key}
+
+    def known_accounts(self) -> Collection[str]:
+        """Every registered account: the receiver rate-limits frames of any other per peer."""
+        with self._db.read() as session:
+            rows = session.execute(select(TransmitterRow.account).distinct()).scalars().all()
+        return {account.upper() for account in rows}

@@ -85,6 +85,8 @@ def insert_alarm(session: Session, alarm: Alarm) -> Alarm:
             "created_at": alarm.created_at,
             "last_signal_at": alarm.last_signal_at,
             "signal_count": alarm.signal_count,
+            "source": alarm.source,
+            "source_accounts": alarm.source_accounts,
             "version": 1,
         },
     ).scalar_one()

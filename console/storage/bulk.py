@@ -85,22 +85,20 @@ def site_names(session: Session, site_ids: Iterable[int]) -> dict[int, tuple[str
     return {row.id: (row.code, row.name) for row in rows}
 
 
-def open_alarms_for(
-    session: Session, site_ids: Iterable[int], unknown_accounts: Iterable[str]
-) -> list[Alarm]:
-    """Open alarms of these sites, and of these unknown accounts (alarms without a site).
+def open_alarms_for(session: Session, site_ids: Iterable[int], unknown_sources: Iterable[str]) -> list[Alarm]:
+    """Open alarms of these sites, and of these sources of unknown accounts (alarms without a site).
 
     Plain columns, not ORM entities: building entities was a third of the receiver's commit time.
     """
-    sites, accounts = sorted(set(site_ids)), sorted(set(unknown_accounts))
-    if not sites and not accounts:
+    sites, sources = sorted(set(site_ids)), sorted(set(unknown_sources))
+    if not sites and not sources:
         return []
     alarm, site, holder = _ALARM, _SITE, OperatorRow.__table__.alias("holder")  # type: ignore[attr-defined]
     conditions = []
     if sites:
         conditions.append(alarm.c.site_id.in_(sites))
-    if accounts:
-        conditions.append(alarm.c.site_id.is_(None) & alarm.c.account.in_(accounts))
+    if sources:
+        conditions.append(alarm.c.site_id.is_(None) & alarm.c.source.in_(sources))
     query = (
         select(
             alarm,
@@ -136,6 +134,7 @@ def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:
             path_confirmed_at=bindparam("b_path"),
             signal_count=bindparam("b_count"),
             last_signal_at=bindparam("b_last"),
+            source_accounts=bindparam("b_accounts"),
             version=bindparam("b_version") + 1,
         ),
         [
@@ -150,12 +149,31 @@ def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:
                 "b_path": a.path_confirmed_at,
                 "b_count": a.signal_count,
                 "b_last": a.last_signal_at,
+                "b_accounts": a.source_accounts,
             }
             for a in alarms
         ],
     )
     if result.rowcount != len(alarms):  # type: ignore[attr-defined]
         raise StaleAlarm("an alarm of the batch was changed elsewhere")
+
+
+def accounts_filed_in(
+    session: Session, alarm_ids: Iterable[int], accounts: Iterable[str]
+) -> dict[int, set[str]]:
+    """Which of `accounts` already have signals filed in each of these alarms (unknown sources)."""
+    ids, wanted = sorted(set(alarm_ids)), sorted(set(accounts))
+    if not ids or not wanted:
+        return {}
+    rows = session.execute(
+        select(_SIGNAL.c.alarm_id, _SIGNAL.c.account)
+        .where(_SIGNAL.c.alarm_id.in_(ids), _SIGNAL.c.account.in_(wanted))
+        .distinct()
+    ).all()
+    found: dict[int, set[str]] = {}
+    for alarm_id, account in rows:
+        found.setdefault(alarm_id, set()).add(account)
+    return found
 
 
 def trips_of(session: Session, alarm_ids: Iterable[int]) -> dict[int, list[Trip]]:

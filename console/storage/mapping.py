@@ -73,6 +73,8 @@ def alarm_from_columns(row: Any, site_code: str, site_name: str, operator_login:
         title_zone=row.title_zone,
         path_confirmed_at=row.path_confirmed_at,
         last_activity_at=row.last_activity_at,
+        source=row.source,
+        source_accounts=row.source_accounts,
     )
 
 

@@ -57,7 +57,7 @@ RECEIVER_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "alembic_version": ("SELECT",),
     "operator": (f"SELECT ({_OPERATOR_PUBLIC})",),  # who holds an alarm a signal joins
     "site": ("SELECT",),
-    "transmitter": ("SELECT", "UPDATE (last_signal_at, test_overdue_since)"),
+    "transmitter": ("SELECT", "UPDATE (last_signal_at, test_overdue_since, last_test_extended)"),
     "floor_plan": (),
     "zone": ("SELECT",),
     "contact": (),
@@ -70,7 +70,7 @@ RECEIVER_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "inbox_mark": ("SELECT", "INSERT", "UPDATE"),
     "journal": ("SELECT", "INSERT"),
     "change_log": ("SELECT", "INSERT"),
-    "transmission_fault": ("SELECT", "INSERT"),
+    "transmission_fault": ("SELECT", "INSERT", "DELETE"),  # DELETE: the retention, nothing else
     "station_status": ("SELECT", "INSERT", "UPDATE"),
     "call": (),
     "call_event": (),
@@ -93,7 +93,7 @@ CONSOLE_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "inbox_mark": ("SELECT", "INSERT", "UPDATE"),
     "journal": ("SELECT", "INSERT"),
     "change_log": ("SELECT", "INSERT"),
-    "transmission_fault": ("SELECT", "INSERT"),
+    "transmission_fault": ("SELECT", "INSERT", "DELETE"),  # a console may run the receiver
     "station_status": _WORK,
     "call": _WORK,
     "call_event": ("SELECT", "INSERT"),

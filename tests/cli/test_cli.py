@@ -146,6 +146,10 @@ def test_unreachable_server_is_one_line_error() -> None:
         (["history", "--db", "mysql+nosuchdriver://x/y"], "cannot use database URL"),
         (["history", "--db", "sqlite://", "--since", "yesterday"], "not an ISO date"),
         (["nonsense"], "invalid choice"),
+        (
+            ["receive", "--db", "sqlite://", "--listen", "127.0.0.1:0", "--allow", "10.0.0/8x"],
+            "not a network",
+        ),
     ],
 )
 def test_bad_arguments_are_one_line_errors(args: list[str], fragment: str) -> None:

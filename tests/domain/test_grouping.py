@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from console.domain.alarm import AlarmState
-from console.domain.grouping import Placement, join_signals, place_signal, raises_alarm
+from console.domain.grouping import Placement, join_signals, localized_title, place_signal, raises_alarm
 from console.domain.priority import EventCategory, Priority
 from tests.domain.test_alarm_lifecycle import new_alarm
 from tests.factories import T0, cid, sia
@@ -66,7 +66,7 @@ def test_title_names_the_zone_except_zone_zero() -> None:
 
 
 def test_titles_render_in_each_consoles_language() -> None:
-    from console.domain.grouping import MISSED_TEST, localized_title, title_event
+    from console.domain.grouping import MISSED_TEST, title_event
 
     signal = cid(132, zone=7)
     alarm = replace(
@@ -118,3 +118,18 @@ def test_joining_a_batch_equals_joining_one_by_one(specs: list[tuple[int, int, i
 def test_a_closed_alarm_cannot_be_joined_in_a_batch() -> None:
     with pytest.raises(ValueError, match="closed"):
         join_signals(replace(new_alarm(), state=AlarmState.CLOSED), [cid(130)])
+
+
+def test_an_unknown_sources_alarm_names_its_account_then_counts_them() -> None:
+    one = replace(
+        new_alarm(),
+        site_id=None,
+        account="FFFE",
+        source="203.0.113.7",
+        source_accounts=1,
+        title_event="CID:130",
+    )
+    assert localized_title(one, "en").startswith("Unknown account FFFE from 203.0.113.7: ")
+    many = replace(one, source_accounts=517)
+    assert localized_title(many, "en").startswith("517 unknown accounts from 203.0.113.7: ")
+    assert localized_title(many, "fr").startswith("517 comptes inconnus depuis 203.0.113.7 : ")

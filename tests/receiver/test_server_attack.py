@@ -507,7 +507,9 @@ def test_a_client_that_leaves_its_answers_unread_is_closed(db: Database) -> None
         writer.close()
         return closed, receiver.stats.unread_closed
 
-    closed, unread_closed = scenario(db, body, refusals_burst=1_000_000, write_buffer_bytes=4096)
+    closed, unread_closed = scenario(
+        db, body, refusals_burst=1_000_000, refusals_per_peer_burst=1_000_000, write_buffer_bytes=4096
+    )
     assert closed
     assert unread_closed == 1
     assert "tcp_unread_closed" in [row["kind"] for row in faults(db)]
@@ -531,3 +533,39 @@ def test_the_deadlines_work_on_the_consoles_qt_loop(sqlite_db: Database) -> None
     assert result["answer"] == ["ACK", 501]
     assert result["sent"] < result["frame"]
     assert result["deadline_closed"] == 1
+
+
+def test_reconnecting_does_not_renew_an_addresss_refusal_budget(db: Database) -> None:
+    """An address's connections share one budget of refusals: a sender closed for its garbage that
+    reconnects is closed again at its first refusals, then at once, while another address is served."""
+    add_site(db)
+
+    async def nak_count(station: Station) -> tuple[int, bool]:
+        reader, writer = await asyncio.open_connection(
+            "127.0.0.1", station.tcp_port, local_addr=("127.0.0.2", 0)
+        )
+        writer.write(b"\n\r" * 200)
+        answers = b""
+        closed = False
+        try:
+            async with asyncio.timeout(ANSWER_TIMEOUT_S):
+                while chunk := await reader.read(65536):
+                    answers += chunk
+            closed = True
+        except ConnectionError:
+            closed = True
+        writer.close()
+        return answers.count(b'"NAK"'), closed
+
+    async def body(station: Station) -> tuple[list[tuple[int, bool]], Response]:
+        waves = [await nak_count(station) for _ in range(3)]
+        panel = await station.connect()
+        await panel.send(cid_frame(411))
+        return waves, await panel.response()
+
+    waves, ack = scenario(
+        db, body, refusals_per_s=0.001, refusals_per_peer_burst=70, refusals_per_peer_per_s=0.001
+    )
+    # 64 for the first connection, what is left for the next; the third is closed before a read.
+    assert waves == [(64, True), (6, True), (0, True)]
+    assert_ack(ack, 411)

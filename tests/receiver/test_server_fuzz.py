@@ -59,8 +59,15 @@ def receiver_in_thread(db: Database) -> Iterator[Served]:
         add_transmitter(session, keyed, KEYED, line="1", aes_key=KEY.hex())
     clock = SteppingClock(T0)  # frames carry T0: always inside the window
     # Every frame cut out of the bytes must be answered, so the connection must not be closed for
-    # its garbage: a few hundred refusals per example are allowed (the cap has its own test).
-    config = ReceiverConfig(tcp=(("127.0.0.1", 0),), refusals_burst=100_000)
+    # its garbage: a few hundred refusals per example (and per address) are allowed (the caps have
+    # their own tests). The
+    # good frame's account is not registered: its per-peer rate is lifted too (it has its own test).
+    config = ReceiverConfig(
+        tcp=(("127.0.0.1", 0),),
+        refusals_burst=100_000,
+        refusals_per_peer_burst=10_000_000,
+        unknown_burst=100_000,
+    )
     receiver = Dc09Receiver(config, SignalIntake(db, AlarmDesk(db, clock)), clock)
     ready = threading.Event()
     control: list[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = []
