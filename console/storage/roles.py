@@ -152,6 +152,25 @@ def ownership_sql(names: RoleNames, tables: Iterable[str]) -> list[str]:
     ]
 
 
+FAULT_EVIDENCE_AGE = "1 day"
+"""A transmission fault younger than this is evidence: the receivers' retention may delete only
+older ones (row-level security), so a compromised workstation cannot wipe a fresh attack's trace."""
+
+
+def fault_retention_sql() -> list[str]:
+    """Row-level security on transmission_fault: everybody with the right reads and adds rows, the
+    retention deletes only rows older than FAULT_EVIDENCE_AGE. The owner (migrations) is not bound."""
+    table = _ident("transmission_fault")
+    statements = [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"]
+    for name, rule in (
+        ("fault_read", "FOR SELECT USING (true)"),
+        ("fault_add", "FOR INSERT WITH CHECK (true)"),
+        ("fault_retention", f"FOR DELETE USING (at < now() - interval {_literal(FAULT_EVIDENCE_AGE)})"),
+    ):
+        statements += [f"DROP POLICY IF EXISTS {name} ON {table}", f"CREATE POLICY {name} ON {table} {rule}"]
+    return statements
+
+
 def grants_sql(names: RoleNames, tables: Iterable[str]) -> list[str]:
     """The console's and receiver's rights on each table, from nothing: the owner may run it again
     after every upgrade."""
@@ -163,6 +182,8 @@ def grants_sql(names: RoleNames, tables: Iterable[str]) -> list[str]:
             granted = privileges.get(table, ())
             if granted:
                 statements.append(f"GRANT {', '.join(granted)} ON {_ident(table)} TO {_ident(role)}")
+    if "transmission_fault" in tables:
+        statements += fault_retention_sql()
     statements += [
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, {workstations}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {workstations}",

@@ -209,7 +209,24 @@ def test_the_receiver_role_appends_signals_and_changes_no_evidence(ready: tuple[
         assert "permission denied" in refused(receiver, "DELETE FROM journal")
         assert "permission denied" in refused(receiver, "UPDATE signal SET raw = ''")
         assert "permission denied" in refused(receiver, "DELETE FROM signal")
-        assert "permission denied" in refused(receiver, "DELETE FROM transmission_fault")
+        owner = station.engine(station.names.migrator)
+        try:
+            with owner.begin() as conn:  # a fresh fault and one a month old
+                for age in ("0 seconds", "30 days"):
+                    conn.execute(
+                        text(
+                            "INSERT INTO transmission_fault (at, peer, account, kind, detail, raw)"
+                            f" VALUES (now() - interval '{age}', '203.0.113.9', '', 'nak_crc', :age, '')"
+                        ),
+                        {"age": age},
+                    )
+        finally:
+            owner.dispose()
+        with receiver.begin() as conn:  # the retention may go only as far as the evidence age
+            conn.execute(text("DELETE FROM transmission_fault WHERE peer = '203.0.113.9'"))
+        with receiver.connect() as conn:
+            left = conn.execute(text("SELECT detail FROM transmission_fault WHERE peer = '203.0.113.9'"))
+            assert left.scalars().all() == ["0 seconds"]  # the fresh one is evidence: still there
         assert "permission denied" in refused(receiver, "UPDATE transmitter SET aes_key = NULL")
         assert "permission denied" in refused(receiver, "SELECT password_hash FROM operator")
         assert "permission denied" in refused(receiver, "SELECT * FROM contact")
