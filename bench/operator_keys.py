@@ -57,7 +57,7 @@ from console.storage.sites import (
     add_zone,
     ensure_site,
 )
-from console.views.close_dialog import CloseAlarmDialog
+from console.views.queue.close_dialog import CloseAlarmDialog
 from console.views.workstation import Workstation
 
 SVG = b"""<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300' width='400' height='300'>

@@ -40,7 +40,7 @@ from console.storage.operators import operator_by_login
 from console.views.faults import FaultMonitor
 from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
-from console.views.phone_config import PhoneConfig, load_phone_settings
+from console.views.phone.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
 from console.views.theme import THEMES, apply_theme
 from console.views.workstation import Workstation

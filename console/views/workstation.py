@@ -28,14 +28,14 @@ from console.services.call_log import CallerMatch
 from console.services.dispatch_desk import DispatchDesk
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
-from console.views.alarm_queue_model import AlarmQueueModel
-from console.views.alert_sound import AlertSound
 from console.views.faults import FaultIndicator, FaultMonitor
-from console.views.incoming_call import IncomingCallOffer, Ringtone
-from console.views.live_feed import LiveFeed
-from console.views.queue_window import QueueWindow
+from console.views.phone.incoming_call import IncomingCallOffer, Ringtone
+from console.views.queue.alarm_queue_model import AlarmQueueModel
+from console.views.queue.alert_sound import AlertSound
+from console.views.queue.live_feed import LiveFeed
+from console.views.queue.queue_window import QueueWindow
 from console.views.refusals import refusal_text
-from console.views.site_window import SiteWindow
+from console.views.site.site_window import SiteWindow
 from console.views.window_placement import restore_window, save_window
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from console.services.alarm_desk import done_step_ids
 from console.services.dispatch_desk import DispatchDesk
 from console.services.queue_feed import SiteDesk
 from console.storage.engine import Database
-from console.views.close_dialog import CloseAlarmDialog
+from console.views.queue.close_dialog import CloseAlarmDialog
 from console.views.workstation import Workstation
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from console.domain.alarm import AlarmState
 from console.domain.priority import EventCategory, Priority
-from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, Column, format_age
+from console.views.queue.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, Column, format_age
 from tests.domain.test_alarm_lifecycle import T0, new_alarm
 
 

@@ -8,10 +8,10 @@ from PySide6.QtCore import QSettings
 
 from console.domain.alarm import Disposition, Operator
 from console.domain.priority import EventCategory, Priority
-from console.views.alarm_queue_model import AlarmQueueModel
-from console.views.close_dialog import CloseAlarmDialog
-from console.views.queue_settings import read_queue_settings
-from console.views.queue_window import QueueWindow
+from console.views.queue.alarm_queue_model import AlarmQueueModel
+from console.views.queue.close_dialog import CloseAlarmDialog
+from console.views.queue.queue_settings import read_queue_settings
+from console.views.queue.queue_window import QueueWindow
 from tests.domain.test_alarm_lifecycle import new_alarm
 
 

@@ -17,9 +17,9 @@ from console.services.alarm_desk import AlarmDesk
 from console.services.dispatch_desk import DispatchDesk
 from console.storage import alarms as alarm_store
 from console.storage.engine import Database
-from console.views.dispatch_model import DISPATCH_ROLE, Column, DispatchTableModel
 from console.views.palette import CLOCK_COLOUR
-from console.views.site_window import SiteWindow
+from console.views.site.dispatch_model import DISPATCH_ROLE, Column, DispatchTableModel
+from console.views.site.site_window import SiteWindow
 from tests.factories import T0, SteppingClock, add_operator_to, add_site, cid
 
 LATE = CLOCK_COLOUR[ClockLevel.LATE]

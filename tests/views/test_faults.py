@@ -112,7 +112,7 @@ def test_caught_but_logged_as_a_fault():
     try:
         raise ValueError("panel broken")
     except ValueError:
-        logging.getLogger("console.views.site_window").exception("panel failed")
+        logging.getLogger("console.views.site.site_window").exception("panel failed")
 
 
 def test_asyncio_callback_raised():

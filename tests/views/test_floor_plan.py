@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-from console.views.floor_plan import FloorPlanWidget, PathStep
 from console.views.formatting import format_time
-from console.views.site_window import SiteWindow
+from console.views.site.floor_plan import FloorPlanWidget, PathStep
+from console.views.site.site_window import SiteWindow
 from tests.views.test_site_window import T0, site_file
 
 
@@ -48,7 +48,7 @@ def test_path_survives_a_level_change_and_can_be_cleared(qtbot) -> None:  # type
 def test_new_trips_flash_until_acknowledged_from_the_keyboard(qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
-    from console.views.site_window import SiteWindow
+    from console.views.site.site_window import SiteWindow
     from tests.domain.test_alarm_lifecycle import new_alarm
     from tests.views.test_site_window import signal
 

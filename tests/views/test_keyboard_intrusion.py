@@ -18,7 +18,7 @@ from console.services.alarm_desk import AlarmDesk
 from console.storage import alarms as alarm_store
 from console.storage.engine import Database
 from console.storage.sites import add_plan, add_procedure, add_zone, site_by_code
-from console.views.close_dialog import CloseAlarmDialog
+from console.views.queue.close_dialog import CloseAlarmDialog
 from console.views.workstation import Workstation
 from tests.factories import add_site, cid
 from tests.views.harness import running_workstation

@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from console.domain.alarm import Operator
-from console.views.alarm_queue_model import AlarmQueueModel
 from console.views.i18n import LANGUAGE_KEY, configured_language
-from console.views.queue_window import QueueWindow
+from console.views.queue.alarm_queue_model import AlarmQueueModel
+from console.views.queue.queue_window import QueueWindow
 
 
 def test_choosing_a_language_saves_it_for_the_next_start(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

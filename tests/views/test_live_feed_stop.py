@@ -6,7 +6,7 @@ from typing import Any
 
 from console.services.queue_feed import QueueFeed
 from console.storage.engine import Database
-from console.views.live_feed import LiveFeed
+from console.views.queue.live_feed import LiveFeed
 
 
 def test_a_poll_queued_before_stop_does_nothing_after_it(qtbot: Any, sqlite_db: Database) -> None:

@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from console.domain.alarm import Operator
-from console.views.alarm_queue_model import AlarmQueueModel
 from console.views.i18n import install_translators
-from console.views.phone_config import DialError, dial_uri
-from console.views.phone_messages import phone_message, settings_menu_path
-from console.views.queue_window import QueueWindow
+from console.views.phone.phone_config import DialError, dial_uri
+from console.views.phone.phone_messages import phone_message, settings_menu_path
+from console.views.queue.alarm_queue_model import AlarmQueueModel
+from console.views.queue.queue_window import QueueWindow
 
 
 def dial_refusals() -> list[str]:

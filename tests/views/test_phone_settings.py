@@ -14,8 +14,7 @@ from console.domain.alarm import Operator
 from console.storage.engine import data_dir
 from console.telephony.errors import PhoneError
 from console.telephony.settings import PbxAccount, PhoneSettings, SipTransport
-from console.views.alarm_queue_model import AlarmQueueModel
-from console.views.phone_config import (
+from console.views.phone.phone_config import (
     DialError,
     PhoneConfig,
     TransferTarget,
@@ -23,8 +22,9 @@ from console.views.phone_config import (
     load_phone_settings,
     save_phone_settings,
 )
-from console.views.phone_settings import PhoneSettingsDialog
-from console.views.queue_window import QueueWindow
+from console.views.phone.phone_settings import PhoneSettingsDialog
+from console.views.queue.alarm_queue_model import AlarmQueueModel
+from console.views.queue.queue_window import QueueWindow
 
 HEADSET_IN = b"alsa_input.usb-Jabra_Evolve2-00.mono-fallback"
 HEADSET_OUT = b"alsa_output.usb-Jabra_Evolve2-00.analog-stereo"
@@ -318,7 +318,7 @@ def test_all_addresses_without_public_one_warns_but_does_not_refuse(qtbot: Any, 
 
 
 def test_queue_window_settings_menu_opens_the_dialog(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
-    monkeypatch.setattr("console.views.phone_settings._system_audio_devices", devices)
+    monkeypatch.setattr("console.views.phone.phone_settings._system_audio_devices", devices)
     window = QueueWindow(
         AlarmQueueModel(),
         desk=None,  # type: ignore[arg-type]

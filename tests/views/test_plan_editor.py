@@ -15,10 +15,10 @@ from console.domain.site import DetectorType, FloorPlan, SiteFile
 from console.services.plan_editing import PlanEditing, inspect_image
 from console.storage.engine import Database
 from console.storage.sites import add_zone, ensure_site
-from console.views.floor_plan import plan_background
-from console.views.plan_editor import PlanEditorDialog
-from console.views.site_window import SiteWindow
-from console.views.zone_placement import ZONE_MIME, PlacedZoneItem, dropped_zone
+from console.views.site.floor_plan import plan_background
+from console.views.site.plan_editor import PlanEditorDialog
+from console.views.site.site_window import SiteWindow
+from console.views.site.zone_placement import ZONE_MIME, PlacedZoneItem, dropped_zone
 from tests.domain.test_alarm_lifecycle import new_alarm
 from tests.factories import add_operator_to
 from tests.storage.test_plans import SVG

@@ -16,11 +16,11 @@ from console.domain.alert_tones import Tone
 from console.domain.priority import EventCategory, Priority
 from console.domain.service_level import ServiceTargets
 from console.domain.shift import ShareTargets, TakeTimes
-from console.views.alarm_queue_model import STALL_ROLE, AlarmQueueModel, Column
-from console.views.alert_sound import AlertSound, tone_wav
-from console.views.queue_settings import QueueSettings, read_queue_settings
-from console.views.queue_window import QueueWindow
-from console.views.shift_panel import ShiftPanel, ShiftWatch
+from console.views.queue.alarm_queue_model import STALL_ROLE, AlarmQueueModel, Column
+from console.views.queue.alert_sound import AlertSound, tone_wav
+from console.views.queue.queue_settings import QueueSettings, read_queue_settings
+from console.views.queue.queue_window import QueueWindow
+from console.views.queue.shift_panel import ShiftPanel, ShiftWatch
 from tests.domain.test_alarm_lifecycle import T0, new_alarm
 
 AMELIE = Operator(1, "amelie", "Amélie")

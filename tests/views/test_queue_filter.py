@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from console.domain.alarm import AlarmState, Operator
 from console.domain.priority import EventCategory, Priority
-from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, Column
-from console.views.queue_filter import AlarmFilter, AlarmFilterProxy, fold, kind_key
-from console.views.queue_window import QueueWindow
+from console.views.queue.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, Column
+from console.views.queue.queue_filter import AlarmFilter, AlarmFilterProxy, fold, kind_key
+from console.views.queue.queue_window import QueueWindow
 from tests.domain.test_alarm_lifecycle import T0, new_alarm
 
 AMELIE = Operator(1, "amelie", "Amélie")

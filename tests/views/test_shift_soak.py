@@ -44,7 +44,7 @@ from console.storage.sites import (
     ensure_site,
 )
 from console.storage.tables import AlarmRow
-from console.views.close_dialog import CloseAlarmDialog
+from console.views.queue.close_dialog import CloseAlarmDialog
 from console.views.workstation import Workstation
 from tests.views.harness import running_workstation
 from tests.views.site_checks import assert_shows, fill_close_dialog, open_in_queue

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from console.domain.priority import EventCategory
 from console.domain.site import SignalRecord
-from console.views.site_window import SiteWindow
+from console.views.site.site_window import SiteWindow
 from tests.domain.test_alarm_lifecycle import T0, new_alarm
 from tests.views.test_site_window import site_file
 

@@ -19,7 +19,7 @@ from console.domain.site import (
     SiteFile,
     Zone,
 )
-from console.views.site_window import SiteWindow
+from console.views.site.site_window import SiteWindow
 from tests.domain.test_alarm_lifecycle import T0, new_alarm
 
 SVG = b"""<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300' width='400' height='300'>

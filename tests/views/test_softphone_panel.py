@@ -32,9 +32,9 @@ from console.services.queue_feed import SiteDesk
 from console.storage.engine import Database
 from console.storage.sites import NewContact, add_contact, add_transmitter, site_by_code
 from console.telephony.errors import PhoneError
-from console.views.call_list_model import ActiveCallsModel, CallLine
-from console.views.site_window import SiteWindow
-from console.views.softphone_panel import SoftphonePanel
+from console.views.phone.call_list_model import ActiveCallsModel, CallLine
+from console.views.phone.softphone_panel import SoftphonePanel
+from console.views.site.site_window import SiteWindow
 from console.views.workstation import Workstation
 from tests.factories import add_operator_to, add_site, cid
 from tests.sipp import SCENARIOS, Sipp, pump_until, start_sipp

@@ -24,10 +24,10 @@ from console.storage import migrate
 from console.storage.engine import Database
 from console.telephony.engine import PhoneError, RegistrationState
 from console.telephony.settings import PhoneSettings
-from console.views.alarm_queue_model import AlarmQueueModel
-from console.views.phone_config import PhoneConfig, TransferTarget
-from console.views.queue_window import RECEIVER_SILENCE_S, QueueWindow
-from console.views.station_indicators import PHONE_STATES
+from console.views.phone.phone_config import PhoneConfig, TransferTarget
+from console.views.queue.alarm_queue_model import AlarmQueueModel
+from console.views.queue.queue_window import RECEIVER_SILENCE_S, QueueWindow
+from console.views.queue.station_indicators import PHONE_STATES
 from tests.factories import add_operator_to
 
 

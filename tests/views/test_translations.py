@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 
 from console.domain.alarm import Operator
 from console.resources import resource
-from console.views.alarm_queue_model import AlarmQueueModel
-from console.views.queue_window import QueueWindow
+from console.views.queue.alarm_queue_model import AlarmQueueModel
+from console.views.queue.queue_window import QueueWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = resource("i18n", "vigie_fr.ts")
@@ -32,7 +32,7 @@ def test_ts_file_lists_every_string_of_the_views(tmp_path: Path) -> None:
     """Fails when a tr() string was added or changed without running lupdate (see tools/translations_fr.py)."""
     lupdate = shutil.which("pyside6-lupdate") or str(Path(sys.executable).with_name("pyside6-lupdate"))
     fresh = tmp_path / "fresh.ts"
-    views = sorted(str(p) for p in (ROOT / "console" / "views").glob("*.py"))
+    views = sorted(str(p) for p in (ROOT / "console" / "views").rglob("*.py"))
     subprocess.run([lupdate, *views, "-ts", str(fresh), "-locations", "none", "-silent"], check=True)
     assert sources(fresh) == sources(TS)
 

@@ -83,8 +83,8 @@ def test_one_screen_is_shared_without_overlap_and_two_screens_each_get_one() -> 
 
 def test_queue_window_on_a_shared_full_hd_screen_shows_its_figures_and_status_bar(qtbot) -> None:  # type: ignore[no-untyped-def]
     from console.domain.alarm import Operator
-    from console.views.alarm_queue_model import AlarmQueueModel
-    from console.views.queue_window import QueueWindow
+    from console.views.queue.alarm_queue_model import AlarmQueueModel
+    from console.views.queue.queue_window import QueueWindow
 
     screen = QRect(0, 0, 1920, 1080)
     window = QueueWindow(AlarmQueueModel(), None, Operator(1, "amelie", "Amélie"))  # type: ignore[arg-type]

@@ -36,15 +36,15 @@ from console.domain.signal_detail import signal_detail
 from console.domain.site import Contact, JournalEntry, ProcedureStep, SignalRecord, SiteFile
 from console.services.plan_editing import PlanEditing, may_edit_plans
 from console.views.category_words import category_label
-from console.views.dispatch_panel import DispatchPanel
-from console.views.floor_plan import FloorPlanWidget, PathStep
 from console.views.formatting import format_time
-from console.views.panel_frame import PanelFrame
-from console.views.plan_editor import PlanEditorDialog
-from console.views.procedure_model import ProcedureChecklistModel
-from console.views.record_model import ColumnSpec, RecordTableModel
+from console.views.phone.softphone_panel import SoftphonePanel
 from console.views.session_menu import add_help_menu, add_session_menu
-from console.views.softphone_panel import SoftphonePanel
+from console.views.site.dispatch_panel import DispatchPanel
+from console.views.site.floor_plan import FloorPlanWidget, PathStep
+from console.views.site.panel_frame import PanelFrame
+from console.views.site.plan_editor import PlanEditorDialog
+from console.views.site.procedure_model import ProcedureChecklistModel
+from console.views.site.record_model import ColumnSpec, RecordTableModel
 
 log = logging.getLogger(__name__)
 

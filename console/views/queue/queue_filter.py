@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from console.domain.alarm import Alarm, AlarmState
 from console.domain.priority import DEFAULT_PRIORITY, INFORMATIONAL_CATEGORIES, EventCategory, Priority
-from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, Column
 from console.views.category_words import category_labels
+from console.views.queue.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, Column
 
 
 def fold(text: str) -> str:

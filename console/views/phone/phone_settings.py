@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.telephony.settings import PbxAccount, PhoneSettings, SipTransport
-from console.views.phone_config import (
+from console.views.phone.phone_config import (
     DialError,
     PhoneConfig,
     TransferTarget,

@@ -17,8 +17,8 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from console.domain.alarm import Alarm, AlarmState
-from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, Column
-from console.views.queue_filter import AlarmFilter, AlarmFilterProxy
+from console.views.queue.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, Column
+from console.views.queue.queue_filter import AlarmFilter, AlarmFilterProxy
 
 
 class QueueTable(QTableView):

@@ -44,7 +44,7 @@ from console.domain.dispatch import (
 from console.domain.outage import DatabaseUnavailable
 from console.domain.site import Procedure
 from console.services.dispatch_desk import DispatchDesk
-from console.views.dispatch_model import Column, DispatchTableModel
+from console.views.site.dispatch_model import Column, DispatchTableModel
 
 _ERROR_STYLE = "color: #c62828;"
 _NAME_WIDTH = 150  # px; longer names are elided (the tooltip has them whole)

@@ -48,8 +48,8 @@ from console.services.plan_editing import (
     inspect_image,
     may_edit_plans,
 )
-from console.views.floor_plan import plan_background
-from console.views.zone_placement import ZONE_NUMBER_ROLE, PlacedZoneItem, PlanEditorView, ZoneListModel
+from console.views.site.floor_plan import plan_background
+from console.views.site.zone_placement import ZONE_NUMBER_ROLE, PlacedZoneItem, PlanEditorView, ZoneListModel
 
 _ERROR_STYLE = "color: #c62828;"
 

@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtMultimedia import QSoundEffect
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from console.views.alert_sound import SAMPLE_RATE
+from console.views.queue.alert_sound import SAMPLE_RATE
 
 RING_ON_S = 1.0
 RING_OFF_S = 2.0

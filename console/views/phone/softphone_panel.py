@@ -40,13 +40,13 @@ from console.domain.calls import (
 from console.domain.site import Contact, SignalRecord, SiteFile
 from console.services.call_keeper import CallContext
 from console.telephony.errors import PhoneError
-from console.views.active_calls import ActiveCallsBox
-from console.views.call_list_model import ActiveCallsModel, CallLine
-from console.views.contact_calls import ContactCallList, contact_number
-from console.views.dial_pad import DialPad
-from console.views.listen_in import ListenInBox
-from console.views.password_check import PasswordCheckBox
-from console.views.phone_messages import phone_message, settings_menu_path
+from console.views.phone.active_calls import ActiveCallsBox
+from console.views.phone.call_list_model import ActiveCallsModel, CallLine
+from console.views.phone.contact_calls import ContactCallList, contact_number
+from console.views.phone.dial_pad import DialPad
+from console.views.phone.listen_in import ListenInBox
+from console.views.phone.password_check import PasswordCheckBox
+from console.views.phone.phone_messages import phone_message, settings_menu_path
 
 if TYPE_CHECKING:
     from console.services.call_keeper import CallKeeper

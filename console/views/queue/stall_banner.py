@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from console.domain.stall import Stalled
-from console.views.alarm_queue_model import format_age
+from console.views.queue.alarm_queue_model import format_age
 
 MAX_LISTED = 5
 

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from console.domain.site import Zone
 from console.services.plan_editing import Spot
-from console.views.floor_plan import ZONE_RADIUS, PlanGraphicsView, ZoneItem
 from console.views.palette import IDLE_ZONE
+from console.views.site.floor_plan import ZONE_RADIUS, PlanGraphicsView, ZoneItem
 
 ZONE_MIME = "application/x-vigie-zone"
 ZONE_NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -46,21 +46,21 @@ from console.domain.service_level import life_safety_left_waiting, waiting_secon
 from console.domain.shift import TakeTimes
 from console.domain.station import ComponentStatus
 from console.services.alarm_desk import AlarmDesk
-from console.views.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, format_age
-from console.views.alert_sound import AlertSound
 from console.views.category_words import category_label
-from console.views.close_dialog import CloseAlarmDialog
 from console.views.i18n import save_language
-from console.views.queue_filter import AlarmFilter, QueueFilterBar
-from console.views.queue_settings import read_queue_settings
-from console.views.queue_table import QueueTable
+from console.views.queue.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, format_age
+from console.views.queue.alert_sound import AlertSound
+from console.views.queue.close_dialog import CloseAlarmDialog
+from console.views.queue.queue_filter import AlarmFilter, QueueFilterBar
+from console.views.queue.queue_settings import read_queue_settings
+from console.views.queue.queue_table import QueueTable
+from console.views.queue.release_dialog import ask_release_reason
+from console.views.queue.shift_panel import Fetch, ShiftPanel, ShiftWatch
+from console.views.queue.stall_banner import StallBanner
+from console.views.queue.station_indicators import RECEIVER_SILENCE_S as RECEIVER_SILENCE_S
+from console.views.queue.station_indicators import StationIndicators
 from console.views.refusals import refusal_text
-from console.views.release_dialog import ask_release_reason
 from console.views.session_menu import add_help_menu, add_session_menu
-from console.views.shift_panel import Fetch, ShiftPanel, ShiftWatch
-from console.views.stall_banner import StallBanner
-from console.views.station_indicators import RECEIVER_SILENCE_S as RECEIVER_SILENCE_S
-from console.views.station_indicators import StationIndicators
 
 
 class QueueWindow(QMainWindow):
@@ -247,7 +247,7 @@ class QueueWindow(QMainWindow):
         """Settings > Telephone… (any role: it is this workstation's equipment, not the station's policy)."""
         if self._settings is None:
             return None
-        from console.views.phone_settings import PhoneSettingsDialog  # loads pjsua2: only when asked
+        from console.views.phone.phone_settings import PhoneSettingsDialog  # loads pjsua2: only when asked
 
         dialog = PhoneSettingsDialog(self._settings, headset=self._headset, parent=self)
         dialog.setModal(True)

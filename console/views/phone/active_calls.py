@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.calls import MAX_SIMULTANEOUS_CALLS
-from console.views.call_list_model import ActiveCallsModel, CallLine
+from console.views.phone.call_list_model import ActiveCallsModel, CallLine
 
 KEYS = {"answer": "F9", "hold": "F10", "mute": "F11", "hangup": "F12", "listen_talk": "F8"}
 

@@ -1,0 +1,1 @@
+"""The site window (second screen): details, floor plans with the alarm path, procedure, dispatch."""
