@@ -11,7 +11,7 @@ import os
 from sqlalchemy import Connection, make_url
 from sqlalchemy.engine import URL
 
-from console.cli import CliError
+from console.cli.common import CliError
 from console.storage import migrate, roles
 from console.storage.engine import Database, check_connection, create_engine_for
 from console.storage.roles import RoleNames
