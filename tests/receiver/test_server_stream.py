@@ -176,7 +176,7 @@ def signals(db: Database, account: str | None = None) -> list[tuple[str, int | N
             query = query.where(col(SignalRow.account) == account)
         found += [tuple(row) for row in session.execute(query.order_by(col(SignalRow.id))).all()]
     pending = pending_rows(db, "account, sequence, event_code, dedupe_key")
-    found += [row for row in pending if account is None or row[0] == account]  # type: ignore[misc]
+    found += [row for row in pending if account is None or row[0] == account]
     return found
 
 

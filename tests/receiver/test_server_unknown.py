@@ -65,7 +65,7 @@ def test_a_burst_of_unknown_accounts_gives_one_alarm_per_source(db: Database) ->
     add_site(db)
     clock = SteppingClock(T0)
 
-    async def body(station: Station) -> tuple[list[str], list[str], Any, int]:
+    async def body(station: Station) -> tuple[list[str], list[str], Any, Any]:
         flood = [await connect_from(station, FLOODER) for _ in range(8)]
         answers = await asyncio.gather(*(send_accounts(c, 1000 + 40 * i, 40) for i, c in enumerate(flood)))
         other = await send_accounts(await connect_from(station, OTHER), 5000, 5)

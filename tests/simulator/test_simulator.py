@@ -370,9 +370,9 @@ async def _pysiaalarm_run(
 
     # TCP only: on Python 3.11 pysiaalarm's UDP server never answers (its connection_made asserts
     # the transport is an asyncio.DatagramTransport, which the selector transport is not).
-    client = SIAClient("127.0.0.1", 0, accounts, on_event, protocol=CommunicationsProtocol.TCP)
+    client = SIAClient("127.0.0.1", 0, accounts, on_event, protocol=CommunicationsProtocol.TCP)  # type: ignore[abstract]
     await client.async_start()
-    port = client.server.sockets[0].getsockname()[1]
+    port = client.server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -404,7 +404,10 @@ _CID_QUALIFIER = {"new": "1", "restore": "3", "status": "6"}
 def _pysia_key(event: SIAEvent) -> tuple[str, int, str, int | None]:
     """(account, sequence, code, zone) of an event as pysiaalarm reports it."""
     assert event.account is not None and event.sequence is not None
-    if event.message_type is not None and event.message_type.value == "ADM-CID":
+    if (
+        event.message_type is not None
+        and getattr(event.message_type, "value", event.message_type) == "ADM-CID"
+    ):
         assert event.event_type is not None and event.ri is not None
         return event.account, int(event.sequence), event.event_type, int(event.ri)  # ri: CID zone
     assert event.code is not None

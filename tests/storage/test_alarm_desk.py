@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
 from console.domain.alarm import Action, AlarmState, Disposition, ReleaseReasonRequired, Role, TransitionError
 from console.domain.journal import JournalAction
@@ -209,7 +210,7 @@ def test_history_streams_signals_in_order_with_filters(
         ("LYO-0001", "130", 7),
         ("PAR-0002", "602", 8),
     ]
-    assert rows[0]["raw"].startswith('"ADM-CID"0007')  # type: ignore[union-attr]
+    assert str(rows[0]["raw"]).startswith('"ADM-CID"0007')
     assert [r["site"] for r in history_rows(db, site_code="PAR-0002")] == ["PAR-0002"]
     assert [r["event_code"] for r in history_rows(db, since=clock.now)] == ["602"]
 
@@ -308,7 +309,7 @@ def test_each_desk_write_tells_the_consoles_once(db: Database, desk: AlarmDesk) 
 
     def rows() -> int:
         with db.read() as session:
-            query = select(func.count()).select_from(ChangeRow).where(ChangeRow.entity_id == alarm_id)
+            query = select(func.count()).select_from(ChangeRow).where(col(ChangeRow.entity_id) == alarm_id)
             return int(session.execute(query).scalar_one())
 
     before = rows()

@@ -13,7 +13,7 @@ from console.services.sign_in import sign_in
 from console.storage import operators
 from console.storage.engine import Database
 from console.storage.operators import WeakPassword, add_operator, check_sign_in
-from console.storage.tables import JournalRow
+from console.storage.tables import JournalRow, OperatorRow
 from tests.factories import add_operator_to
 
 
@@ -34,9 +34,7 @@ def test_an_unknown_login_costs_the_same_password_hash_as_a_known_one(
 ) -> None:
     add_operator_to(sqlite_db, "amelie")
     with sqlite_db.read() as session:
-        real_cost = secrets.secret_cost(
-            session.execute(select(operators.OperatorRow.password_hash)).scalar_one()
-        )
+        real_cost = secrets.secret_cost(session.execute(select(OperatorRow.password_hash)).scalar_one())
     counting = CountingVerify()
     monkeypatch.setattr(operators, "verify_secret", counting)
     with sqlite_db.read() as session:
@@ -54,7 +52,7 @@ def test_an_inactive_account_is_refused_after_the_same_work(
 ) -> None:
     add_operator_to(sqlite_db, "amelie")
     with sqlite_db.write() as session:
-        row = session.execute(select(operators.OperatorRow)).scalar_one()
+        row = session.execute(select(OperatorRow)).scalar_one()
         row.active = False
     counting = CountingVerify()
     monkeypatch.setattr(operators, "verify_secret", counting)

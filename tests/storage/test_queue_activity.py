@@ -11,10 +11,10 @@ from sqlalchemy import text
 from console.domain.alarm import AlarmState, TransitionError
 from console.domain.shift import TakeTimes
 from console.domain.site import ProcedureStep
-from console.services import alarm_desk as desk_module
 from console.services.alarm_desk import AlarmDesk
 from console.services.queue_feed import QueueFeed
 from console.storage import alarms as alarm_store
+from console.storage import alarms as alarm_store_module
 from console.storage import migrate
 from console.storage.engine import Database, create_engine_for
 from tests.factories import SteppingClock, add_operator_to, add_site, cid
@@ -129,11 +129,9 @@ def test_losing_the_race_to_take_names_the_winner(
         as_read = alarm_store.get_alarm(session, alarm_id)
     assert as_read is not None
     desk.take(alarm_id, amelie)
-    real_get = desk_module.alarm_store.get_alarm
+    real_get = alarm_store_module.get_alarm
     stale = iter([as_read])
-    monkeypatch.setattr(
-        desk_module.alarm_store, "get_alarm", lambda s, i: next(stale, None) or real_get(s, i)
-    )
+    monkeypatch.setattr(alarm_store_module, "get_alarm", lambda s, i: next(stale, None) or real_get(s, i))
     with pytest.raises(TransitionError, match="just taken by amelie"):
         desk.take(alarm_id, bruno)
 

@@ -18,7 +18,7 @@ from tests.factories import add_operator_to, add_site, cid
 @pytest.mark.postgres
 def test_new_alarm_reaches_a_console_that_does_not_poll(
     qtbot, postgres: PostgresFactory | None, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     if postgres is None:
         skip_or_fail("PostgreSQL is not reachable")
     assert postgres is not None

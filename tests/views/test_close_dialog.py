@@ -119,8 +119,11 @@ def test_the_minimum_comment_length_comes_from_console_ini_into_the_queue_close_
     assert read_queue_settings(settings).min_comment_words == 5
 
     window = QueueWindow(
-        AlarmQueueModel(), desk=None, operator=Operator(1, "amelie", "Amélie"), settings=settings
-    )  # type: ignore[arg-type]
+        AlarmQueueModel(),
+        desk=None,  # type: ignore[arg-type]
+        operator=Operator(1, "amelie", "Amélie"),
+        settings=settings,
+    )
     qtbot.addWidget(window)
     dialog = window.close_alarm(new_alarm())
     _choose(dialog, Disposition.FALSE_ALARM_USER)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -20,7 +21,7 @@ from tests.factories import add_operator_to, add_site, cid
 @pytest.mark.postgres
 def test_banner_while_database_is_gone_then_queue_reloads(
     qtbot, postgres: PostgresFactory | None, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     if postgres is None:
         skip_or_fail("PostgreSQL is not reachable")
     assert postgres is not None
@@ -75,7 +76,7 @@ def test_banner_while_database_is_gone_then_queue_reloads(
 @pytest.mark.faults_expected
 def test_a_bug_in_the_feed_is_a_fault_not_a_database_banner(
     qtbot, sqlite_db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Before, any exception of a poll read as "database unavailable": the operator was told to
     wait for a database that was fine, and the bug was hidden in the banner's text."""
     import logging
@@ -89,7 +90,7 @@ def test_a_bug_in_the_feed_is_a_fault_not_a_database_banner(
     real_changes = feed.changes
     broken = {"on": False}
 
-    def changes() -> list[object]:
+    def changes() -> list[Any]:
         if broken["on"]:  # a statement the database refuses: a bug in the query, not an outage
             with unavailable_raised(), sqlite_db.read() as session:
                 session.execute(text("SELECT no_such_column FROM alarm"))

@@ -278,7 +278,7 @@ def test_another_alarm_clears_the_panel(qtbot, window: SiteWindow, desk: Desk) -
 
 def test_the_form_proposes_who_the_procedure_names_never_the_last_one_sent(
     qtbot, window: SiteWindow, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from console.domain.priority import EventCategory
     from console.domain.site import Procedure, ProcedureStep
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from console.views.formatting import format_time
 from console.views.site.floor_plan import FloorPlanWidget, PathStep
 from console.views.site.site_window import SiteWindow
-from tests.views.test_site_window import T0, site_file
+from tests.factories import T0
+from tests.views.test_site_window import site_file
 
 
 def labels(widget: FloorPlanWidget) -> list[str]:

@@ -97,7 +97,7 @@ def test_f1_lists_every_key_of_both_windows(qtbot, workstation: Workstation) -> 
 
 def test_single_letters_in_text_fields_are_text_never_actions(
     qtbot, workstation: Workstation, sqlite_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     queue, site = workstation.queue_window, workstation.site_window
     alarm_id = new_alarm(sqlite_db)
     qtbot.waitUntil(lambda: workstation.model.rowCount() == 1, timeout=5000)
@@ -139,7 +139,7 @@ def test_single_letters_in_text_fields_are_text_never_actions(
 
 def test_down_leaves_the_search_for_the_alarms_it_found(
     qtbot, workstation: Workstation, sqlite_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     queue = workstation.queue_window
     alarm_id = new_alarm(sqlite_db)
     qtbot.waitUntil(lambda: workstation.model.rowCount() == 1, timeout=5000)
@@ -156,7 +156,7 @@ def test_down_leaves_the_search_for_the_alarms_it_found(
 
 def test_f2_goes_between_the_queue_and_the_site_window(
     qtbot, workstation: Workstation, sqlite_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     queue, site = workstation.queue_window, workstation.site_window
     first = new_alarm(sqlite_db, 1)
     qtbot.waitUntil(lambda: workstation.model.rowCount() >= 1, timeout=5000)
@@ -188,14 +188,14 @@ def take_one(qtbot, workstation: Workstation, db: Database) -> None:  # type: ig
     assert workstation.held_alarms()
 
 
-def session_actions(db: Database, operator_id: int) -> list[str]:
+def session_actions(db: Database, operator_id: int) -> list[tuple[str, str]]:
     with db.read() as session:
         return [(e.action, e.detail) for e in alarm_store.operator_sessions(session, operator_id)]
 
 
 def test_sign_out_is_refused_while_alarms_are_held_then_journaled(
     qtbot, workstation: Workstation, sqlite_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     queue, site = workstation.queue_window, workstation.site_window
     me = workstation.operator
     signed_out: list[bool] = []
@@ -227,7 +227,7 @@ def test_sign_out_is_refused_while_alarms_are_held_then_journaled(
 
 def test_quit_asks_first_when_alarms_are_held_and_is_journaled(
     qtbot, workstation: Workstation, sqlite_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     queue = workstation.queue_window
     left: list[bool] = []
     workstation.quit_confirmed.connect(lambda: left.append(True))

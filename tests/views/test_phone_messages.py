@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from console.domain.alarm import Operator
 from console.views.i18n import install_translators
@@ -28,8 +28,8 @@ def menu_path_of(window: QueueWindow) -> str:
         a
         for a in window.menuBar().actions()
         if a.objectName() == ""
-        and a.menu()
-        and any(item.objectName() == "action_phone_settings" for item in a.menu().actions())
+        and isinstance(a.menu(), QMenu)
+        and any(item.objectName() == "action_phone_settings" for item in a.menu().actions())  # type: ignore[attr-defined]
     )
     item = window.actions_by_name["phone_settings"]
     return f"{settings.text().replace('&', '')} > {item.text()}"

@@ -359,6 +359,7 @@ def test_error_messages_are_whole_and_overlap_nothing(qtbot: Any, tmp_path: Path
         box.tabs.setCurrentIndex(tab)
         qtbot.wait(50)
         page = box.tabs.widget(tab)
+        assert page is not None
         shown = [label for label in page.findChildren(QLabel) if label.isVisible() and label.text()]
         errors = [label for label in shown if label.objectName().startswith("error_")]
 

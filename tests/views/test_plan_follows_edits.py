@@ -31,7 +31,7 @@ def level_names(station: Workstation) -> list[str]:
 
 def test_a_plan_edited_elsewhere_is_redrawn_on_the_console_showing_the_site(
     qtbot, workstation: Workstation, sqlite_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from datetime import UTC, datetime
 
     alarm_id = AlarmDesk(sqlite_db).ingest([cid(130, zone=2, at=datetime.now(UTC))]).new_alarm_ids[0]

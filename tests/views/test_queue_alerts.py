@@ -115,8 +115,11 @@ def test_stall_threshold_comes_from_settings(qtbot, tmp_path: Path) -> None:  # 
 
     clock = Clock()
     window = QueueWindow(
-        AlarmQueueModel(clock=clock), desk=None, operator=CHEF, settings=read_settings(tmp_path)
-    )  # type: ignore[arg-type]
+        AlarmQueueModel(clock=clock),
+        desk=None,  # type: ignore[arg-type]
+        operator=CHEF,
+        settings=read_settings(tmp_path),
+    )
     qtbot.addWidget(window)
     window.model.apply([taken_by(AMELIE, id=1)])
     clock.advance(61)

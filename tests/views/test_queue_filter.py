@@ -106,7 +106,9 @@ def test_the_clock_tick_does_not_refilter(qtbot, monkeypatch) -> None:  # type: 
     calls: list[int] = []
     original = AlarmFilter.accepts
     monkeypatch.setattr(
-        AlarmFilter, "accepts", lambda self, a, h=None: calls.append(a.id) or original(self, a, h)
+        AlarmFilter,
+        "accepts",
+        lambda self, a, h=None: calls.append(a.id) or original(self, a, h),  # type: ignore[func-returns-value]
     )
     model.tick()
     qtbot.wait(10)

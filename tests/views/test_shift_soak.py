@@ -267,10 +267,10 @@ def test_a_shift_of_a_hundred_alarms_from_thirty_sites(
         qtbot.waitUntil(
             lambda: (
                 station.model.alarm(alarm_id) is None
-                or station.model.alarm(alarm_id).state is AlarmState.CLOSED
+                or station.model.alarm(alarm_id).state is AlarmState.CLOSED  # type: ignore[union-attr]
             ),
             timeout=5000,
-        )  # type: ignore[union-attr]
+        )
         held.remove(alarm_id)
         if site.alarm is not None and site.alarm.id != alarm_id:
             assert_shows(station, sqlite_db, site.alarm.id)
@@ -333,6 +333,6 @@ def test_a_shift_of_a_hundred_alarms_from_thirty_sites(
         journal = desk.alarm_journal(alarm_id)
         assert [e.action for e in journal].count(JournalAction.CLOSE) == 1, alarm_id
     with sqlite_db.read() as session:
-        states = dict(session.execute(select(AlarmRow.id, AlarmRow.state)).all())
+        states: dict[int, str] = dict(session.execute(select(AlarmRow.id, AlarmRow.state)).all())  # type: ignore[arg-type]
     assert set(states) == set(sent)
     assert {AlarmState(s) for s in states.values()} == {AlarmState.CLOSED}

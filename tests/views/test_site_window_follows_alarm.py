@@ -186,6 +186,7 @@ def test_the_procedure_follows_a_held_alarm_that_changes_category(
     assert "Panic" in site.procedure_change.text() and "Intrusion" in site.procedure_change.text()
 
     # A close dialog opened while the screen still showed the intrusion: refused, naming both kinds.
+    assert site.alarm is not None
     stale = replace(site.alarm, category=EventCategory.INTRUSION)
     dialog = queue.close_alarm(stale, site)
     fill_close_dialog(qtbot, dialog)
@@ -193,7 +194,7 @@ def test_the_procedure_follows_a_held_alarm_that_changes_category(
     assert "Panic" in dialog.skip_reason_error.text() and "Intrusion" in dialog.skip_reason_error.text()
     dialog.reject()
     # Opened on what is shown now: the panic's mandatory steps are checked, not the intrusion's.
-    dialog = queue.close_alarm(site.alarm, site)
+    dialog = queue.close_alarm(site.alarm, site)  # type: ignore[arg-type]
     fill_close_dialog(qtbot, dialog)
     assert dialog.isVisible()
     assert "1, 2" in dialog.skip_reason_error.text()

@@ -282,7 +282,7 @@ def test_a_refused_call_is_said_in_the_message_line(window: SiteWindow, station:
     assert panel.calls_model.rowCount() == 0
 
 
-def test_blind_transfer_to_a_target_from_the_list(  # type: ignore[no-untyped-def]
+def test_blind_transfer_to_a_target_from_the_list(
     window: SiteWindow, station: Station, phone_bridge: Any, tmp_path: Path
 ) -> None:
     peer = station.peer(tmp_path, "transfer", ["-sf", str(SCENARIOS / "panel_transfer.xml")])
@@ -397,7 +397,7 @@ def call_in(station: Station, bridge: Any, tmp_path: Path, contact: str) -> Sipp
     )
 
 
-def test_an_incoming_call_from_a_contact_is_offered_naming_the_site_and_answered(  # type: ignore[no-untyped-def]
+def test_an_incoming_call_from_a_contact_is_offered_naming_the_site_and_answered(
     workstation: Workstation, phone_bridge: Any, tmp_path: Path
 ) -> None:
     station: Station = workstation.station  # type: ignore[attr-defined]
@@ -427,7 +427,7 @@ def test_an_incoming_call_from_a_contact_is_offered_naming_the_site_and_answered
     assert record.direction is CallDirection.INCOMING and record.end_status is CallEnd.COMPLETED
 
 
-def test_an_incoming_call_for_another_operators_alarm_does_not_ring_here(  # type: ignore[no-untyped-def]
+def test_an_incoming_call_for_another_operators_alarm_does_not_ring_here(
     workstation: Workstation, phone_bridge: Any, tmp_path: Path
 ) -> None:
     station: Station = workstation.station  # type: ignore[attr-defined]
@@ -463,7 +463,7 @@ def test_a_stray_return_never_hides_the_duress_verdict(qtbot, window: SiteWindow
 
 def test_return_on_a_contact_calls_them(
     qtbot, window: SiteWindow, station: Station, phone_bridge: Any
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     station.add_contact("Marie Dupuis", phones=("0612345678",))
     paul = station.add_contact("Paul Martin", phones=("0478000000",))
     station.show(window, station.new_alarm())

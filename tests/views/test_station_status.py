@@ -82,7 +82,7 @@ GREEN, GREY, RED = "#2e7d32", "#757575", "#c62828"
 )
 def test_telephone_indicator_for_each_registration_state(
     qtbot, state: RegistrationState, detail: str, text: str, colour: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     queue = window(qtbot)
     queue.station.set_phone_registration(str(state), detail)  # as the bridge's signal carries it
     queue.station.set_phone_endpoint(5062, "sip:pbx.station.local")
@@ -213,7 +213,7 @@ def telephone(qtbot, db: Database, tmp_path: Path, refuse: str | None = None):  
 
 def test_console_runs_on_when_the_sip_port_is_taken(
     qtbot, sqlite_db: Database, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.delenv("VIGIE_PHONE", raising=False)
     reason = "cannot listen for SIP on udp port 5060: Address already in use"
     phone, queue, bridges, attached = telephone(qtbot, sqlite_db, tmp_path, refuse=reason)
@@ -228,7 +228,7 @@ def test_console_runs_on_when_the_sip_port_is_taken(
 
 def test_phone_started_and_attached_to_the_workstation(
     qtbot, sqlite_db: Database, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.delenv("VIGIE_PHONE", raising=False)
     phone, queue, bridges, attached = telephone(qtbot, sqlite_db, tmp_path)
     phone.start()
@@ -254,7 +254,7 @@ def test_phone_off_by_environment(qtbot, sqlite_db: Database, tmp_path: Path, mo
 
 def test_calls_left_open_by_a_crash_are_repaired_and_the_operator_told(
     qtbot, sqlite_db: Database, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.delenv("VIGIE_PHONE", raising=False)
     operator = add_operator_to(sqlite_db)
     left_open = CallLog(sqlite_db, workstation=socket.gethostname()).open_call(

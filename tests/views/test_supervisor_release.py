@@ -48,7 +48,7 @@ def test_the_domain_wants_a_reason_to_release_someone_elses_alarm(sqlite_db: Dat
 
 def test_a_supervisor_releasing_gives_a_reason_journaled(
     qtbot, chef: Workstation, sqlite_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     amelie = add_operator_to(sqlite_db)
     desk = AlarmDesk(sqlite_db)
     alarm_id = desk.ingest([cid(130, at=datetime.now(UTC) - timedelta(seconds=5))]).new_alarm_ids[0]

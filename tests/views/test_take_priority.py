@@ -38,7 +38,7 @@ def state_of(workstation: Workstation, site: str) -> AlarmState:
 
 def test_t_takes_the_most_urgent_unless_the_operator_chose(
     qtbot, workstation: Workstation, sqlite_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = workstation.queue_window
     model = workstation.model
     receiver = AlarmDesk(sqlite_db)
@@ -91,7 +91,7 @@ def test_t_takes_the_most_urgent_unless_the_operator_chose(
 
 def test_leaving_an_overdue_life_safety_alarm_is_asked(
     qtbot, workstation: Workstation, sqlite_db: Database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = workstation.queue_window
     model = workstation.model
     receiver = AlarmDesk(sqlite_db, clock=lambda: datetime.now(UTC) - timedelta(minutes=2))
@@ -123,7 +123,9 @@ def test_leaving_an_overdue_life_safety_alarm_is_asked(
         return box
 
     box = ask_for("LYO-0001")
-    box.findChild(QPushButton, "take_chosen").click()  # the operator insists
+    insist = box.findChild(QPushButton, "take_chosen")
+    assert insist is not None
+    insist.click()  # the operator insists
     assert state_of(workstation, "LYO-0001") is AlarmState.TAKEN
     assert state_of(workstation, "LYO-0003") is AlarmState.NEW
 

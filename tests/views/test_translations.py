@@ -45,8 +45,8 @@ def test_every_string_has_a_french_translation() -> None:
         if not (message.findtext("translation") or "").strip()
         or (
             message.find("translation") is not None
-            and message.find("translation").get("type") == "unfinished"
-        )  # type: ignore[union-attr]
+            and message.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+        )
     ]
     assert untranslated == []
 
