@@ -179,7 +179,10 @@ def handle(kb: Keyboard, station: Workstation, call_log: CallLog, *, fire: bool)
     kb.press(Qt.Key.Key_3, MOD.AltModifier)
     expect(kb.focus() is site.contacts_view, "Alt+3 went to the contacts")
     kb.press(Qt.Key.Key_Return)
-    expect(site.statusBar().currentMessage() == "Telephone not configured", "Return on the contact called it")
+    expect(
+        site.statusBar().currentMessage() == "Telephone not configured (see Settings > Telephone…).",
+        "Return on the contact called it",
+    )
     if not fire:
         box = site.softphone_panel.password_box
         alarm, site_file = site.alarm, site.site_file

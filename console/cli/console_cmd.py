@@ -40,7 +40,9 @@ def add_console_options(parser: argparse.ArgumentParser) -> None:
 
 def register(sub: Subcommands) -> None:
     demo = sub.add_parser("demo", help="run the console on a demo station with live traffic")
-    demo.add_argument("--db", dest="sub_db", metavar="URL", help="database URL (default: a fresh demo database)")
+    demo.add_argument(
+        "--db", dest="sub_db", metavar="URL", help="database URL (default: a fresh demo database)"
+    )
     demo.add_argument("--lang", dest="sub_lang", choices=["fr", "en"])
     demo.add_argument("--theme", dest="sub_theme", choices=["light", "dark"])
     demo.add_argument(

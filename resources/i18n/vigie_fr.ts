@@ -1795,8 +1795,8 @@
       <translation>Zones déclenchées acquittées : %1</translation>
     </message>
     <message>
-      <source>Telephone not configured</source>
-      <translation>Téléphone non configuré</translation>
+      <source>Telephone not configured (see %1).</source>
+      <translation>Téléphone non configuré (voir %1).</translation>
     </message>
     <message>
       <source>Edit floor plans…</source>

@@ -37,6 +37,7 @@ from console.domain.site import Contact, JournalEntry, ProcedureStep, SignalReco
 from console.services.plan_editing import PlanEditing, may_edit_plans
 from console.views.category_words import category_label
 from console.views.formatting import format_time
+from console.views.phone.phone_messages import settings_menu_path
 from console.views.phone.softphone_panel import SoftphonePanel
 from console.views.session_menu import add_help_menu, add_session_menu
 from console.views.site.dispatch_panel import DispatchPanel
@@ -589,7 +590,9 @@ class SiteWindow(QMainWindow):
         if not index.isValid() or index.row() >= len(records):
             return
         if not self.softphone_panel.attached:
-            self.statusBar().showMessage(self.tr("Telephone not configured"), 5000)
+            self.statusBar().showMessage(
+                self.tr("Telephone not configured (see %1).").replace("%1", settings_menu_path()), 8000
+            )
             return
         self.softphone_panel.call_contact(records[index.row()])
 
