@@ -45,6 +45,7 @@ class PhoneBridge(QObject):
         self._relay = _Relay(self, list(first_listeners or []))
         self.engine = Softphone(settings, self._relay)
         self._event_pump_timer = QTimer(self)
+        self._event_pump_timer.setObjectName("sip_event_pump")
         self._event_pump_timer.setInterval(_PUMP_MS)
         self._event_pump_timer.timeout.connect(self._on_pump)
         self._headset: Any = None

@@ -228,6 +228,7 @@ class HeadsetBridge(QObject):
         self._devices.audioInputsChanged.connect(lambda: self._follow(INPUT))
         self._devices.audioOutputsChanged.connect(lambda: self._follow(OUTPUT))
         self._earpiece_timer = QTimer(self)
+        self._earpiece_timer.setObjectName("headset_earpiece_retry")
         self._earpiece_timer.setInterval(EARPIECE_TICK_MS)
         self._earpiece_timer.timeout.connect(self._feed_earpiece)
 

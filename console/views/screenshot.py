@@ -36,6 +36,7 @@ class ScreenshotTaker(QObject):
         self._handled = 0
         self.exit_code: int | None = None
         self._check_timer = QTimer(self)
+        self._check_timer.setObjectName("screenshot_readiness_check")
         self._check_timer.setInterval(250)
         self._check_timer.timeout.connect(self._on_check)
 

@@ -65,6 +65,7 @@ class ListenInBox(QGroupBox):
         layout.addLayout(verdicts)
         layout.addWidget(self.verdict_label)
         self._level_meter_timer = QTimer(self)
+        self._level_meter_timer.setObjectName("listen_in_level_meter")
         self._level_meter_timer.setInterval(LEVEL_INTERVAL_MS)
         self._level_meter_timer.timeout.connect(self._on_level_tick)
         self.show_level(float("-inf"))

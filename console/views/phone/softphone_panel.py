@@ -135,6 +135,7 @@ class SoftphonePanel(QWidget):
         outer.addWidget(scroll)
 
         self._call_clock_timer = QTimer(self)
+        self._call_clock_timer.setObjectName("call_durations_tick")
         self._call_clock_timer.setInterval(1000)
         self._call_clock_timer.timeout.connect(self.calls_model.tick)
         self._after_change()

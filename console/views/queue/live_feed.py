@@ -42,6 +42,7 @@ class LiveFeed(QObject):
         self._polls = 0
         self._stopped = False
         self._poll_timer = QTimer(self)
+        self._poll_timer.setObjectName("queue_feed_poll")
         self._poll_timer.setInterval(interval_ms)
         self._poll_timer.timeout.connect(self.poll_now)
         self._poll_done.connect(self._on_poll_done)

@@ -83,6 +83,7 @@ class AlarmFilterProxy(QSortFilterProxyModel):
         self._filter = AlarmFilter()
         self._haystacks: dict[int, str] = {}  # alarm id -> folded site text (sites do not rename mid-shift)
         self._refilter_timer = QTimer(self)
+        self._refilter_timer.setObjectName("queue_refilter_after_batch")
         self._refilter_timer.setSingleShot(True)
         self._refilter_timer.setInterval(0)
         self._refilter_timer.timeout.connect(self._refilter)

@@ -143,6 +143,7 @@ class QueueWindow(QMainWindow):
         model.alarm_arrived.connect(self._on_alarm_arrived)
         # A batch of changes emits a signal per row: count once, after the batch.
         self._counts_timer = QTimer(self)
+        self._counts_timer.setObjectName("queue_counts_after_batch")
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(0)
         self._counts_timer.timeout.connect(self._update_counts)
@@ -152,6 +153,7 @@ class QueueWindow(QMainWindow):
             for shown in (rows.modelReset, rows.rowsInserted, rows.rowsRemoved):
                 shown.connect(self._select_first_if_none)
         self._clock_timer = QTimer(self)
+        self._clock_timer.setObjectName("queue_waiting_clocks")
         self._clock_timer.setInterval(1000)
         self._clock_timer.timeout.connect(self._on_clock_tick)
         self._clock_timer.start()

@@ -68,6 +68,7 @@ class ShiftWatch(QObject):
         self.shift: Shift | None = None
         self.latest: ShiftShare | None = None
         self._refresh_timer = QTimer(self)
+        self._refresh_timer.setObjectName("shift_figures_refresh")
         self._refresh_timer.setInterval(interval_ms)
         self._refresh_timer.timeout.connect(self.refresh)
         self._done.connect(self._on_done)

@@ -61,6 +61,7 @@ class StationIndicators(QObject):
         self._backlog_error: str | None = None
         self._keeper: CallRecordBacklog | None = None
         self._call_record_retry_timer = QTimer(self)
+        self._call_record_retry_timer.setObjectName("call_record_retry")
         self._call_record_retry_timer.setInterval(CALL_RECORD_RETRY_MS)
         self._call_record_retry_timer.timeout.connect(self._retry_call_records)
 

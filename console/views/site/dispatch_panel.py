@@ -162,6 +162,7 @@ class DispatchPanel(QWidget):
         escape.activated.connect(self.close_form)
 
         self._timer = QTimer(self)
+        self._timer.setObjectName("dispatch_clocks_tick")
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._on_tick)
         self._timer.start()

@@ -215,10 +215,12 @@ class FloorPlanWidget(QWidget):
         self.acknowledged = True  # tripped zones flash until the operator acknowledges them
         self._flash_on = True
         self._flash_timer = QTimer(self)
+        self._flash_timer.setObjectName("plan_tripped_zones_flash")
         self._flash_timer.setInterval(500)
         self._flash_timer.timeout.connect(self._on_flash)
         self._shown_steps: int | None = None  # during a replay, how many steps are drawn so far
         self._replay_timer = QTimer(self)
+        self._replay_timer.setObjectName("plan_alarm_path_replay")
         self._replay_timer.setInterval(900)
         self._replay_timer.timeout.connect(self._on_replay_step)
         self.path_items: list[QGraphicsItem] = []  # segments and numbered step labels now drawn
