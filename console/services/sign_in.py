@@ -11,12 +11,10 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy.exc import DBAPIError
-
 from console.domain.alarm import Operator
 from console.domain.journal import JournalAction
 from console.storage.alarms import append_journal
-from console.storage.engine import Database, DatabaseUnavailable, is_unavailable
+from console.storage.engine import Database, DatabaseUnavailable, unavailable_raised
 from console.storage.operators import check_sign_in
 
 log = logging.getLogger(__name__)
@@ -40,7 +38,7 @@ def sign_in(
     shown = login if len(login) <= _LOGIN_SHOWN else login[:_LOGIN_SHOWN] + "…"
     detail = f"login {shown!r}: {attempt.refusal}" + (f" at {workstation}" if workstation else "")
     try:
-        with db.write() as session:
+        with unavailable_raised(), db.write() as session:
             append_journal(
                 session,
                 at=clock(),
@@ -48,8 +46,6 @@ def sign_in(
                 detail=detail,
                 operator_id=attempt.account_id,
             )
-    except (DatabaseUnavailable, DBAPIError) as exc:
-        if isinstance(exc, DBAPIError) and not is_unavailable(exc):
-            raise
+    except DatabaseUnavailable:
         log.warning("refused sign-in not journaled (database unreachable): %s", detail)
     return None

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
@@ -20,8 +19,7 @@ from console.domain.grouping import MISSED_TEST
 from console.domain.journal import JournalAction
 from console.domain.priority import EventCategory, Priority
 from console.storage import alarms as alarm_store
-from console.storage import changes
-from console.storage.engine import Database, DatabaseUnavailable, describe_db_error
+from console.storage.engine import Database, unavailable_raised
 from console.storage.tables import SiteRow, TransmitterRow
 
 
@@ -80,16 +78,12 @@ class PeriodicTestWatch:
     def check(self) -> list[int]:
         """Raise an alarm for every transmitter whose test is overdue; returns the alarms touched."""
         now = self._clock()
-        try:
-            with self._db.write() as session:
-                touched = [
-                    self._raise_missed_test(session, transmitter, now, due)
-                    for transmitter, due in self._overdue(session, now)
-                ]
-                changes.record_changes(session, "alarm", touched, now)
-                return touched
-        except OperationalError as exc:
-            raise DatabaseUnavailable(describe_db_error(exc)) from exc
+        with unavailable_raised(), self._db.write() as session:
+            # each alarm's MISSED_TEST journal line tells the consoles (one change row per alarm)
+            return [
+                self._raise_missed_test(session, transmitter, now, due)
+                for transmitter, due in self._overdue(session, now)
+            ]
 
     def _overdue(self, session: Session, now: datetime) -> list[tuple[TransmitterRow, datetime]]:
         candidates = session.execute(
