@@ -116,19 +116,20 @@ class QueueTable(QTableView):
             if self.model().rowCount():
                 self.select_most_urgent()
             return
-        if self._follows_most_urgent():
-            self.select_most_urgent()
+        urgent = self._more_urgent_than_pick()
+        if urgent is not None:
+            self.select_alarm(urgent.id)
             return
         self.select_first_if_none()
 
-    def _follows_most_urgent(self) -> bool:
+    def _more_urgent_than_pick(self) -> Alarm | None:
         """The console's own pick of a new alarm moves to a more urgent one arriving above it: what
         is highlighted is what T takes. A row the operator chose, or an alarm taken, stays."""
         selected = self.selected_alarm()
         if self._deliberate or selected is None or selected.state is not AlarmState.NEW:
-            return False
+            return None
         urgent = self.first_shown(lambda a: a.state is AlarmState.NEW)
-        return urgent is not None and urgent.id != selected.id
+        return urgent if urgent is not None and urgent.id != selected.id else None
 
     def select_first_if_none(self) -> None:
         """With nothing selected, start on the most urgent alarm: the first new one shown in queue
