@@ -25,15 +25,18 @@ SIGN_OUT_KEY = "Ctrl+Shift+L"
 QUIT_KEY = "Ctrl+Q"
 
 
-def _window_action(
-    window: QMainWindow, name: str, text: str, key: str, slot: Callable[[], object]
+def window_action(
+    window: QMainWindow, name: str, text: str, key: str, slot: Callable[[], object] | None = None
 ) -> QAction:
+    """An action named `action_<name>` whose key works anywhere in `window`, whatever menu or
+    toolbar shows it (both windows build their keyboard from these)."""
     action = QAction(text, window)
     action.setObjectName(f"action_{name}")
     action.setShortcut(QKeySequence(key))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(slot)
-    window.addAction(action)  # the shortcut works whatever the menu bar shows
+    if slot is not None:
+        action.triggered.connect(slot)
+    window.addAction(action)
     return action
 
 
@@ -46,14 +49,14 @@ def add_session_menu(
     if first is not None:
         window.menuBar().insertMenu(first, menu)
     actions = {
-        "sign_out": _window_action(
+        "sign_out": window_action(
             window,
             "sign_out",
             QCoreApplication.translate("SessionMenu", "Sign out"),
             SIGN_OUT_KEY,
             on_sign_out,
         ),
-        "quit": _window_action(
+        "quit": window_action(
             window, "quit", QCoreApplication.translate("SessionMenu", "Quit"), QUIT_KEY, on_quit
         ),
     }
@@ -65,7 +68,7 @@ def add_session_menu(
 
 def add_help_menu(window: QMainWindow) -> QAction:
     """Help > Keyboard shortcuts (F1): every key of both windows, in the operator's language."""
-    action = _window_action(
+    action = window_action(
         window,
         "shortcuts",
         QCoreApplication.translate("SessionMenu", "Keyboard shortcuts"),

@@ -60,7 +60,7 @@ from console.views.queue.stall_banner import StallBanner
 from console.views.queue.station_indicators import RECEIVER_SILENCE_S as RECEIVER_SILENCE_S
 from console.views.queue.station_indicators import StationIndicators
 from console.views.refusals import refusal_text
-from console.views.session_menu import add_help_menu, add_session_menu
+from console.views.session_menu import add_help_menu, add_session_menu, window_action
 
 
 class QueueWindow(QMainWindow):
@@ -267,14 +267,8 @@ class QueueWindow(QMainWindow):
             self._report(self.tr("Telephone settings saved; they apply at the next start of the console."))
 
     def _action(self, name: str, text: str, key: str, slot: Callable[[], None] | None = None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"action_{name}")
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action = window_action(self, name, text, key, slot)
         action.setToolTip(f"{text} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})")
-        if slot is not None:
-            action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work whatever menu or toolbar shows the action
         self.actions_by_name[name] = action
         return action
 

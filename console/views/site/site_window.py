@@ -39,7 +39,7 @@ from console.views.category_words import category_label
 from console.views.formatting import format_time
 from console.views.phone.phone_messages import settings_menu_path
 from console.views.phone.softphone_panel import SoftphonePanel
-from console.views.session_menu import add_help_menu, add_session_menu
+from console.views.session_menu import add_help_menu, add_session_menu, window_action
 from console.views.site.dispatch_panel import DispatchPanel
 from console.views.site.floor_plan import FloorPlanWidget, PathStep
 from console.views.site.panel_frame import PanelFrame
@@ -511,12 +511,7 @@ class SiteWindow(QMainWindow):
         ]
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, key, slot in specs:
-            action = QAction(text, self)
-            action.setObjectName(f"action_{name}")
-            action.setShortcut(QKeySequence(key))
-            action.triggered.connect(slot)
-            self.addAction(action)
-            self.actions_by_name[name] = action
+            self.actions_by_name[name] = window_action(self, name, text, key, slot)
 
     @Slot()
     def focus_plan(self) -> None:
