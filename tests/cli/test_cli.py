@@ -16,8 +16,21 @@ from console.storage.engine import Database
 from tests.factories import T0, cid
 
 
-def vigie(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+def console_env(data_dir: Path) -> dict[str, str]:
+    """The console offscreen, silent and without a telephone, leaving on its own after a second."""
+    return {
+        "QT_QPA_PLATFORM": "offscreen",
+        "VIGIE_MUTE": "1",
+        "VIGIE_PHONE": "0",
+        "VIGIE_DATA_DIR": str(data_dir),
+        "VIGIE_EXIT_AFTER_S": "1",
+    }
+
+
+def vigie(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "console", *args],
         capture_output=True,

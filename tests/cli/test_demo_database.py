@@ -3,9 +3,7 @@ passwords and sign in without one, so a station's database is refused and left a
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,28 +17,13 @@ from console.services.demo_data import NotADemoDatabase, load_demo
 from console.storage.engine import Database
 from console.storage.operators import authenticate
 from console.storage.tables import JournalRow
-from tests.cli.test_cli import assert_one_line_error
+from tests.cli.test_cli import assert_one_line_error, console_env, vigie
 from tests.factories import add_operator_to, add_site
 
 
 def demo(url: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     """The demo with only its required arguments, leaving on its own after a second."""
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "VIGIE_MUTE": "1",
-        "VIGIE_PHONE": "0",
-        "VIGIE_DATA_DIR": str(tmp_path / "data"),
-        "VIGIE_EXIT_AFTER_S": "1",
-        "PYTHONWARNINGS": "ignore",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "console", "demo", "--db", url],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return vigie("demo", "--db", url, env=console_env(tmp_path / "data"))
 
 
 def snapshot(url: str) -> dict[str, list[tuple[Any, ...]]]:

@@ -4,12 +4,12 @@ fresh console on the sign-in dialog, with the same options and the demo's data k
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from console.cli import relaunch_argv
 from console.storage import migrate
 from console.storage.engine import Database
+from tests.cli.test_cli import console_env, vigie
 from tests.factories import add_operator_to
 
 
@@ -33,22 +33,7 @@ def test_the_relaunch_drops_the_operator_and_keeps_the_rest() -> None:
 
 
 def run(args: list[str], tmp_path: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "VIGIE_MUTE": "1",
-        "VIGIE_PHONE": "0",
-        "VIGIE_DATA_DIR": str(tmp_path),
-        "VIGIE_EXIT_AFTER_S": "1",
-        "PATH": "/usr/bin:/bin",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "console", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return vigie(*args, stdin=stdin, env=console_env(tmp_path))
 
 
 def test_a_wrong_password_on_stdin_is_refused_and_a_right_one_signs_in(tmp_path: Path) -> None:
