@@ -26,6 +26,7 @@ from console.domain.alarm import Operator
 from console.domain.journal import JournalAction
 from console.receiver.server import ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
+from console.services.authority import Authority, may_audit
 from console.services.demo_data import demo_sites, load_demo
 from console.services.dispatch_desk import DispatchDesk
 from console.services.plan_editing import PlanEditing
@@ -42,6 +43,7 @@ from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
 from console.views.phone.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
+from console.views.supervision.window import SupervisionWindow
 from console.views.theme import THEMES, apply_theme
 from console.views.workstation import Workstation
 
@@ -65,6 +67,14 @@ class ConsoleOptions:
     receiver_listen: tuple[tuple[str, int], ...] = ()
     theme: str | None = None  # "light" or "dark"; default from console.ini, else light
     font_scale: float | None = None
+
+
+def supervision_window(db: Database, operator: Operator, settings: QSettings, lang: str) -> SupervisionWindow:
+    """The supervisor's window and its pages, each over its own service (roles checked there)."""
+    authority = Authority(db)
+    window = SupervisionWindow(operator, settings)
+    del authority, lang  # the pages (history, calls, reports, analysis, journal) are added here
+    return window
 
 
 def _settings() -> QSettings:
@@ -114,6 +124,8 @@ def run_console(options: ConsoleOptions) -> int:
         dispatch_desk=DispatchDesk(db),
     )
     workstation.show_faults(faults)
+    if may_audit(operator):
+        workstation.attach_supervision(supervision_window(db, operator, settings, lang))
     workstation.show()
     telephone = Telephone(_phone_config(settings, options), db, operator, workstation)
     telephone.start()

@@ -1,16 +1,20 @@
 """French translations of the console's strings, written into resources/i18n/vigie_fr.ts.
 
 Run `python tools/translations_fr.py` after `pyside6-lupdate` has added new source strings; a
-test fails while any string shown in the console has no French translation.
+test fails while any string shown in the console has no French translation. A feature's strings
+may live in their own file, `tools/i18n_fr/<feature>.toml` ("English" = "Français" pairs), so that
+features written side by side do not all edit this one dictionary.
 """
 
 from __future__ import annotations
 
 import sys
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 TS = Path(__file__).resolve().parent.parent / "resources" / "i18n" / "vigie_fr.ts"
+FEATURES = Path(__file__).resolve().parent / "i18n_fr"
 
 FRENCH: dict[str, str] = {
     "Priority": "Priorité",
@@ -634,16 +638,28 @@ FRENCH: dict[str, str] = {
 }
 
 
+def all_french() -> dict[str, str]:
+    """This file's pairs and every feature file's; a source given twice is an error."""
+    pairs = dict(FRENCH)
+    for feature in sorted(FEATURES.glob("*.toml")):
+        for source, french in tomllib.loads(feature.read_text(encoding="utf-8")).items():
+            if source in pairs and pairs[source] != french:
+                raise ValueError(f"{feature.name}: {source!r} is already translated as {pairs[source]!r}")
+            pairs[source] = french
+    return pairs
+
+
 def fill(path: Path = TS) -> list[str]:
     """Write the translations into the .ts file; returns the sources still untranslated."""
+    french = all_french()
     tree = ET.parse(path)
     missing = []
     for message in tree.iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
-        if source in FRENCH:
-            translation.text = FRENCH[source]
+        if source in french:
+            translation.text = french[source]
             translation.attrib.pop("type", None)
         else:
             missing.append(source)

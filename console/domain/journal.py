@@ -47,6 +47,16 @@ class JournalAction(StrEnum):
     PASSWORD_CHECKED = "password_checked"
     DOUBT_VERDICT = "doubt_verdict"
     ZONES_ACKNOWLEDGED = "zones_acknowledged"
+    # The supervisor's audit: every look into the records that can leave the station is journaled.
+    AUDIT_REFUSED = "audit_refused"
+    SEARCH_EXPORTED = "search_exported"
+    RECORDING_PLAYED = "recording_played"
+    RECORDING_EXPORTED = "recording_exported"
+    REPORT_SAVED = "report_saved"
+    REPORT_EXPORTED = "report_exported"
+    FAULT_SUMMARY_EXPORTED = "fault_summary_exported"
+    CHAIN_VERIFIED = "chain_verified"
+    CHAIN_PUBLISHED = "chain_published"
 
     def label(self, lang: str) -> str:
         fr, en = _LABELS[self]
@@ -95,6 +105,15 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.CALL_REPAIRED: ("Appel interrompu réparé", "Interrupted call repaired"),
     JournalAction.PASSWORD_CHECKED: ("Mot de passe contrôlé", "Password checked"),
     JournalAction.DOUBT_VERDICT: ("Levée de doute audio", "Audio verification verdict"),
+    JournalAction.AUDIT_REFUSED: ("Accès supervision refusé", "Supervision access refused"),
+    JournalAction.SEARCH_EXPORTED: ("Recherche exportée", "Search exported"),
+    JournalAction.RECORDING_PLAYED: ("Enregistrement écouté", "Recording played"),
+    JournalAction.RECORDING_EXPORTED: ("Enregistrement exporté", "Recording exported"),
+    JournalAction.REPORT_SAVED: ("Rapport enregistré", "Report saved"),
+    JournalAction.REPORT_EXPORTED: ("Rapport exporté", "Report exported"),
+    JournalAction.FAULT_SUMMARY_EXPORTED: ("Bilan technique exporté", "Technical summary exported"),
+    JournalAction.CHAIN_VERIFIED: ("Chaînage du journal vérifié", "Journal chain verified"),
+    JournalAction.CHAIN_PUBLISHED: ("Tête du chaînage publiée", "Journal chain head published"),
 }
 
 

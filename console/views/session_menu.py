@@ -23,6 +23,7 @@ from console.views.shortcuts_help import shortcuts_table
 
 SIGN_OUT_KEY = "Ctrl+Shift+L"
 QUIT_KEY = "Ctrl+Q"
+SUPERVISION_KEY = "F9"
 
 
 def window_action(
@@ -41,9 +42,13 @@ def window_action(
 
 
 def add_session_menu(
-    window: QMainWindow, on_sign_out: Callable[[], None], on_quit: Callable[[], None]
+    window: QMainWindow,
+    on_sign_out: Callable[[], None],
+    on_quit: Callable[[], None],
+    on_supervision: Callable[[], None] | None = None,
 ) -> dict[str, QAction]:
-    """A "Console" menu first in the bar: Sign out (Ctrl+Shift+L) and Quit (Ctrl+Q)."""
+    """A "Console" menu first in the bar: Supervision (F9, disabled until the workstation finds the
+    operator may audit), Sign out (Ctrl+Shift+L) and Quit (Ctrl+Q)."""
     first = window.menuBar().actions()[0] if window.menuBar().actions() else None
     menu = window.menuBar().addMenu(QCoreApplication.translate("SessionMenu", "&Console"))
     if first is not None:
@@ -60,6 +65,18 @@ def add_session_menu(
             window, "quit", QCoreApplication.translate("SessionMenu", "Quit"), QUIT_KEY, on_quit
         ),
     }
+    if on_supervision is not None:
+        supervision = window_action(
+            window,
+            "supervision",
+            QCoreApplication.translate("SessionMenu", "Supervision…"),
+            SUPERVISION_KEY,
+            on_supervision,
+        )
+        supervision.setEnabled(False)
+        actions["supervision"] = supervision
+        menu.addAction(supervision)
+        menu.addSeparator()
     menu.addAction(actions["sign_out"])
     menu.addSeparator()
     menu.addAction(actions["quit"])

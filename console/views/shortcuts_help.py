@@ -52,6 +52,12 @@ QUEUE_SHORTCUTS: list[ShortcutHelp] = [
     _entry("F2", QT_TRANSLATE_NOOP("QueueWindow", "Go to the site window, and back to the queue")),
     _entry("Ctrl+Shift+L", QT_TRANSLATE_NOOP("QueueWindow", "Sign out (the next operator signs in)")),
     _entry("Ctrl+Q", QT_TRANSLATE_NOOP("QueueWindow", "Quit the console")),
+    _entry(
+        "F9",
+        QT_TRANSLATE_NOOP(
+            "QueueWindow", "Supervision window: history, call audit, reports (supervisors and admins)"
+        ),
+    ),
 ]
 
 SITE_SHORTCUTS: list[ShortcutHelp] = [

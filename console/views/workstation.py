@@ -36,6 +36,7 @@ from console.views.queue.live_feed import LiveFeed
 from console.views.queue.queue_window import QueueWindow
 from console.views.refusals import refusal_text
 from console.views.site.site_window import SiteWindow
+from console.views.supervision.window import SupervisionWindow
 from console.views.window_placement import restore_window, save_window
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,8 @@ class Workstation(QObject):
         for window in (self.queue_window, self.site_window):
             window.sign_out_requested.connect(self.sign_out)
             window.quit_requested.connect(self.quit)
+            window.supervision_requested.connect(self.show_supervision)
+        self.supervision_window: SupervisionWindow | None = None
         self.fault_indicators: list[FaultIndicator] = []
         self.ringtone = Ringtone(self)
         self.offers: dict[int, IncomingCallOffer] = {}  # call handle -> the offer shown
@@ -126,6 +129,23 @@ class Workstation(QObject):
             FaultIndicator(monitor, window.statusBar(), self._lang, window)
             for window in (self.queue_window, self.site_window)
         ]
+
+    def attach_supervision(self, window: SupervisionWindow) -> None:
+        """Give a supervisor or an admin their supervision window (F9 in either window)."""
+        self.supervision_window = window
+        for operator_window in (self.queue_window, self.site_window):
+            operator_window.actions_by_name["supervision"].setEnabled(True)
+
+    @Slot()
+    def show_supervision(self) -> None:
+        window = self.supervision_window
+        if window is None:  # an operator's session: the action is disabled, and the services refuse anyway
+            return
+        if not window.isVisible():
+            restore_window(window, self._settings, "supervision_window", 0)
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def show(self) -> None:
         restore_window(self.queue_window, self._settings, "queue_window", 0)
@@ -239,6 +259,10 @@ class Workstation(QObject):
         self.detach_phone()
         save_window(self.queue_window, self._settings, "queue_window")
         save_window(self.site_window, self._settings, "site_window")
+        if self.supervision_window is not None:
+            if self.supervision_window.isVisible():
+                save_window(self.supervision_window, self._settings, "supervision_window")
+            self.supervision_window.close()
         self._settings.sync()
         self.live_feed.stop()
         self.site_window.close()

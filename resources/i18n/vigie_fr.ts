@@ -1220,6 +1220,10 @@
       <translation>Quitter la console</translation>
     </message>
     <message>
+      <source>Supervision window: history, call audit, reports (supervisors and admins)</source>
+      <translation>Fenêtre de supervision : historique, écoute des appels, rapports (superviseurs et administrateurs)</translation>
+    </message>
+    <message>
       <source>Site window: acknowledge the flashing tripped zones</source>
       <translation>Fenêtre site : acquitter les zones qui clignotent</translation>
     </message>
@@ -1543,6 +1547,10 @@
     <message>
       <source>Quit</source>
       <translation>Quitter</translation>
+    </message>
+    <message>
+      <source>Supervision…</source>
+      <translation>Supervision…</translation>
     </message>
     <message>
       <source>Keyboard shortcuts</source>
@@ -2002,6 +2010,13 @@
     <message>
       <source>%1 call record writes are kept in order and retried every 2 s.</source>
       <translation>Écritures de fiches d'appel en attente : %1 ; conservées dans l'ordre et retentées toutes les 2 s.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SupervisionWindow</name>
+    <message>
+      <source>Vigie — Supervision (%1)</source>
+      <translation>Vigie — Supervision (%1)</translation>
     </message>
   </context>
   <context>

@@ -68,6 +68,7 @@ class QueueWindow(QMainWindow):
     site_window_wanted = Signal()  # Return / double click / F2: the operator moves to the site window
     sign_out_requested = Signal()  # Console > Sign out: the workstation checks and journals it
     quit_requested = Signal()  # Console > Quit
+    supervision_requested = Signal()  # Console > Supervision (F9): the workstation opens it if allowed
 
     def __init__(
         self,
@@ -207,7 +208,9 @@ class QueueWindow(QMainWindow):
             self._action("site_window", self.tr("Go to the site window"), "F2", self.site_window_wanted.emit)
         )
         self.actions_by_name.update(
-            add_session_menu(self, self.sign_out_requested.emit, self.quit_requested.emit)
+            add_session_menu(
+                self, self.sign_out_requested.emit, self.quit_requested.emit, self.supervision_requested.emit
+            )
         )
         self.actions_by_name["shortcuts"] = add_help_menu(self)
 

@@ -59,6 +59,7 @@ class SiteWindow(QMainWindow):
     queue_wanted = Signal()  # F2: the keyboard goes back to the queue window
     sign_out_requested = Signal()
     quit_requested = Signal()
+    supervision_requested = Signal()  # Console > Supervision (F9): the workstation opens it if allowed
 
     def __init__(
         self,
@@ -211,7 +212,9 @@ class SiteWindow(QMainWindow):
         self._build_focus_actions()
         self.contacts_view.activated.connect(self._on_contact_activated)
         self.actions_by_name.update(
-            add_session_menu(self, self.sign_out_requested.emit, self.quit_requested.emit)
+            add_session_menu(
+                self, self.sign_out_requested.emit, self.quit_requested.emit, self.supervision_requested.emit
+            )
         )
         self.edit_plans_action = self._plan_editing_action()
         self.actions_by_name["shortcuts"] = add_help_menu(self)
