@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from console.domain.alarm import Operator, Role
+from console.domain.alarm import Alarm, Operator, Role
+from console.domain.alarm_record import AlarmRecord
 from console.domain.signals import Signal, contact_id_signal, sia_signal
+from console.domain.site import JournalEntry, SignalRecord, SiteFile
 from console.storage.engine import Database
 from console.storage.operators import add_operator
 from console.storage.sites import add_transmitter, ensure_site
@@ -64,3 +68,14 @@ def cid(
 
 def sia(code: str, zone: int | None = 1, *, account: str = "4A21", at: datetime = T0) -> Signal:
     return sia_signal(received_at=at, account=account, code=code, zone=zone, line="1")
+
+
+def alarm_record(
+    alarm: Alarm,
+    site_file: SiteFile | None = None,
+    signals: Sequence[SignalRecord] = (),
+    journal: Sequence[JournalEntry] = (),
+    **more: Any,
+) -> AlarmRecord:
+    """What the site feed would bring for `alarm`, given its parts (view tests without a database)."""
+    return AlarmRecord(alarm, site_file, tuple(signals), tuple(journal), **more)

@@ -8,6 +8,7 @@ matching of a caller to a site live here too, because they are rules, not plumbi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -215,3 +216,13 @@ class CallRecord:
     @property
     def is_open(self) -> bool:
         return self.ended_at is None
+
+
+def callback_attempts(records: Sequence[CallRecord]) -> dict[int, list[tuple[datetime, AttemptResult]]]:
+    """Each contact's call-back attempts for the alarm, oldest first, from the call records."""
+    results: dict[int, list[tuple[datetime, AttemptResult]]] = {}
+    for record in records:
+        if record.purpose is CallPurpose.CALLBACK and record.contact_id and record.end_status:
+            at = record.ended_at or record.created_at
+            results.setdefault(record.contact_id, []).append((at, attempt_result(record.end_status)))
+    return {k: sorted(v, key=lambda r: r[0]) for k, v in results.items()}

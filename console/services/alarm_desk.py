@@ -28,10 +28,11 @@ from console.domain.alarm import (
     missing_mandatory_steps,
 )
 from console.domain.alarm_path import DEFAULT_WINDOW_S
+from console.domain.alarm_record import done_step_ids
 from console.domain.journal import JournalAction
 from console.domain.priority import EventCategory
 from console.domain.signals import Signal
-from console.domain.site import JournalEntry, ProcedureStep
+from console.domain.site import ProcedureStep
 from console.services.ingest import IngestResult, ingest_batch
 from console.services.supervision import clear_overdue
 from console.storage import alarms as alarm_store
@@ -51,16 +52,6 @@ def zones_acknowledged_detail(zones: Sequence[int]) -> str:
 def step_done_detail(step: ProcedureStep) -> str:
     """Journal text of a ticked step; starts with `#<step id>` so the checklist can be rebuilt from it."""
     return f"#{step.id} {step.text}"
-
-
-def done_step_ids(journal: Sequence[JournalEntry]) -> set[int]:
-    done: set[int] = set()
-    for entry in journal:
-        if entry.action == JournalAction.STEP_DONE and entry.detail.startswith("#"):
-            head = entry.detail[1:].split(" ", 1)[0]
-            if head.isdigit():
-                done.add(int(head))
-    return done
 
 
 def utc_now() -> datetime:

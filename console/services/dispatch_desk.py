@@ -137,8 +137,15 @@ class DispatchDesk:
         """What a request of this kind would be held to, for the form to say before sending."""
         if kind is not DispatchKind.GUARD:
             return None
-        site_delay = self._read(lambda session: dispatch_store.site_guard_delay(session, site_id))
-        return agreed_delay_for(kind, site_delay, self._default_guard_delay_min)
+        return self.agreed_delay_given(kind, self.site_guard_delay(site_id))
+
+    def site_guard_delay(self, site_id: int | None) -> int | None:
+        """The site contract's guard delay (None: the station's default applies)."""
+        return self._read(lambda session: dispatch_store.site_guard_delay(session, site_id))
+
+    def agreed_delay_given(self, kind: DispatchKind, site_guard_delay_min: int | None) -> int | None:
+        """The agreed delay for a site whose contract delay is already known (no database)."""
+        return agreed_delay_for(kind, site_guard_delay_min, self._default_guard_delay_min)
 
     # --- internals -------------------------------------------------------------------------
 

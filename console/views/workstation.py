@@ -9,25 +9,28 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from console.domain.alarm import Alarm, Operator, TransitionError
+from console.domain.alarm_record import AlarmRecord
 from console.domain.calls import CallDirection, offer_incoming_call
 from console.domain.grouping import localized_title
 from console.domain.journal import JournalAction
 from console.domain.outage import DatabaseUnavailable
 from console.domain.service_level import ServiceTargets
 from console.domain.site import ProcedureStep
-from console.services.alarm_desk import AlarmDesk, done_step_ids
+from console.services.alarm_desk import AlarmDesk
 from console.services.call_log import CallerMatch
 from console.services.dispatch_desk import DispatchDesk
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
+from console.views.background import Background
 from console.views.faults import FaultIndicator, FaultMonitor
 from console.views.phone.incoming_call import IncomingCallOffer, Ringtone
 from console.views.queue.alarm_queue_model import AlarmQueueModel
@@ -35,6 +38,7 @@ from console.views.queue.alert_sound import AlertSound
 from console.views.queue.live_feed import LiveFeed
 from console.views.queue.queue_window import QueueWindow
 from console.views.refusals import refusal_text
+from console.views.site.site_feed import SiteFeed
 from console.views.site.site_window import SiteWindow
 from console.views.supervision.window import SupervisionWindow
 from console.views.window_placement import restore_window, save_window
@@ -96,6 +100,10 @@ class Workstation(QObject):
         if dispatch_desk is not None:
             self.site_window.dispatch_panel.attach(dispatch_desk, operator)
         self.live_feed = LiveFeed(feed, interval_ms=poll_interval_ms, parent=self)
+        self.site_feed = SiteFeed(site_desk, self)
+        self.site_feed.record_loaded.connect(self._on_record_loaded)
+        self.site_feed.load_failed.connect(self._on_record_failed)
+        self._writes = Background("workstation_writes", self)
         self.live_feed.snapshot_loaded.connect(self.model.reset_to)
         self.live_feed.snapshot_loaded.connect(self._on_snapshot_loaded)
         self.live_feed.alarms_changed.connect(self._on_alarms_changed)
@@ -265,6 +273,9 @@ class Workstation(QObject):
             self.supervision_window.close()
         self._settings.sync()
         self.live_feed.stop()
+        self.site_feed.stop()
+        self._writes.stop()
+        self.queue_window.finish_writes()
         self.site_window.close()
         self.queue_window.close()
 
@@ -277,18 +288,44 @@ class Workstation(QObject):
 
     @Slot(object)
     def open_alarm(self, alarm: Alarm) -> None:
-        """Show an alarm's site, signals and journal on the second screen."""
-        try:
-            site_file = self._site_desk.site_file(alarm.site_id) if alarm.site_id is not None else None
-            signals = self._site_desk.alarm_signals(alarm.id)
-            journal = self._site_desk.alarm_journal(alarm.id)
-        except DatabaseUnavailable as exc:
-            self.queue_window.set_database_status(False, str(exc))
+        """Show an alarm's site, signals and journal on the second screen: at once its name (and
+        nothing of another site), its panels when the site feed has read its record."""
+        shown = self.site_window.alarm
+        if shown is None or shown.id != alarm.id:
+            self.site_window.show_loading(alarm)
+        self.site_feed.request(alarm)
+
+    @Slot(object)
+    def _on_record_loaded(self, record: AlarmRecord) -> None:
+        shown = self.site_window.alarm
+        if shown is None or shown.id != record.alarm.id:  # the operator went to another alarm meanwhile
             return
-        except Exception:  # a bug, not an outage: a visible fault; the window keeps what it showed
-            log.exception("could not read alarm %s of %s for the site window", alarm.id, alarm.site_code)
-            return
-        self.site_window.show_alarm(alarm, site_file, signals, journal, done_step_ids(journal))
+        latest = self.model.alarm(record.alarm.id)
+        if latest is not None and latest.version > record.alarm.version:
+            record = replace(record, alarm=latest)  # the queue already knows more of its state
+        self.site_window.show_alarm(record)
+
+    @Slot(object, object)
+    def _on_record_failed(self, alarm: Alarm, error: Exception) -> None:
+        """An outage shows in the banner (the next change or a reopen reads it again); a bug is a
+        fault already logged: the window says it could not show the alarm."""
+        if isinstance(error, DatabaseUnavailable):
+            self.queue_window.set_database_status(False, str(error))
+        label = f"{alarm.site_code} {alarm.site_name}".strip() or alarm.account
+        self.site_window.statusBar().showMessage(
+            self.tr("The record of %1 could not be read: open it again.").replace("%1", label), 10000
+        )
+
+    @property
+    def site_settled(self) -> bool:
+        """The site window shows the record of the alarm it names, and nothing more is on its way."""
+        return (
+            not self.site_feed.busy
+            and not self.queue_window.writing
+            and not self.site_window.loading
+            and self._writes.pending == 0
+            and not self.site_window.dispatch_panel.busy
+        )
 
     @Slot(list)
     def _on_alarms_changed(self, alarms: list[Alarm]) -> None:
@@ -325,27 +362,36 @@ class Workstation(QObject):
 
     @Slot(int, object)
     def _on_step_ticked(self, alarm_id: int, step: ProcedureStep) -> None:
-        try:
-            self._desk.record_step_done(alarm_id, step, self.operator)
-        except (TransitionError, DatabaseUnavailable) as exc:
-            text = refusal_text(exc) if isinstance(exc, TransitionError) else str(exc)
-            self.queue_window.statusBar().showMessage(text, 8000)
-            return
+        desk, operator = self._desk, self.operator
+        self._writes.run(
+            lambda: desk.record_step_done(alarm_id, step, operator),
+            lambda _none: self._reopen(alarm_id),
+            lambda exc: self._write_refused(exc, self.queue_window),
+        )
+
+    def _reopen(self, alarm_id: int) -> None:
+        """After a write on the alarm shown: its record again (the journal panel shows the new line)."""
         alarm = self.model.alarm(alarm_id) or self.site_window.alarm
-        if alarm is not None:
+        if alarm is not None and alarm.id == alarm_id:
             self.open_alarm(alarm)
+
+    def _write_refused(self, error: Exception, window: QMainWindow) -> None:
+        if isinstance(error, TransitionError):
+            text = refusal_text(error)
+        elif isinstance(error, DatabaseUnavailable):
+            text = str(error)
+        else:  # a bug: logged as a fault by the worker
+            text = self.tr("Not recorded (the fault is logged): try again.")
+        window.statusBar().showMessage(text, 8000)
 
     @Slot(int, object)
     def _on_zones_acknowledged(self, alarm_id: int, zones: list[int]) -> None:
-        try:
-            self._desk.record_zones_acknowledged(alarm_id, zones, self.operator)
-        except (TransitionError, DatabaseUnavailable) as exc:
-            text = refusal_text(exc) if isinstance(exc, TransitionError) else str(exc)
-            self.site_window.statusBar().showMessage(text, 8000)
-            return
-        alarm = self.model.alarm(alarm_id) or self.site_window.alarm
-        if alarm is not None:
-            self.open_alarm(alarm)  # the journal panel shows the new line
+        desk, operator = self._desk, self.operator
+        self._writes.run(
+            lambda: desk.record_zones_acknowledged(alarm_id, zones, operator),
+            lambda _none: self._reopen(alarm_id),
+            lambda exc: self._write_refused(exc, self.site_window),
+        )
 
     # --- incoming calls ---------------------------------------------------------------------
 

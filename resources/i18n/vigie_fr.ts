@@ -385,6 +385,10 @@
       <translation>Motif d'annulation : %1</translation>
     </message>
     <message>
+      <source>This step failed (the fault is logged): try again.</source>
+      <translation>Cette étape a échoué (le défaut est journalisé) : réessayez.</translation>
+    </message>
+    <message>
       <source>Select a dispatch first.</source>
       <translation>Sélectionnez d'abord une intervention.</translation>
     </message>
@@ -1436,8 +1440,16 @@
       <translation>L'alarme est devenue %2 (elle était %1) pendant la clôture : suivez d'abord sa procédure.</translation>
     </message>
     <message>
+      <source>Not recorded (the fault is logged): try again.</source>
+      <translation>Non enregistré (le défaut est journalisé) : réessayez.</translation>
+    </message>
+    <message>
       <source>Select an alarm first.</source>
       <translation>Sélectionnez d'abord une alarme.</translation>
+    </message>
+    <message>
+      <source>The previous action is still being recorded.</source>
+      <translation>L'action précédente est en cours d'enregistrement.</translation>
     </message>
     <message>
       <source>New shift: alarm tones are on again.</source>
@@ -1747,6 +1759,10 @@
       <translation>Vigie — %1</translation>
     </message>
     <message>
+      <source>loading…</source>
+      <translation>chargement…</translation>
+    </message>
+    <message>
       <source>Account</source>
       <translation>Compte</translation>
     </message>
@@ -2036,6 +2052,14 @@
     <message>
       <source>You still hold %1 alarm(s). They stay yours until you or a supervisor release them. Quit anyway?</source>
       <translation>Vous tenez encore %1 alarme(s). Elles restent à vous jusqu'à ce que vous ou un superviseur les remettiez en file. Quitter quand même ?</translation>
+    </message>
+    <message>
+      <source>The record of %1 could not be read: open it again.</source>
+      <translation>Le dossier de %1 n'a pas pu être lu : rouvrez-le.</translation>
+    </message>
+    <message>
+      <source>Not recorded (the fault is logged): try again.</source>
+      <translation>Non enregistré (le défaut est journalisé) : réessayez.</translation>
     </message>
     <message>
       <source>Unknown caller</source>

@@ -37,3 +37,9 @@ def running_workstation(
     station.show()
     yield station
     station.shutdown()
+
+
+def settle(qtbot: Any, station: Workstation) -> None:
+    """Wait until the site window shows the record it was last asked for (it is read off the GUI
+    thread) and the workstation's writes are answered: what the operator sees once it is drawn."""
+    qtbot.waitUntil(lambda: station.site_settled)

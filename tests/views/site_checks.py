@@ -7,12 +7,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from console.domain.alarm import Disposition
-from console.services.alarm_desk import done_step_ids
+from console.domain.alarm_record import done_step_ids
 from console.services.dispatch_desk import DispatchDesk
 from console.services.queue_feed import SiteDesk
 from console.storage.engine import Database
 from console.views.queue.close_dialog import CloseAlarmDialog
 from console.views.workstation import Workstation
+from tests.views.harness import settle
 
 
 def assert_shows(station: Workstation, db: Database, alarm_id: int) -> None:
@@ -57,6 +58,12 @@ def assert_shows(station: Workstation, db: Database, alarm_id: int) -> None:
     assert not any(frame.faulty for frame in site.panel_frames.values())
 
 
+def shows(qtbot: Any, station: Workstation, db: Database, alarm_id: int) -> None:
+    """Once the site window has drawn what it was last asked for, it shows this alarm, as stored."""
+    settle(qtbot, station)
+    assert_shows(station, db, alarm_id)
+
+
 def open_in_queue(qtbot: Any, station: Workstation, alarm_id: int) -> None:
     """Back to the queue, select the alarm's row, Return: as an operator switches alarms."""
     queue = station.queue_window
@@ -69,6 +76,7 @@ def open_in_queue(qtbot: Any, station: Workstation, alarm_id: int) -> None:
     qtbot.waitUntil(
         lambda: station.site_window.alarm is not None and station.site_window.alarm.id == alarm_id
     )
+    settle(qtbot, station)
 
 
 def fill_close_dialog(qtbot: Any, dialog: CloseAlarmDialog) -> None:
@@ -79,3 +87,4 @@ def fill_close_dialog(qtbot: Any, dialog: CloseAlarmDialog) -> None:
     )
     qtbot.keyClicks(dialog.comment_edit, "Client joint, fausse manipulation du gerant")
     qtbot.keyClick(dialog.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.waiting)  # recorded (the dialog goes) or refused (it says why)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 from console.domain.alarm import Disposition, Operator
 from console.domain.priority import EventCategory, Priority
 from console.views.queue.alarm_queue_model import AlarmQueueModel
-from console.views.queue.close_dialog import CloseAlarmDialog
+from console.views.queue.close_dialog import Answer, CloseAlarmDialog
 from console.views.queue.queue_settings import read_queue_settings
 from console.views.queue.queue_window import QueueWindow
 from tests.domain.test_alarm_lifecycle import new_alarm
@@ -18,9 +18,9 @@ from tests.domain.test_alarm_lifecycle import new_alarm
 def test_refusal_is_shown_by_the_reason_field_until_a_reason_is_given(qtbot) -> None:  # type: ignore[no-untyped-def]
     calls: list[tuple[Disposition, str, str]] = []
 
-    def submit(disposition: Disposition, comment: str, reason: str) -> str | None:
+    def submit(disposition: Disposition, comment: str, reason: str, answer: Answer) -> None:
         calls.append((disposition, comment, reason))
-        return None if reason else "Mandatory procedure steps not done: 3. Give a reason to close anyway."
+        answer(None if reason else "Mandatory procedure steps not done: 3. Give a reason to close anyway.")
 
     dialog = CloseAlarmDialog(new_alarm(), submit=submit)
     qtbot.addWidget(dialog)
@@ -49,9 +49,9 @@ def _choose(dialog: CloseAlarmDialog, disposition: Disposition) -> None:
 def test_a_comment_of_a_few_words_and_a_real_skip_reason_are_asked_beside_their_fields(qtbot) -> None:  # type: ignore[no-untyped-def]
     calls: list[tuple[Disposition, str, str]] = []
 
-    def submit(disposition: Disposition, comment: str, reason: str) -> str | None:
+    def submit(disposition: Disposition, comment: str, reason: str, answer: Answer) -> None:
         calls.append((disposition, comment, reason))
-        return None
+        answer(None)
 
     dialog = CloseAlarmDialog(new_alarm(), submit=submit, min_comment_words=3)
     qtbot.addWidget(dialog)
@@ -79,9 +79,9 @@ def test_a_comment_of_a_few_words_and_a_real_skip_reason_are_asked_beside_their_
 def test_closing_a_fire_as_a_test_asks_for_confirmation_but_an_intrusion_does_not(qtbot) -> None:  # type: ignore[no-untyped-def]
     calls: list[Disposition] = []
 
-    def submit(disposition: Disposition, comment: str, reason: str) -> str | None:
+    def submit(disposition: Disposition, comment: str, reason: str, answer: Answer) -> None:
         calls.append(disposition)
-        return None
+        answer(None)
 
     fire = new_alarm(id=8, priority=Priority.LIFE_SAFETY, category=EventCategory.FIRE)
     dialog = CloseAlarmDialog(fire, submit=submit)
@@ -131,3 +131,29 @@ def test_the_minimum_comment_length_comes_from_console_ini_into_the_queue_close_
     dialog._on_accept()
     assert dialog.comment_error.isVisible() and "at least 5 words" in dialog.comment_error.text()
     dialog.reject()
+
+
+def test_the_dialog_waits_for_the_close_to_be_recorded_and_sends_it_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The close is written off the GUI thread: until it is answered the dialog stays, its button
+    disabled, and a second Ctrl+Return sends nothing more; a late refusal is shown by the field."""
+    answers: list[Answer] = []
+
+    def submit(disposition: Disposition, comment: str, reason: str, answer: Answer) -> None:
+        answers.append(answer)
+
+    dialog = CloseAlarmDialog(new_alarm(), submit=submit)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _choose(dialog, Disposition.FALSE_ALARM_USER)
+    dialog.comment_edit.setPlainText("Client joint, fausse manipulation")
+    for _ in range(2):
+        dialog._on_accept()
+        assert len(answers) == 1 and dialog.isVisible() and dialog.waiting
+        assert not dialog._ok_button.isEnabled()
+    answers[0]("Database unreachable: try again.")
+    assert dialog.isVisible() and dialog._ok_button.isEnabled()
+    assert dialog.skip_reason_error.text() == "Database unreachable: try again."
+    dialog._on_accept()
+    assert len(answers) == 2
+    answers[1](None)
+    assert not dialog.isVisible()

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from console.domain.alarm import Alarm, Operator
+from console.domain.alarm_record import AlarmRecord
 from console.domain.dispatch import Dispatch, DispatchKind, DispatchStatus
 from console.domain.journal import JournalAction
 from console.domain.service_level import ClockLevel
 from console.services.alarm_desk import AlarmDesk
 from console.services.dispatch_desk import DispatchDesk
+from console.services.queue_feed import SiteDesk
 from console.storage import alarms as alarm_store
 from console.storage.engine import Database
 from console.views.palette import CLOCK_COLOUR
 from console.views.site.dispatch_model import DISPATCH_ROLE, Column, DispatchTableModel
+from console.views.site.dispatch_panel import DispatchPanel
 from console.views.site.site_window import SiteWindow
 from tests.factories import T0, SteppingClock, add_operator_to, add_site, cid
 
@@ -113,6 +117,11 @@ class Desk:
         self.operator = operator
         self.alarms = AlarmDesk(db, clock)
         self.dispatches = DispatchDesk(db, clock)
+        self.site_desk = SiteDesk(db)
+
+    def record(self, alarm: Alarm) -> AlarmRecord:
+        """The alarm's record as the site feed reads it (dispatches and the site's delay included)."""
+        return self.site_desk.alarm_record(alarm)
 
     def new_alarm(self, take: bool = True) -> Alarm:
         alarm_id = self.alarms.ingest([cid(132, zone=3, at=self.clock.now)]).new_alarm_ids[0]
@@ -126,6 +135,11 @@ class Desk:
             found = alarm_store.get_alarm(session, alarm_id)
         assert found is not None
         return found
+
+
+def settle(qtbot: Any, panel: DispatchPanel) -> None:
+    """Wait for the panel's worker: the step sent is answered (the panel never blocks on it)."""
+    qtbot.waitUntil(lambda: not panel.busy)
 
 
 @pytest.fixture
@@ -152,7 +166,7 @@ def test_guard_requested_on_site_and_reported_from_the_keyboard(  # type: ignore
 ) -> None:
     panel = window.dispatch_panel
     alarm = desk.new_alarm()
-    window.show_alarm(alarm, None, [], [])
+    window.show_alarm(desk.record(alarm))
     panel.table.setFocus()
 
     qtbot.keyClick(panel.table, Qt.Key.Key_I)
@@ -160,6 +174,7 @@ def test_guard_requested_on_site_and_reported_from_the_keyboard(  # type: ignore
     assert panel.kind_box.currentData() == DispatchKind.GUARD.value
     assert panel.delay_label.text() == "Agreed delay: 30 min"
     qtbot.keyClick(panel.kind_box, Qt.Key.Key_Return)  # nobody named: refused next to the field
+    settle(qtbot, panel)
     assert (
         panel.provider_error.isVisible()
         and panel.provider_error.text() == "Name who is sent (company or person)."
@@ -170,6 +185,7 @@ def test_guard_requested_on_site_and_reported_from_the_keyboard(  # type: ignore
     qtbot.keyClick(panel.provider_edit, Qt.Key.Key_Tab)
     qtbot.keyClicks(panel.reference_edit, "M-881")
     qtbot.keyClick(panel.reference_edit, Qt.Key.Key_Return)
+    settle(qtbot, panel)
     assert not panel.forms.isVisible() and panel.model.rowCount() == 1
     requested = panel.model.dispatch_at(0)
     assert requested is not None and (requested.provider, requested.reference) == ("Securitas Lyon", "M-881")
@@ -178,6 +194,7 @@ def test_guard_requested_on_site_and_reported_from_the_keyboard(  # type: ignore
 
     desk.clock.advance(12 * 60)
     qtbot.keyClick(panel.table, Qt.Key.Key_S)
+    settle(qtbot, panel)
     arrived = panel.model.dispatch_at(0)
     assert (
         arrived is not None
@@ -189,9 +206,11 @@ def test_guard_requested_on_site_and_reported_from_the_keyboard(  # type: ignore
     qtbot.keyClick(panel.table, Qt.Key.Key_E)
     assert panel.text_edit.hasFocus()
     qtbot.keyClick(panel.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, panel)
     assert panel.text_error.isVisible() and panel.text_error.text() == "Write what the responder reported."
     qtbot.keyClicks(panel.text_edit, "Ronde faite, porte arriere fracturee")
     qtbot.keyClick(panel.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, panel)
     assert not panel.forms.isVisible()
     reported = panel.model.dispatch_at(0)
     assert reported is not None and reported.report == "Ronde faite, porte arriere fracturee"
@@ -210,7 +229,7 @@ def test_reference_mnemonic_reaches_its_field_each_time_the_form_opens(  # type:
 ) -> None:
     """Alt+F ("Re&ference") focuses the reference field: the label sits beside a layout, not a widget."""
     panel = window.dispatch_panel
-    window.show_alarm(desk.new_alarm(), None, [], [])
+    window.show_alarm(desk.record(desk.new_alarm()))
     for _ in range(2):
         panel.table.setFocus()
         qtbot.keyClick(panel.table, Qt.Key.Key_I)
@@ -225,7 +244,7 @@ def test_late_guard_turns_red_as_the_clock_ticks(qtbot, window: SiteWindow, desk
     alarm = desk.new_alarm()
     desk.dispatches.set_site_guard_delay(alarm.site_id or 0, 20)
     desk.dispatches.request(alarm.id, DispatchKind.GUARD, desk.operator, provider="Securitas")
-    window.show_alarm(desk.alarm(alarm.id), None, [], [])
+    window.show_alarm(desk.record(desk.alarm(alarm.id)))
     assert background(panel.model, 0, Column.ELAPSED) is None
     desk.clock.advance(20 * 60 + 1)
     panel._timer.timeout.emit()  # the panel's one-second tick, without waiting for it
@@ -237,28 +256,32 @@ def test_late_guard_turns_red_as_the_clock_ticks(qtbot, window: SiteWindow, desk
 def test_cancel_needs_a_reason_and_refusals_show_in_the_form(qtbot, window: SiteWindow, desk: Desk) -> None:  # type: ignore[no-untyped-def]
     panel = window.dispatch_panel
     untaken = desk.new_alarm(take=False)
-    window.show_alarm(untaken, None, [], [])
+    window.show_alarm(desk.record(untaken))
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_I)
     for _ in range(list(DispatchKind).index(DispatchKind.POLICE)):
         qtbot.keyClick(panel.kind_box, Qt.Key.Key_Down)
     assert panel.delay_label.text() == "No agreed delay: the elapsed time is shown"
     qtbot.keyClick(panel.kind_box, Qt.Key.Key_Return)
+    settle(qtbot, panel)
     assert panel.request_error.isVisible()
     assert panel.request_error.text() == "Take the alarm before requesting a dispatch."
     qtbot.keyClick(panel.kind_box, Qt.Key.Key_Escape)
     assert not panel.forms.isVisible() and panel.table.hasFocus()
 
     desk.alarms.take(untaken.id, desk.operator)
-    window.show_alarm(desk.alarm(untaken.id), None, [], [])
+    window.show_alarm(desk.record(desk.alarm(untaken.id)))
     desk.dispatches.request(untaken.id, DispatchKind.POLICE, desk.operator)
     panel.reload()
+    settle(qtbot, panel)
     assert not panel.actions_by_name["report"].isEnabled()  # not on site yet
     qtbot.keyClick(panel.table, Qt.Key.Key_X)
     qtbot.keyClick(panel.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, panel)
     assert panel.text_error.text() == "Give the reason for cancelling."
     qtbot.keyClicks(panel.text_edit, "Client joint, mot de passe correct")
     qtbot.keyClick(panel.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, panel)
     cancelled = panel.model.dispatch_at(0)
     assert cancelled is not None and cancelled.status is DispatchStatus.CANCELLED
     assert (
@@ -270,7 +293,7 @@ def test_another_alarm_clears_the_panel(qtbot, window: SiteWindow, desk: Desk) -
     panel = window.dispatch_panel
     alarm = desk.new_alarm()
     desk.dispatches.request(alarm.id, DispatchKind.FIRE, desk.operator)
-    window.show_alarm(desk.alarm(alarm.id), None, [], [])
+    window.show_alarm(desk.record(desk.alarm(alarm.id)))
     assert panel.model.rowCount() == 1
     window.show_nothing()
     assert panel.model.rowCount() == 0 and not panel.actions_by_name["request"].isEnabled()
@@ -305,6 +328,7 @@ def test_the_form_proposes_who_the_procedure_names_never_the_last_one_sent(
             qtbot.keyClick(panel.kind_box, Qt.Key.Key_Down)
         assert panel.kind_box.currentData() == DispatchKind.POLICE.value
         qtbot.keyClick(panel.kind_box, Qt.Key.Key_Return)
+        settle(qtbot, panel)
         assert not panel.forms.isVisible()
         fire = replace(desk.alarm(first.id), id=first.id + 100 + round_, category=EventCategory.FIRE)
         panel.set_alarm(fire, fire_procedure)  # the next alarm shown: a fire

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from console.views.formatting import format_time
 from console.views.site.floor_plan import FloorPlanWidget, PathStep
 from console.views.site.site_window import SiteWindow
-from tests.factories import T0
+from tests.factories import T0, alarm_record
 from tests.views.test_site_window import site_file
 
 
@@ -56,7 +56,7 @@ def test_new_trips_flash_until_acknowledged_from_the_keyboard(qtbot) -> None:  #
     window = SiteWindow()
     qtbot.addWidget(window)
     window.show()
-    window.show_alarm(new_alarm(), site_file(), [signal(1, 0)], [])
+    window.show_alarm(alarm_record(new_alarm(), site_file(), [signal(1, 0)], []))
     plan = window.plan
     assert not plan.acknowledged
     assert plan._flash_timer.isActive()
@@ -69,7 +69,9 @@ def test_new_trips_flash_until_acknowledged_from_the_keyboard(qtbot) -> None:  #
         window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_A)
     assert plan.acknowledged and plan.zone_items[1]._halo.isVisible()
-    window.show_alarm(new_alarm(), site_file(), [signal(1, 0), signal(2, 5)], [])  # a new zone trips
+    window.show_alarm(
+        alarm_record(new_alarm(), site_file(), [signal(1, 0), signal(2, 5)], [])
+    )  # a new zone trips
     assert not plan.acknowledged
 
 

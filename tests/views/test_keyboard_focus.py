@@ -22,7 +22,7 @@ from console.views.session_menu import ShortcutsDialog
 from console.views.shortcuts_help import documented_keys
 from console.views.workstation import Workstation
 from tests.factories import cid
-from tests.views.harness import running_workstation
+from tests.views.harness import running_workstation, settle
 from tests.views.test_keyboard_intrusion import add_intrusion_site
 
 PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -106,6 +106,7 @@ def test_single_letters_in_text_fields_are_text_never_actions(
     qtbot.keyClick(queue.table, Qt.Key.Key_T)
     qtbot.keyClick(queue.table, Qt.Key.Key_Return)
     qtbot.waitUntil(site.isActiveWindow)
+    settle(qtbot, workstation)
     qtbot.keyClick(site.plan.view, Qt.Key.Key_I)  # the dispatch request form: its fields are text fields
     assert site.dispatch_panel.forms.isVisible()
     checked = 0
@@ -151,6 +152,7 @@ def test_down_leaves_the_search_for_the_alarms_it_found(
     assert QApplication.focusWidget() is queue.table
     assert queue.filter_bar.search.text() == "LYO"  # the filter stays
     qtbot.keyClick(queue.table, Qt.Key.Key_T)  # and the keys act on the list again
+    settle(qtbot, workstation)
     assert workstation.model.alarm(alarm_id).state is AlarmState.TAKEN  # type: ignore[union-attr]
 
 
@@ -185,6 +187,7 @@ def take_one(qtbot, workstation: Workstation, db: Database) -> None:  # type: ig
     qtbot.waitUntil(lambda: workstation.model.rowCount() == 1, timeout=5000)
     activate(qtbot, workstation.queue_window)
     qtbot.keyClick(workstation.queue_window.table, Qt.Key.Key_T)
+    settle(qtbot, workstation)
     assert workstation.held_alarms()
 
 

@@ -21,7 +21,7 @@ from console.storage.sites import add_plan, add_procedure, add_zone, site_by_cod
 from console.views.queue.close_dialog import CloseAlarmDialog
 from console.views.workstation import Workstation
 from tests.factories import add_site, cid
-from tests.views.harness import running_workstation
+from tests.views.harness import running_workstation, settle
 
 SVG = b"""<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300' width='400' height='300'>
 <rect x='0' y='0' width='400' height='300' fill='white'/></svg>"""
@@ -67,10 +67,12 @@ def test_intrusion_alarm_by_keyboard_alone(qtbot, workstation: Workstation, sqli
         queue.activateWindow()
     queue.table.setFocus()
     qtbot.keyClick(queue.table, Qt.Key.Key_T)
+    settle(qtbot, workstation)
     assert model.alarm(alarm_id).state is AlarmState.TAKEN  # type: ignore[union-attr]
 
     qtbot.keyClick(queue.table, Qt.Key.Key_Return)  # to the site window, onto its plan
     qtbot.waitUntil(site.isActiveWindow)
+    settle(qtbot, workstation)
     assert site.alarm is not None and site.alarm.id == alarm_id
     assert site.focusWidget() is site.plan.view
     assert len(site.plan.path_items) >= 3  # two numbered trips and the arrow between them

@@ -18,7 +18,7 @@ from console.storage.engine import Database
 from console.views.queue.close_dialog import CloseAlarmDialog
 from console.views.workstation import Workstation
 from tests.factories import add_site, cid
-from tests.views.harness import running_workstation
+from tests.views.harness import running_workstation, settle
 
 
 @pytest.fixture
@@ -41,6 +41,7 @@ def test_signal_to_closed_alarm_by_keyboard(qtbot, workstation: Workstation, sql
         window.activateWindow()
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_T)
+    settle(qtbot, workstation)
     assert model.alarm(alarm_id).state is AlarmState.TAKEN  # type: ignore[union-attr]
     assert workstation.site_window.alarm is not None and workstation.site_window.alarm.id == alarm_id
     assert workstation.site_window.signals.rowCount() == 1

@@ -20,7 +20,7 @@ from console.views.site.plan_editor import PlanEditorDialog
 from console.views.site.site_window import SiteWindow
 from console.views.site.zone_placement import ZONE_MIME, PlacedZoneItem, dropped_zone
 from tests.domain.test_alarm_lifecycle import new_alarm
-from tests.factories import add_operator_to
+from tests.factories import add_operator_to, alarm_record
 from tests.storage.test_plans import SVG
 
 
@@ -278,7 +278,7 @@ def test_storage_reads_the_size_qt_draws(qapp, content: bytes) -> None:  # type:
 def shown_site(window: SiteWindow, editing: PlanEditing, site_id: int) -> SiteFile:
     site_file = editing.load(site_id)
     assert site_file is not None
-    window.show_alarm(new_alarm(site_id=site_id), site_file, [], [])
+    window.show_alarm(alarm_record(new_alarm(site_id=site_id), site_file, [], []))
     return site_file
 
 

@@ -21,16 +21,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from console.domain.alarm import AlarmState
+from console.domain.alarm_record import done_step_ids
 from console.domain.journal import JournalAction
 from console.domain.priority import EventCategory
 from console.domain.site import DetectorType
 from console.receiver.codec import build_frame, parse_response
 from console.receiver.server import ReceiverConfig
-from console.services.alarm_desk import done_step_ids
 from console.services.queue_feed import SiteDesk
 from console.services.receiver_service import ReceiverService
 from console.storage.engine import Database
@@ -47,7 +48,7 @@ from console.storage.tables import AlarmRow
 from console.views.queue.close_dialog import CloseAlarmDialog
 from console.views.workstation import Workstation
 from tests.views.harness import running_workstation
-from tests.views.site_checks import assert_shows, fill_close_dialog, open_in_queue
+from tests.views.site_checks import fill_close_dialog, open_in_queue, shows
 
 SEED = int(os.environ.get("VIGIE_SOAK_SEED", "20261202"))  # another seed: another shift
 SITE_COUNT = 30
@@ -227,7 +228,7 @@ def test_a_shift_of_a_hundred_alarms_from_thirty_sites(
                 lambda b=before: len(done_step_ids(SiteDesk(sqlite_db).alarm_journal(shown()))) > b,
                 timeout=5000,
             )
-            assert_shows(station, sqlite_db, shown())
+            shows(qtbot, station, sqlite_db, shown())
 
     def dispatch_shown() -> None:
         """I, the responder's name, Return: as an operator sends a guard (or whom the procedure names)."""
@@ -249,7 +250,7 @@ def test_a_shift_of_a_hundred_alarms_from_thirty_sites(
         qtbot.waitUntil(  # the request's journal line reaches the panel with the next feed poll
             lambda: [e.id for e in site.journal.records()] == [e.id for e in journal(alarm_id)], timeout=5000
         )
-        assert_shows(station, sqlite_db, alarm_id)
+        shows(qtbot, station, sqlite_db, alarm_id)
 
     def close_shown() -> None:
         alarm_id = shown()
@@ -263,7 +264,7 @@ def test_a_shift_of_a_hundred_alarms_from_thirty_sites(
             counts["skip"] += 1
             qtbot.keyClicks(dialog.skip_reason_edit, "Client injoignable, site verifie par agent")
         fill_close_dialog(qtbot, dialog)
-        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
         qtbot.waitUntil(
             lambda: (
                 station.model.alarm(alarm_id) is None
@@ -273,7 +274,7 @@ def test_a_shift_of_a_hundred_alarms_from_thirty_sites(
         )
         held.remove(alarm_id)
         if site.alarm is not None and site.alarm.id != alarm_id:
-            assert_shows(station, sqlite_db, site.alarm.id)
+            shows(qtbot, station, sqlite_db, site.alarm.id)
 
     while (
         len(sent) < ALARM_COUNT
@@ -296,14 +297,14 @@ def test_a_shift_of_a_hundred_alarms_from_thirty_sites(
             [taken] = [i for i in new if station.model.alarm(i).state is not AlarmState.NEW]  # type: ignore[union-attr]
             held.append(taken)
             open_in_queue(qtbot, station, taken)
-            assert_shows(station, sqlite_db, taken)
+            shows(qtbot, station, sqlite_db, taken)
             tick_some()
         elif held:
             if rng.random() < 0.4 or site.alarm is None or site.alarm.id not in held:  # an earlier alarm
                 earlier = rng.choice(held)
                 counts["switch"] += site.alarm is None or earlier != site.alarm.id
                 open_in_queue(qtbot, station, earlier)
-                assert_shows(station, sqlite_db, earlier)
+                shows(qtbot, station, sqlite_db, earlier)
                 tick_some()
         elif not new and len(sent) >= ALARM_COUNT:
             break
@@ -319,7 +320,7 @@ def test_a_shift_of_a_hundred_alarms_from_thirty_sites(
                 upgrades += 1
                 assert site.procedure_change.isVisibleTo(site)
                 assert f"Agression {target.code}" in site.procedure_title.text()
-                assert_shows(station, sqlite_db, alarm.id)
+                shows(qtbot, station, sqlite_db, alarm.id)
                 tick_some()
             if site.alarm.id not in dispatched and dispatch_rng.random() < 0.3:
                 dispatch_shown()

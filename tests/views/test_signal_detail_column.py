@@ -8,6 +8,7 @@ from console.domain.priority import EventCategory
 from console.domain.site import SignalRecord
 from console.views.site.site_window import SiteWindow
 from tests.domain.test_alarm_lifecycle import T0, new_alarm
+from tests.factories import alarm_record
 from tests.views.test_site_window import site_file
 
 
@@ -30,7 +31,7 @@ def test_signals_show_the_panels_descriptions_time_and_text(qtbot) -> None:  # t
     plain = SignalRecord(
         2, T0, "4A21", "ADM-CID", "new", "132", "Interior burglary", EventCategory.INTRUSION, 1
     )
-    window.show_alarm(new_alarm(), site_file(), [record, plain], [])
+    window.show_alarm(alarm_record(new_alarm(), site_file(), [record, plain], []))
     headers = [
         window.signals.headerData(c, Qt.Orientation.Horizontal) for c in range(window.signals.columnCount())
     ]

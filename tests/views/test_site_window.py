@@ -21,6 +21,7 @@ from console.domain.site import (
 )
 from console.views.site.site_window import SiteWindow
 from tests.domain.test_alarm_lifecycle import T0, new_alarm
+from tests.factories import alarm_record
 
 SVG = b"""<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300' width='400' height='300'>
 <rect x='0' y='0' width='400' height='300' fill='white'/><rect x='10' y='10' width='380' height='280'
@@ -87,7 +88,7 @@ def test_show_alarm_fills_every_part(qtbot, qtmodeltester) -> None:  # type: ign
     window.show()
     journal = [JournalEntry(1, T0, "alarm_raised", "Intrusion"), JournalEntry(2, T0, "take", "", "amelie")]
     window.show_alarm(
-        new_alarm(), site_file(), [signal(1, 0), signal(2, 4), signal(1, 9, "restore")], journal
+        alarm_record(new_alarm(), site_file(), [signal(1, 0), signal(2, 4), signal(1, 9, "restore")], journal)
     )
     for model in (window.contacts, window.signals, window.journal, window.checklist):
         qtmodeltester.check(model)
@@ -108,7 +109,7 @@ def test_show_alarm_fills_every_part(qtbot, qtmodeltester) -> None:  # type: ign
 def test_ticking_a_step_is_reported_once(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = SiteWindow()
     qtbot.addWidget(window)
-    window.show_alarm(new_alarm(), site_file(), [], [])
+    window.show_alarm(alarm_record(new_alarm(), site_file(), [], []))
     ticked: list[tuple[int, int]] = []
     window.step_ticked.connect(lambda alarm_id, step: ticked.append((alarm_id, step.id)))
     first = window.checklist.index(0)
@@ -122,6 +123,8 @@ def test_ticking_a_step_is_reported_once(qtbot) -> None:  # type: ignore[no-unty
 def test_alarm_of_unknown_account_shows_without_site(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = SiteWindow()
     qtbot.addWidget(window)
-    window.show_alarm(new_alarm(site_id=None, site_code="", title="Unknown account FFFE"), None, [], [])
+    window.show_alarm(
+        alarm_record(new_alarm(site_id=None, site_code="", title="Unknown account FFFE"), None, [], [])
+    )
     assert "Unknown account FFFE" in window.header.text()
     assert window.plan.placeholder.isVisibleTo(window)

@@ -19,15 +19,16 @@ import pytest
 from PySide6.QtCore import Qt
 
 from console.domain.alarm import Alarm, AlarmState
+from console.domain.alarm_record import done_step_ids
 from console.domain.priority import EventCategory
 from console.domain.site import DetectorType
-from console.services.alarm_desk import AlarmDesk, done_step_ids
+from console.services.alarm_desk import AlarmDesk
 from console.services.queue_feed import SiteDesk
 from console.storage.engine import Database
 from console.storage.sites import NewContact, add_contact, add_plan, add_procedure, add_zone, site_by_code
 from console.views.workstation import Workstation
 from tests.factories import add_site, cid
-from tests.views.harness import running_workstation
+from tests.views.harness import running_workstation, settle
 from tests.views.site_checks import assert_shows, fill_close_dialog, open_in_queue
 
 SVG = b"""<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300' width='400' height='300'>
@@ -112,6 +113,7 @@ def test_ticks_follow_each_alarm(qtbot: Any, workstation: Workstation, sqlite_db
         site.focus_procedure()
         qtbot.keyClick(site.checklist_view, Qt.Key.Key_Space)
         qtbot.waitUntil(lambda aid=alarm_id: len(done_step_ids(SiteDesk(sqlite_db).alarm_journal(aid))) == 1)
+        settle(qtbot, workstation)
         assert_shows(workstation, sqlite_db, alarm_id)
         assert len(site.checklist.done_steps()) == 1
     for alarm_id in (first, second):
@@ -179,6 +181,7 @@ def test_the_procedure_follows_a_held_alarm_that_changes_category(
     qtbot.waitUntil(
         lambda: site.alarm is not None and site.alarm.category is EventCategory.PANIC, timeout=5000
     )
+    settle(qtbot, workstation)
     assert_shows(workstation, sqlite_db, alarm_id)
     assert "Agression LYO-0001" in site.procedure_title.text()
     assert site.checklist.done_steps() == set()  # the intrusion's tick is not a panic step

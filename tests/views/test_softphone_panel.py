@@ -90,12 +90,8 @@ class Station:
         AlarmDesk(self.db).ingest([cid(code, zone=None, at=datetime.now(UTC))])
 
     def show(self, window: SiteWindow, alarm: Alarm) -> None:
-        window.show_alarm(
-            alarm,
-            self.site_desk.site_file(self.site_id),
-            self.site_desk.alarm_signals(alarm.id),
-            self.site_desk.alarm_journal(alarm.id),
-        )
+        """As the site feed brings it: the site, signals, journal and calls read from the database."""
+        window.show_alarm(self.site_desk.alarm_record(alarm))
 
     def dial_uri(self, number: str) -> str:
         return self.numbers.get(re.sub(r"\D", "", number), f"sip:{number}@127.0.0.1:9")

@@ -15,7 +15,7 @@ from console.services.alarm_desk import AlarmDesk
 from console.storage.engine import Database
 from console.views.workstation import Workstation
 from tests.factories import add_site, cid
-from tests.views.harness import running_workstation
+from tests.views.harness import running_workstation, settle
 
 SITES = [("LYO-0001", "4A21"), ("LYO-0002", "4A22"), ("LYO-0003", "4A23"), ("LYO-0004", "4A24")]
 
@@ -57,10 +57,12 @@ def test_t_takes_the_most_urgent_unless_the_operator_chose(
         window.activateWindow()
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_T)  # T takes the fire
+    settle(qtbot, workstation)
     assert state_of(workstation, "LYO-0003") is AlarmState.TAKEN
     assert state_of(workstation, "LYO-0001") is AlarmState.NEW
     assert workstation.site_window.alarm is not None and workstation.site_window.alarm.site_code == "LYO-0003"
     qtbot.keyClick(window.table, Qt.Key.Key_T)  # then the intrusion
+    settle(qtbot, workstation)
     assert state_of(workstation, "LYO-0001") is AlarmState.TAKEN
     assert state_of(workstation, "LYO-0002") is AlarmState.NEW
     receiver.ingest([cid(130, account="4A24", at=now + timedelta(seconds=1))])  # another intrusion
@@ -73,6 +75,7 @@ def test_t_takes_the_most_urgent_unless_the_operator_chose(
         qtbot.keyClick(window.table, Qt.Key.Key_Down)
     assert selected_site(workstation) == "LYO-0002" and window.table.deliberate
     qtbot.keyClick(window.table, Qt.Key.Key_T)
+    settle(qtbot, workstation)
     assert state_of(workstation, "LYO-0002") is AlarmState.TAKEN
     assert state_of(workstation, "LYO-0004") is AlarmState.NEW
     assert not window.table.deliberate  # the console selected the taken alarm itself
@@ -86,6 +89,7 @@ def test_t_takes_the_most_urgent_unless_the_operator_chose(
     qtbot.waitUntil(lambda: model.alarm(fire.id) is None, timeout=5000)
     assert selected_site(workstation) == "LYO-0004"
     qtbot.keyClick(window.table, Qt.Key.Key_T)
+    settle(qtbot, workstation)
     assert state_of(workstation, "LYO-0004") is AlarmState.TAKEN
 
 
@@ -108,6 +112,9 @@ def test_leaving_an_overdue_life_safety_alarm_is_asked(
     window.select_alarm(next(a.id for a in model.alarms() if a.site_code == "LYO-0003"))
 
     def ask_for(site: str) -> QMessageBox:
+        if not window.isActiveWindow():  # the question just answered had the focus
+            with qtbot.waitActive(window):
+                window.activateWindow()
         rows = [a.site_code for a in model.alarms()]
         window.select_alarm(model.alarms()[0].id)
         for _ in range(rows.index(site)):
@@ -126,12 +133,14 @@ def test_leaving_an_overdue_life_safety_alarm_is_asked(
     insist = box.findChild(QPushButton, "take_chosen")
     assert insist is not None
     insist.click()  # the operator insists
+    settle(qtbot, workstation)
     assert state_of(workstation, "LYO-0001") is AlarmState.TAKEN
     assert state_of(workstation, "LYO-0003") is AlarmState.NEW
 
     box = ask_for("LYO-0002")
     assert box.defaultButton() is box.findChild(QPushButton, "take_waiting")
     qtbot.keyClick(box, Qt.Key.Key_Return)  # the default: the life-safety alarm instead
+    settle(qtbot, workstation)
     assert state_of(workstation, "LYO-0003") is AlarmState.TAKEN
     assert state_of(workstation, "LYO-0002") is AlarmState.NEW
     assert workstation.site_window.alarm is not None and workstation.site_window.alarm.site_code == "LYO-0003"

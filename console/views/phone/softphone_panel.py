@@ -33,9 +33,11 @@ from console.domain.calls import (
     CallEnd,
     CallEventKind,
     CallPurpose,
+    CallRecord,
     DoubtVerdict,
     PasswordCheck,
     attempt_result,
+    callback_attempts,
 )
 from console.domain.site import Contact, SignalRecord, SiteFile
 from console.services.call_keeper import CallContext
@@ -171,7 +173,6 @@ class SoftphonePanel(QWidget):
         bridge.phone_error.connect(self._on_phone_error)
         self.password_box.set_checker(self._check_password)
         self._say(self.tr("Telephone ready."), error=False)
-        self._load_results()
         self._after_change()
 
     def detach(self) -> None:
@@ -195,9 +196,14 @@ class SoftphonePanel(QWidget):
         return self._bridge is not None
 
     def set_alarm(
-        self, alarm: Alarm | None, site_file: SiteFile | None, signals: Sequence[SignalRecord]
+        self,
+        alarm: Alarm | None,
+        site_file: SiteFile | None,
+        signals: Sequence[SignalRecord],
+        calls: Sequence[CallRecord] = (),
     ) -> None:
-        """Follow the alarm shown in the site window (called on every refresh of it)."""
+        """Follow the alarm shown in the site window (called on every refresh of it, with the
+        alarm's calls by every console, read with the rest of its record)."""
         other_alarm = alarm is None or self.alarm is None or alarm.id != self.alarm.id
         self.alarm, self.site_file = alarm, site_file
         contacts = site_file.contacts if site_file else ()
@@ -211,7 +217,8 @@ class SoftphonePanel(QWidget):
             self.listen_box.show_verdict(None)
             if self.listen_handle is not None and self.calls_model.line(self.listen_handle) is None:
                 self.listen_handle = None
-        self._load_results()
+        if alarm is not None:
+            self._results = callback_attempts(calls)
         self._after_change()
 
     # --- the operator's requests ------------------------------------------------------------
@@ -503,21 +510,6 @@ class SoftphonePanel(QWidget):
             alarm_id=self.alarm.id if self.alarm else None,
             call_id=call_id,
         )
-
-    def _load_results(self) -> None:
-        """Each contact's attempts for the alarm, from the call records (other consoles' too)."""
-        if self._call_log is None or self.alarm is None:
-            return
-        try:
-            records = self._call_log.calls(alarm_id=self.alarm.id)
-        except Exception:  # the database is down: keep what this console saw
-            return
-        results: dict[int, list[tuple[datetime, AttemptResult]]] = {}
-        for record in records:
-            if record.purpose is CallPurpose.CALLBACK and record.contact_id and record.end_status:
-                at = record.ended_at or record.created_at
-                results.setdefault(record.contact_id, []).append((at, attempt_result(record.end_status)))
-        self._results = {k: sorted(v, key=lambda r: r[0]) for k, v in results.items()}
 
     def _show_results(self) -> None:
         calling = {

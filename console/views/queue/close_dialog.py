@@ -30,8 +30,10 @@ from console.domain.grouping import localized_title
 _ERROR_STYLE = "color: #c62828;"
 
 
-# disposition, comment, reason for skipped steps -> None when closed, else the refusal to show
-Submit = Callable[[Disposition, str, str], str | None]
+# disposition, comment, reason for skipped steps, then `answer(None)` once closed, else
+# `answer(refusal to show)`; the close is recorded off the GUI thread, so the answer comes later.
+Answer = Callable[[str | None], None]
+Submit = Callable[[Disposition, str, str, Answer], None]
 
 
 class CloseAlarmDialog(QDialog):
@@ -92,7 +94,9 @@ class CloseAlarmDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close alarm"))
+        self._ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok_button.setText(self.tr("Close alarm"))
+        self.waiting = False  # the close was sent and is not answered yet
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -173,15 +177,28 @@ class CloseAlarmDialog(QDialog):
             return
         if ok and self._submit is not None:
             assert self.disposition is not None
-            refusal = self._submit(self.disposition, self.comment, self.skip_reason_edit.text().strip())
-            if refusal is not None:
-                self.skip_reason_error.setText(refusal)
-                self.skip_reason_error.show()
-                self.skip_reason_edit.setFocus()
+            if self.waiting:  # Ctrl+Return twice: the first close is on its way
                 return
+            self.waiting = True
+            self._ok_button.setEnabled(False)
+            self._submit(
+                self.disposition, self.comment, self.skip_reason_edit.text().strip(), self._on_answer
+            )
+            return
         if ok:
             self.accept()
         elif not disposition_ok:
             self.disposition_box.setFocus()
         else:
             self.comment_edit.setFocus()
+
+    def _on_answer(self, refusal: str | None) -> None:
+        """The close was recorded (the dialog goes), or refused (said beside the reason field)."""
+        self.waiting = False
+        self._ok_button.setEnabled(True)
+        if refusal is None:
+            self.accept()
+            return
+        self.skip_reason_error.setText(refusal)
+        self.skip_reason_error.show()
+        self.skip_reason_edit.setFocus()

@@ -46,11 +46,12 @@ from console.domain.service_level import life_safety_left_waiting, waiting_secon
 from console.domain.shift import TakeTimes
 from console.domain.station import ComponentStatus
 from console.services.alarm_desk import AlarmDesk
+from console.views.background import Background
 from console.views.category_words import category_label
 from console.views.i18n import save_language
 from console.views.queue.alarm_queue_model import ALARM_ROLE, AlarmQueueModel, format_age
 from console.views.queue.alert_sound import AlertSound
-from console.views.queue.close_dialog import CloseAlarmDialog
+from console.views.queue.close_dialog import Answer, CloseAlarmDialog
 from console.views.queue.queue_filter import AlarmFilter, QueueFilterBar
 from console.views.queue.queue_settings import read_queue_settings
 from console.views.queue.queue_table import QueueTable
@@ -86,6 +87,7 @@ class QueueWindow(QMainWindow):
         self.setWindowTitle(self.tr("Vigie — Alarm queue — %1").replace("%1", operator.display_name))
         self.model = model
         self._desk = desk
+        self._writes = Background("queue_writes", self)
         self._operator = operator
         self._lang = lang
         self._settings = settings
@@ -311,10 +313,12 @@ class QueueWindow(QMainWindow):
 
     def take_alarm(self, alarm: Alarm) -> None:
         """Take this alarm (the screenshot tool picks one; T goes through take_selected)."""
-        taken = self._run(lambda: self._desk.take(alarm.id, self._operator))
-        if taken is not None:
-            self.select_alarm(taken.id)
-            self.alarm_opened.emit(taken)
+        desk, operator = self._desk, self._operator
+        self._run(lambda: desk.take(alarm.id, operator), self._on_taken)
+
+    def _on_taken(self, taken: Alarm) -> None:
+        self.select_alarm(taken.id)
+        self.alarm_opened.emit(taken)
 
     def _confirm_take(self, chosen: Alarm, waiting: Alarm) -> QMessageBox:
         """Ask before leaving a life-safety alarm waiting past its target; the default takes it."""
@@ -383,31 +387,42 @@ class QueueWindow(QMainWindow):
         """Ask for the disposition and comment, then close; `parent` is the window the operator is in
         (the site window when C was pressed there), so the dialog opens where the keyboard is."""
 
-        def submit(disposition: Disposition, comment: str, skip_reason: str) -> str | None:
-            try:
-                closed = self._desk.close(
+        desk, operator = self._desk, self._operator
+
+        def submit(disposition: Disposition, comment: str, skip_reason: str, answer: Answer) -> None:
+            def closed(alarm_closed: Alarm) -> None:
+                self.model.apply([alarm_closed])
+                answer(None)
+
+            def refused(exc: Exception) -> None:
+                if isinstance(exc, CategoryChanged):
+                    answer(
+                        self.tr(
+                            "The alarm became %2 (it was %1) while you were closing it: follow its procedure first."
+                        )
+                        .replace("%1", category_label(exc.shown))
+                        .replace("%2", category_label(exc.current))
+                    )
+                elif isinstance(exc, TransitionError):
+                    answer(refusal_text(exc))
+                elif isinstance(exc, DatabaseUnavailable):
+                    self.set_database_status(False, str(exc))
+                    answer(str(exc))
+                else:  # a bug, logged as a fault by the worker
+                    answer(self.tr("Not recorded (the fault is logged): try again."))
+
+            self._writes.run(
+                lambda: desk.close(
                     alarm.id,
-                    self._operator,
+                    operator,
                     disposition,
                     comment,
                     skip_reason or None,
                     shown_category=alarm.category,
-                )
-            except CategoryChanged as exc:
-                return (
-                    self.tr(
-                        "The alarm became %2 (it was %1) while you were closing it: follow its procedure first."
-                    )
-                    .replace("%1", category_label(exc.shown))
-                    .replace("%2", category_label(exc.current))
-                )
-            except TransitionError as exc:
-                return refusal_text(exc)
-            except DatabaseUnavailable as exc:
-                self.set_database_status(False, str(exc))
-                return str(exc)
-            self.model.apply([closed])
-            return None
+                ),
+                closed,
+                refused,
+            )
 
         dialog = CloseAlarmDialog(
             alarm, self._lang, parent or self, submit=submit, min_comment_words=self._min_comment_words
@@ -430,12 +445,13 @@ class QueueWindow(QMainWindow):
     def release_selected(self) -> None:
         """R: back to the queue; a supervisor releasing another operator's alarm gives a reason."""
         alarm = self.selected_alarm()
+        desk, operator = self._desk, self._operator
         if alarm is not None and alarm.operator_id not in (None, self._operator.id) and self._supervises:
             self.release_reason = ask_release_reason(
                 self,
                 alarm,
                 lambda reason: self._run(
-                    lambda: self._desk.act(alarm.id, Action.RELEASE, self._operator, comment=reason)
+                    lambda: desk.act(alarm.id, Action.RELEASE, operator, comment=reason)
                 ),
             )
             return
@@ -446,25 +462,45 @@ class QueueWindow(QMainWindow):
         if alarm is None:
             self._report(self.tr("Select an alarm first."))
             return
-        self._run(lambda: self._desk.act(alarm.id, action, self._operator))
+        desk, operator = self._desk, self._operator
+        self._run(lambda: desk.act(alarm.id, action, operator))
 
-    def _run(self, operation: Callable[[], Alarm]) -> Alarm | None:
-        """Run a desk operation; show refusals in the status bar and outages in the banner."""
-        try:
-            alarm = operation()
-        except TransitionError as exc:
-            self._report(refusal_text(exc))
-            return None
-        except DatabaseUnavailable as exc:
-            self.set_database_status(False, str(exc))
-            return None
-        self.model.apply([alarm])
-        self.shift_watch.refresh()  # a take changes the shift's figures: show them now
-        self.statusBar().showMessage(
-            f"{alarm.site_code} — {localized_title(alarm, self._lang)}: {self.model.state_label(alarm.state)}",
-            5000,
-        )
-        return alarm
+    def _run(self, operation: Callable[[], Alarm], then: Callable[[Alarm], None] | None = None) -> None:
+        """Run a desk operation on the window's worker (SQLite may hold its lock for seconds, and in
+        single-workstation mode this thread also ACKs the receiver's frames); refusals then show in
+        the status bar, outages in the banner. One at a time: a key pressed meanwhile is refused."""
+        if self._writes.pending:
+            self._report(self.tr("The previous action is still being recorded."))
+            return
+
+        def done(alarm: Alarm) -> None:
+            self.model.apply([alarm])
+            self.shift_watch.refresh()  # a take changes the shift's figures: show them now
+            self.statusBar().showMessage(
+                f"{alarm.site_code} — {localized_title(alarm, self._lang)}: {self.model.state_label(alarm.state)}",
+                5000,
+            )
+            if then is not None:
+                then(alarm)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, TransitionError):
+                self._report(refusal_text(exc))
+            elif isinstance(exc, DatabaseUnavailable):
+                self.set_database_status(False, str(exc))
+            else:  # a bug, logged as a fault by the worker
+                self._report(self.tr("Not recorded (the fault is logged): try again."))
+
+        self._writes.run(operation, done, failed)
+
+    def finish_writes(self) -> None:
+        """The console stops: the action under way is recorded, the window sends no more."""
+        self._writes.stop()
+
+    @property
+    def writing(self) -> bool:
+        """An action was sent to the database and is not answered yet."""
+        return self._writes.pending > 0
 
     def _report(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

@@ -8,7 +8,7 @@ The panel reads and writes through a `DispatchDesk` given by `attach()`; until t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Slot
@@ -44,6 +44,7 @@ from console.domain.dispatch import (
 from console.domain.outage import DatabaseUnavailable
 from console.domain.site import Procedure
 from console.services.dispatch_desk import DispatchDesk
+from console.views.background import Background
 from console.views.site.dispatch_model import Column, DispatchTableModel
 
 _ERROR_STYLE = "color: #c62828;"
@@ -76,6 +77,9 @@ class DispatchPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("dispatch_panel")
         self._desk: DispatchDesk | None = None
+        self._background = Background("dispatch_panel", self)
+        self._writing = False
+        self._site_guard_delay: int | None = None  # the shown alarm's site contract; None: the default
         self._operator: Operator | None = None
         self.alarm: Alarm | None = None
         self.proposed_kind: DispatchKind | None = None  # who the request form proposes
@@ -268,9 +272,12 @@ class DispatchPanel(QWidget):
         alarm: Alarm | None,
         procedure: Procedure | None = None,
         done_steps: Collection[int] = (),
+        dispatches: Sequence[Dispatch] | None = None,
+        site_guard_delay_min: int | None = None,
     ) -> None:
-        """Show this alarm's dispatches (the site window calls it whenever the alarm changes); the
-        site's procedure for it says who the request form proposes to send."""
+        """Show this alarm's dispatches (the site window calls it whenever the alarm changes, with the
+        dispatches and the site's guard delay read with the rest of its record); the site's procedure
+        for it says who the request form proposes to send. Without `dispatches`, they are read."""
         if alarm is None or self.alarm is None or alarm.id != self.alarm.id:
             self.close_form()
             self.model.set_dispatches([])
@@ -278,18 +285,34 @@ class DispatchPanel(QWidget):
         steps = [(step.id, step.text) for step in procedure.steps] if procedure is not None else []
         self.proposed_kind = default_responder(alarm.category.value, steps, done_steps) if alarm else None
         self._named_by_procedure = any(responder_named(text) is not None for _id, text in steps)
-        self.reload()
+        if dispatches is None:
+            self.reload()
+        else:
+            self._site_guard_delay = site_guard_delay_min
+            self._show_dispatches(dispatches)
 
     def reload(self) -> None:
-        if self._desk is None or self.alarm is None:
-            self.model.set_dispatches([])
-            self._update_actions()
+        """Read the alarm's dispatches and its site's guard delay on the panel's worker."""
+        desk, alarm = self._desk, self.alarm
+        if desk is None or alarm is None:
+            self._show_dispatches([])
             return
-        try:
-            self.model.set_dispatches(self._desk.for_alarm(self.alarm.id))
-        except DatabaseUnavailable as exc:
-            self._show_error(self.error, str(exc))
+        self._background.run(
+            lambda: (alarm.id, desk.for_alarm(alarm.id), desk.site_guard_delay(alarm.site_id)),
+            self._on_reloaded,
+            lambda exc: self._show_error(self.error, str(exc)),
+        )
+
+    def _on_reloaded(self, result: tuple[int, list[Dispatch], int | None]) -> None:
+        alarm_id, dispatches, site_delay = result
+        if self.alarm is None or self.alarm.id != alarm_id:  # another alarm came meanwhile
             return
+        self._site_guard_delay = site_delay
+        self._show_dispatches(dispatches)
+        self._on_kind_changed()
+
+    def _show_dispatches(self, dispatches: Sequence[Dispatch]) -> None:
+        self.model.set_dispatches(dispatches)
         self.table.resizeColumnsToContents()
         for column in (Column.KIND, Column.PROVIDER, Column.REFERENCE):  # elided: the clock must show
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), _NAME_WIDTH))
@@ -328,19 +351,12 @@ class DispatchPanel(QWidget):
             return
         kind = DispatchKind(self.kind_box.currentData())
         desk, operator, alarm_id = self._desk, self._operator, self.alarm.id
-        done = self._run(
-            lambda: desk.request(
-                alarm_id,
-                kind,
-                operator,
-                provider=self.provider_edit.text(),
-                reference=self.reference_edit.text(),
-            ),
+        provider, reference = self.provider_edit.text(), self.reference_edit.text()
+        self._run(
+            lambda: desk.request(alarm_id, kind, operator, provider=provider, reference=reference),
             {"provider": self.provider_error},
             self.request_error,
         )
-        if done is not None:
-            self._finish(done)
 
     @Slot()
     def mark_on_site(self) -> None:
@@ -348,9 +364,7 @@ class DispatchPanel(QWidget):
         if dispatch is None or self._desk is None or self._operator is None:
             return
         desk, operator = self._desk, self._operator
-        done = self._run(lambda: desk.on_site(dispatch.id, operator), {}, self.error)
-        if done is not None:
-            self._finish(done)
+        self._run(lambda: desk.on_site(dispatch.id, operator), {}, self.error)
 
     @Slot()
     def open_report_form(self) -> None:
@@ -390,9 +404,7 @@ class DispatchPanel(QWidget):
                 return desk.report(dispatch_id, text, operator)
             return desk.cancel(dispatch_id, text, operator)
 
-        done = self._run(operation, {"report": self.text_error, "reason": self.text_error}, self.text_error)
-        if done is not None:
-            self._finish(done)
+        self._run(operation, {"report": self.text_error, "reason": self.text_error}, self.text_error)
 
     @Slot()
     def close_form(self) -> None:
@@ -404,24 +416,49 @@ class DispatchPanel(QWidget):
 
     # --- internals --------------------------------------------------------------------------
 
-    def _run(
-        self, operation: Callable[[], Dispatch], fields: dict[str, QLabel], general: QLabel
-    ) -> Dispatch | None:
-        """Run a desk step; a refusal goes next to its field (or under the form), an outage above."""
+    def _run(self, operation: Callable[[], Dispatch], fields: dict[str, QLabel], general: QLabel) -> None:
+        """Run a desk step on the worker; a refusal goes next to its field (or under the form), an
+        outage above; the panel takes no other step until this one is answered."""
+        if self._writing:  # a second Return while the first request is on its way
+            return
         for label in (*fields.values(), general, self.error):
             label.hide()
-        try:
-            return operation()
-        except DispatchError as exc:
-            message = self.messages.get(exc.code, str(exc))
-            self._show_error(fields.get(exc.field or "", general), message)
-        except DatabaseUnavailable as exc:
-            self._show_error(self.error, str(exc))
-        return None
+        self._writing = True
+        self._update_actions()
+
+        def failed(exc: Exception) -> None:
+            self._writing = False
+            self._update_actions()
+            if isinstance(exc, DispatchError):
+                self._show_error(fields.get(exc.field or "", general), self.messages.get(exc.code, str(exc)))
+            elif isinstance(exc, DatabaseUnavailable):
+                self._show_error(self.error, str(exc))
+            else:  # a bug, logged as a fault by the worker
+                self._show_error(general, self.tr("This step failed (the fault is logged): try again."))
+
+        self._background.run(operation, self._finish, failed)
+
+    @property
+    def writing(self) -> bool:
+        """A step was sent and is not answered yet."""
+        return self._writing
+
+    @property
+    def busy(self) -> bool:
+        """A step or a read is on the panel's worker."""
+        return self._background.pending > 0
 
     def _finish(self, dispatch: Dispatch) -> None:
+        self._writing = False
         self.close_form()
-        self.reload()
+        rows = self.model.dispatches()
+        if self.alarm is not None and dispatch.alarm_id == self.alarm.id:
+            known = self.model.row_of(dispatch.id)
+            if known is None:
+                rows.append(dispatch)
+            else:
+                rows[known] = dispatch
+            self._show_dispatches(rows)
         row = self.model.row_of(dispatch.id)
         if row is not None:
             self.table.selectionModel().setCurrentIndex(
@@ -443,7 +480,9 @@ class DispatchPanel(QWidget):
 
     def _update_actions(self) -> None:
         """Steps that make sense for the target; none while a form is open (its letters are typing)."""
-        idle = self._desk is not None and self.alarm is not None and self.forms.isHidden()
+        idle = (
+            self._desk is not None and self.alarm is not None and self.forms.isHidden() and not self._writing
+        )
         dispatch = self.target() if idle else None
         status = dispatch.status if dispatch else None
         self.actions_by_name["request"].setEnabled(idle and self.alarm is not None and self.alarm.is_open)
@@ -456,10 +495,7 @@ class DispatchPanel(QWidget):
         kind = DispatchKind(self.kind_box.currentData())
         minutes = None
         if self._desk is not None and self.alarm is not None:
-            try:
-                minutes = self._desk.agreed_delay(self.alarm.site_id, kind)
-            except DatabaseUnavailable:
-                minutes = None
+            minutes = self._desk.agreed_delay_given(kind, self._site_guard_delay)
         if minutes:
             self.delay_label.setText(self.tr("Agreed delay: %1 min").replace("%1", str(minutes)))
         else:

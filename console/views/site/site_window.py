@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.alarm import Alarm, Operator
 from console.domain.alarm_path import is_trip
+from console.domain.alarm_record import AlarmRecord
 from console.domain.grouping import localized_title
 from console.domain.journal import action_label
 from console.domain.journal_text import localized_detail
@@ -78,6 +80,9 @@ class SiteWindow(QMainWindow):
         self._lang = lang
         self.alarm: Alarm | None = None
         self.site_file: SiteFile | None = None
+        self.loading = False  # the record of `alarm` is on its way: panels show nothing meanwhile
+        self.record: AlarmRecord | None = None  # what the panels show
+        self._focus_wanted: int | None = None  # a panel asked for while loading
         self._shown_procedure: tuple[int, tuple[int, ...]] | None = None  # procedure id and its steps
         self.panel_frames: dict[str, PanelFrame] = {}
         self._panel_names = {
@@ -237,6 +242,9 @@ class SiteWindow(QMainWindow):
 
     def show_nothing(self) -> None:
         self.alarm = None
+        self.record = None
+        self._focus_wanted = None
+        self.loading = False
         self.site_file = None
         self._shown_procedure = None
         nothing = self.tr("No alarm selected")
@@ -248,21 +256,31 @@ class SiteWindow(QMainWindow):
             self._run_panel(name, "", clear)
         self.edit_plans_action.setEnabled(False)
 
-    def show_alarm(
-        self,
-        alarm: Alarm,
-        site_file: SiteFile | None,
-        signals: list[SignalRecord],
-        journal: list[JournalEntry],
-        done_steps: set[int] | None = None,
-    ) -> None:
+    def show_loading(self, alarm: Alarm) -> None:
+        """Another alarm was asked for and its record is on its way: its name in the header at once,
+        and no panel left showing the previous site meanwhile."""
+        self.show_nothing()
+        self.alarm = alarm
+        label = f"{alarm.site_code} {alarm.site_name}".strip() or alarm.account
+        self.setWindowTitle(self.tr("Vigie — %1").replace("%1", label))
+        loading = self.tr("loading…")
+        self.header.setText(
+            f"<h2>{escape(label)}</h2><p>{escape(localized_title(alarm, self._lang))} — {escape(loading)}</p>"
+        )
+        self.loading = True
+
+    def show_alarm(self, record: AlarmRecord) -> None:
         """Show this alarm in every panel. Each panel is refreshed on its own: one that fails is
         emptied and says so, the others still show this alarm (never the previous one's site)."""
+        self.record = record
+        alarm, site_file = record.alarm, record.site_file
+        signals, journal, done_steps = list(record.signals), list(record.journal), record.done_steps
         previous, previous_alarm = self.site_file, self.alarm
         same_site = previous is not None and site_file is not None and previous.site.id == site_file.site.id
-        same_alarm = previous_alarm is not None and previous_alarm.id == alarm.id
+        same_alarm = previous_alarm is not None and previous_alarm.id == alarm.id and not self.loading
         self.alarm = alarm
         self.site_file = site_file
+        self.loading = False
         failed_before = {name for name, frame in self.panel_frames.items() if frame.faulty}
         # Redrawn for another site, or when the site's file changed (a supervisor edited its plans
         # on another console): the plan keeps its zoom and level otherwise.
@@ -278,6 +296,7 @@ class SiteWindow(QMainWindow):
         )
         label = f"{alarm.site_code} {alarm.site_name}".strip() or alarm.account
         clearers = self._clearers()
+        procedure = site_file.procedure_for(alarm.category) if site_file else None
         refreshes: list[tuple[str, Callable[[], None]]] = [
             ("header", lambda: self._show_header(alarm, site_file)),
             ("plan", lambda: self._show_plan(site_file, signals, redraw_plan)),
@@ -285,7 +304,7 @@ class SiteWindow(QMainWindow):
             (
                 "procedure",
                 lambda: self._show_procedure(
-                    alarm, site_file, done_steps or set(), previous_alarm if same_alarm else None
+                    alarm, site_file, done_steps, previous_alarm if same_alarm else None
                 ),
             ),
             ("signals", lambda: self._show_records(self.signals, self.signals_view, signals)),
@@ -293,15 +312,18 @@ class SiteWindow(QMainWindow):
             (
                 "dispatch",
                 lambda: self.dispatch_panel.set_alarm(
-                    alarm, site_file.procedure_for(alarm.category) if site_file else None, done_steps or set()
+                    alarm, procedure, done_steps, record.dispatches, record.site_guard_delay_min
                 ),
             ),
-            ("phone", lambda: self.softphone_panel.set_alarm(alarm, site_file, signals)),
+            ("phone", lambda: self.softphone_panel.set_alarm(alarm, site_file, signals, record.calls)),
         ]
         for name, refresh in refreshes:
             if not self._run_panel(name, label, refresh):
                 self._run_panel(name, label, clearers[name], failed=True)
         self.edit_plans_action.setEnabled(site_file is not None)
+        wanted, self._focus_wanted = self._focus_wanted, None
+        if wanted is not None and self.isActiveWindow():
+            self._focus(wanted)
 
     def _clearers(self) -> dict[str, Callable[[], None]]:
         """How each panel shows nothing: what a panel that failed is left with."""
@@ -547,6 +569,8 @@ class SiteWindow(QMainWindow):
         return -1
 
     def _focus(self, index: int) -> None:
+        if self.loading:  # the panel is empty until the record comes: land there once it is drawn
+            self._focus_wanted = index
         target = self.focus_targets[index % len(self.focus_targets)]
         dock = target.parentWidget()
         while dock is not None and not isinstance(dock, QDockWidget):
@@ -638,11 +662,12 @@ class SiteWindow(QMainWindow):
     @Slot(object)
     def _on_plans_saved(self, site_file: SiteFile) -> None:
         """Redraw the new plans at once, the alarm's trips and path on them, without flashing again."""
-        if self.alarm is None or self.site_file is None or self.site_file.site.id != site_file.site.id:
+        record = self.record
+        if record is None or self.site_file is None or self.site_file.site.id != site_file.site.id:
             return
         acknowledged = self.plan.acknowledged
         self.site_file = None  # another site file: show_alarm redraws the plan
-        self.show_alarm(self.alarm, site_file, self.signals.records(), self.journal.records())
+        self.show_alarm(replace(record, site_file=site_file))
         if acknowledged:
             self.plan.acknowledge()
 
