@@ -7,7 +7,8 @@ Targets: stall under 50 ms, p99 under 100 ms."
 What it measures
 ----------------
 Set-up (not measured): a fresh SQLite database in a temp dir (``migrate.upgrade``), ``--alarms``
-+ 200 sites, each with one transmitter (account ``F00000`` + n in hex, line 1), one operator, then
++ 200 sites, each with one transmitter (account ``F00000`` + n in hex, line 1); the spare sites are as many as the
+flood's new alarms need (at least 200), one operator, then
 one burglary signal (Contact ID 1 130, zone 1) per site for the first ``--alarms`` sites, ingested by
 ``AlarmDesk.ingest`` in batches of 500: that many alarms are open, one signal each.
 
@@ -15,13 +16,18 @@ Initial snapshot: a real ``Workstation`` (QApplication, offscreen platform, QSet
 dir, ``poll_interval_ms`` from ``--poll-ms``, 50 by default as in the console) is shown; the time
 until its model holds every open alarm is reported (``snapshot``).
 
+Site windows: during the flood, every ``--open-every-ms`` (500) a random open alarm is opened in
+the site window (``Workstation.open_alarm``), as an operator going from alarm to alarm; its record
+is read by the site feed's worker and drawn on the GUI thread, inside the stall measurement. The
+time from the request to the record drawn is reported (``site window drawn``).
+
 Flood: for ``--duration`` seconds a writer thread (standing for the receiver; another
 ``AlarmDesk`` on the same database) ingests ``--rate`` signals per second, in ``--batches`` batches
 per second (20 signals per 100 ms slot by default, at a random moment of the slot so that batches
 meet the console's polls at every phase), each batch one transaction. 90 % of the signals
 are burglary signals on a random open alarm's site: they JOIN that alarm (signal count + 1, the
-row is updated in place). 10 % come from a never-seen account: each raises a new "unknown
-account" alarm (a row is inserted). For every batch the writer notes ``time.perf_counter()`` just
+row is updated in place). 10 % come from a quiet (spare) site's transmitter: each raises a new
+alarm on its site (a row is inserted). For every batch the writer notes ``time.perf_counter()`` just
 after ``ingest`` returned (the commit time) and the alarms it touched (``IngestResult``); it keeps
 each alarm's expected signal count itself.
 
@@ -94,11 +100,16 @@ from console.storage.operators import add_operator
 from console.storage.sites import add_transmitter, ensure_site
 from console.views.workstation import Workstation
 
-SPARE_SITES = 200  # sites with a transmitter but no open alarm (the issue's 5 200 sites)
+SPARE_SITES = 200  # at least: sites with a transmitter but no open alarm (the issue's 5 200 sites)
 SETUP_BATCH = 500
 ACCOUNT_BASE = 0xF00000  # site accounts: F00000 + n
-UNKNOWN_BASE = 0xE00000  # accounts of no site: each raises an "unknown account" alarm
-NEW_SHARE = 0.10  # share of flood signals raising a new alarm; the rest join open ones
+NEW_SHARE = 0.10  # share of flood signals raising a new alarm (on a quiet site); the rest join open ones
+
+
+def spare_sites(rate: int, duration: float) -> int:
+    """Quiet sites enough for every new alarm of the flood to open on its own site. (Accounts of no
+    site no longer do: unknown-account traffic is aggregated into one alarm per source.)"""
+    return max(SPARE_SITES, math.ceil(rate * duration * NEW_SHARE * 1.2) + 50)
 TICK_MS = 10
 STALL_TARGET_MS = 50.0
 LATENCY_TARGET_MS = 100.0
@@ -145,11 +156,11 @@ class Setup:
     seconds: float
 
 
-def build_database(workdir: Path, alarms: int) -> Setup:
+def build_database(workdir: Path, alarms: int, spare: int) -> Setup:
     started = time.perf_counter()
     db = Database.from_url(f"sqlite:///{workdir / 'flood.sqlite'}")
     migrate.upgrade(db.engine)
-    sites = alarms + SPARE_SITES
+    sites = alarms + spare
     for first in range(0, sites, 1000):
         with db.write() as session:
             for n in range(first, min(first + 1000, sites)):
@@ -209,7 +220,7 @@ class Writer(threading.Thread):
         self._duration = duration
         self._random = random.Random(20261129)
         self._jitter = random.Random(1129)
-        self._next_unknown = 0
+        self._next_quiet = 0
         self.log = WriterLog()
 
     def run(self) -> None:
@@ -241,8 +252,8 @@ class Writer(threading.Thread):
         joined: list[int] = []
         for i in range(self._per_batch):
             if i < new_here:
-                signals.append(burglary(f"{UNKNOWN_BASE + self._next_unknown:X}"))
-                self._next_unknown += 1
+                signals.append(burglary(account_of(len(self._alarm_of_site) + self._next_quiet)))
+                self._next_quiet += 1  # a quiet site's first alarm
             else:
                 site = self._random.randrange(len(self._alarm_of_site))
                 signals.append(burglary(account_of(site)))
@@ -393,6 +404,47 @@ class ModelWatcher:
         return None
 
 
+class SiteSwitcher:
+    """The operator going from alarm to alarm on the second screen during the flood: every
+    `every_ms` a random open alarm is opened in the site window; notes how long each takes to be
+    drawn (request to `show_alarm` of its record), which includes the site feed's read."""
+
+    def __init__(self, station: Workstation, every_ms: int, seed: int = 7) -> None:
+        self.station = station
+        self.rng = random.Random(seed)
+        self.asked: dict[int, float] = {}
+        self.open_ms: list[float] = []
+        self.opened = 0
+        self.timer = QTimer()
+        self.timer.setObjectName("bench_site_switch")
+        self.timer.setInterval(every_ms)
+        self.timer.timeout.connect(self._switch)
+        station.site_feed.record_loaded.connect(self._on_loaded)
+
+    def start(self) -> None:
+        if self.timer.interval() > 0:
+            self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _switch(self) -> None:
+        count = self.station.model.rowCount()
+        if not count:
+            return
+        alarm = self.station.model.alarm_at(self.rng.randrange(count))
+        if alarm is None:
+            return
+        self.asked.setdefault(alarm.id, time.perf_counter())
+        self.opened += 1
+        self.station.open_alarm(alarm)
+
+    def _on_loaded(self, record: Any) -> None:
+        asked = self.asked.pop(record.alarm.id, None)
+        if asked is not None:
+            self.open_ms.append((time.perf_counter() - asked) * 1000)
+
+
 def wait_until(app: QApplication, condition: Any, timeout_s: float) -> bool:
     """Run the event loop until `condition()` is true (checked every 10 ms) or the timeout."""
     loop = QEventLoop()
@@ -418,8 +470,9 @@ def wait_until(app: QApplication, condition: Any, timeout_s: float) -> bool:
 
 
 def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
-    print(f"set-up: {args.alarms + SPARE_SITES} sites, {args.alarms} open alarms ...", flush=True)
-    setup = build_database(workdir, args.alarms)
+    spare = spare_sites(args.rate, args.duration)
+    print(f"set-up: {args.alarms + spare} sites, {args.alarms} open alarms ...", flush=True)
+    setup = build_database(workdir, args.alarms, spare)
     print(f"set-up done in {setup.seconds:.1f} s", flush=True)
     db = setup.db
     operator = setup.operator
@@ -449,12 +502,15 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
 
     print(f"flood: {args.rate} signals/s for {args.duration:.0f} s ...", flush=True)
     writer = Writer(db, setup.alarm_of_site, args.rate, args.batches, args.duration)
+    switcher = SiteSwitcher(station, args.open_every_ms)
     watcher.active = True
     probe.restart_window()
     probe.long_stalls = []
     flood_start = time.perf_counter()
     writer.start()
+    switcher.start()
     wait_until(app, lambda: not writer.is_alive(), args.duration + 120)
+    switcher.stop()
     flood_stalls = probe.restart_window()
     flood_end = time.perf_counter()
     long_stalls = list(probe.long_stalls)
@@ -496,7 +552,7 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     result: dict[str, Any] = {
         "config": {
             "alarms": args.alarms,
-            "sites": args.alarms + SPARE_SITES,
+            "sites": args.alarms + spare,
             "rate": args.rate,
             "batches_per_s": args.batches,
             "duration_s": args.duration,
@@ -546,6 +602,14 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
             "join_p99": percentile(join_latencies, 99),
             "measured": len(latencies),
             "never_seen": never,
+        },
+        "site_window": {
+            "opened": switcher.opened,
+            "drawn": len(switcher.open_ms),
+            "open_p50_ms": percentile(switcher.open_ms, 50),
+            "open_p99_ms": percentile(switcher.open_ms, 99),
+            "open_max_ms": max(switcher.open_ms, default=math.nan),
+            "every_ms": args.open_every_ms,
         },
         "rows_after": rows_after,
         "rows_expected": args.alarms + log.new_alarms,
@@ -618,6 +682,9 @@ def print_report(result: dict[str, Any]) -> None:
         ("  joins p99 (ms)", lat["join_p99"], "", ""),
         ("(batch, alarm) measured", lat["measured"], "", ""),
         ("never seen", lat["never_seen"], "0", "met" if lat["never_seen"] == 0 else "MISSED"),
+        ("site windows opened", result["site_window"]["opened"], "", ""),
+        ("site window drawn p50 (ms)", result["site_window"]["open_p50_ms"], "", ""),
+        ("site window drawn p99 (ms)", result["site_window"]["open_p99_ms"], "", ""),
     ]
     for name, value, target, ok in rows:
         shown = f"{value:>12d}" if isinstance(value, int) else f"{value:>12.1f}"
@@ -636,6 +703,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--poll-ms", type=int, default=50, help="LiveFeed poll interval in ms (50, the console's default)"
     )
     parser.add_argument("--drain", type=float, default=2.0, help="seconds allowed after the flood (2)")
+    parser.add_argument(
+        "--open-every-ms",
+        type=int,
+        default=500,
+        help="open a random alarm in the site window this often during the flood, 0 for never (500)",
+    )
     parser.add_argument(
         "--gc-freeze",
         action="store_true",

@@ -24,7 +24,7 @@ from console.domain.grouping import localized_title
 from console.domain.journal import JournalAction
 from console.domain.outage import DatabaseUnavailable
 from console.domain.service_level import ServiceTargets
-from console.domain.site import ProcedureStep
+from console.domain.site import ProcedureStep, SiteFile
 from console.services.alarm_desk import AlarmDesk
 from console.services.call_log import CallerMatch
 from console.services.dispatch_desk import DispatchDesk
@@ -104,6 +104,8 @@ class Workstation(QObject):
         self.site_feed.record_loaded.connect(self._on_record_loaded)
         self.site_feed.load_failed.connect(self._on_record_failed)
         self._writes = Background("workstation_writes", self)
+        self._lookups = Background("caller_lookup", self)
+        self._ringing: set[int] = set()  # incoming calls not ended (their caller may be looked up still)
         self.live_feed.snapshot_loaded.connect(self.model.reset_to)
         self.live_feed.snapshot_loaded.connect(self._on_snapshot_loaded)
         self.live_feed.alarms_changed.connect(self._on_alarms_changed)
@@ -275,6 +277,7 @@ class Workstation(QObject):
         self.live_feed.stop()
         self.site_feed.stop()
         self._writes.stop()
+        self._lookups.stop()
         self.queue_window.finish_writes()
         self.site_window.close()
         self.queue_window.close()
@@ -324,6 +327,7 @@ class Workstation(QObject):
             and not self.queue_window.writing
             and not self.site_window.loading
             and self._writes.pending == 0
+            and self._lookups.pending == 0
             and not self.site_window.dispatch_panel.busy
         )
 
@@ -397,16 +401,37 @@ class Workstation(QObject):
 
     @Slot(int, str, str, object)
     def _on_call_created(self, handle: int, direction: str, remote_uri: str, at: datetime) -> None:
-        """Ring here when this operator holds the caller's site's alarm, or nobody does."""
-        if direction != CallDirection.INCOMING or self._call_log is None:
+        """Who calls is looked up on the worker (the caller directory, the site's file); the offer
+        rings once it is known, here when this operator holds the caller's site's alarm or nobody does."""
+        call_log = self._call_log
+        if direction != CallDirection.INCOMING or call_log is None:
             return
-        try:
-            match = self._call_log.match_caller(remote_uri)
-        except Exception:  # the database is down: an unknown caller still rings everywhere
-            match = CallerMatch()
+        self._ringing.add(handle)
+        site_desk = self._site_desk
+
+        def look_up() -> tuple[CallerMatch, SiteFile | None]:
+            try:
+                match = call_log.match_caller(remote_uri)
+            except DatabaseUnavailable:  # the database is down: an unknown caller still rings everywhere
+                return CallerMatch(), None
+            try:
+                site_file = site_desk.site_file(match.site_id) if match.site_id is not None else None
+            except DatabaseUnavailable:
+                site_file = None
+            return match, site_file
+
+        self._lookups.run(
+            look_up,
+            lambda found: self._offer(handle, remote_uri, *found),
+            lambda _exc: self._offer(handle, remote_uri, CallerMatch(), None),  # a bug: logged; it rings
+        )
+
+    def _offer(self, handle: int, remote_uri: str, match: CallerMatch, site_file: SiteFile | None) -> None:
+        if handle not in self._ringing:  # the caller gave up, or another console answered, meanwhile
+            return
         if not offer_incoming_call(match.holder_id, self.operator.id):
             return
-        caller, details, label = self._describe_caller(match, remote_uri)
+        caller, details, label = self._describe_caller(match, site_file, remote_uri)
         self._offered[handle] = match
         self.site_window.softphone_panel.show_incoming(handle, remote_uri, label, match.contact_id)
         offer = IncomingCallOffer(handle, caller, details, self.queue_window)
@@ -416,14 +441,10 @@ class Workstation(QObject):
         offer.show()
         self.ringtone.start()
 
-    def _describe_caller(self, match: CallerMatch, remote_uri: str) -> tuple[str, str, str]:
+    def _describe_caller(
+        self, match: CallerMatch, site_file: SiteFile | None, remote_uri: str
+    ) -> tuple[str, str, str]:
         """(headline, details, short label) of a caller: site and contact when known, else the URI."""
-        site_file = None
-        if match.site_id is not None:
-            try:
-                site_file = self._site_desk.site_file(match.site_id)
-            except Exception:
-                site_file = None
         if site_file is None:
             several = len(match.candidate_site_ids) > 1
             headline = self.tr("Unknown caller") if not several else self.tr("Caller known on several sites")
@@ -469,6 +490,7 @@ class Workstation(QObject):
     @Slot(int, str, object, str)
     def _on_call_ended(self, handle: int, end: str, at: datetime, reason: str) -> None:
         """The caller gave up, or another console answered: the offer goes."""
+        self._ringing.discard(handle)
         self._withdraw_offer(handle)
         self._offered.pop(handle, None)
 

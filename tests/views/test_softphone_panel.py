@@ -416,6 +416,7 @@ def test_an_incoming_call_from_a_contact_is_offered_naming_the_site_and_answered
     assert workstation.site_window.alarm is not None and workstation.site_window.alarm.id == alarm.id
     assert not workstation.offers and not workstation.ringtone.ringing
     assert pump_until(phone_bridge, lambda: state(panel, offer.handle).startswith("In call"))
+    assert pump_until(phone_bridge, lambda: workstation.site_settled)  # the site's record is drawn
     assert panel.password_box.contact_box.currentText() == "1. Marie Dupuis (no password on file)"
     assert pump_until(phone_bridge, lambda: panel.calls_model.rowCount() == 0)  # the caller hangs up
     assert caller.wait(5) == 0, caller.output()
