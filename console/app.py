@@ -26,6 +26,7 @@ from console.domain.alarm import Operator
 from console.domain.journal import JournalAction
 from console.receiver.server import ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
+from console.services.alarm_records import AlarmRecords
 from console.services.authority import Authority, may_audit
 from console.services.demo_data import demo_sites, load_demo
 from console.services.dispatch_desk import DispatchDesk
@@ -43,6 +44,7 @@ from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
 from console.views.phone.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
+from console.views.supervision.record_window import AlarmRecordWindow
 from console.views.supervision.window import SupervisionWindow
 from console.views.theme import THEMES, apply_theme
 from console.views.workstation import Workstation
@@ -73,7 +75,9 @@ def supervision_window(db: Database, operator: Operator, settings: QSettings, la
     """The supervisor's window and its pages, each over its own service (roles checked there)."""
     authority = Authority(db)
     window = SupervisionWindow(operator, settings)
-    del authority, lang  # the pages (history, calls, reports, analysis, journal) are added here
+    # Owned by the supervision window (a Python-owned window dropped and collected on a worker
+    # thread would crash): one record window, reused for every alarm opened from the pages.
+    window.record_window = AlarmRecordWindow(AlarmRecords(db, authority, lang), operator, lang, window)
     return window
 
 

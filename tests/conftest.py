@@ -17,6 +17,7 @@ os.environ.setdefault("VIGIE_DATA_DIR", tempfile.mkdtemp(prefix="vigie-test-data
 os.environ.setdefault("VIGIE_MUTE", "1")
 
 import asyncio
+import gc
 import logging
 
 import pytest
@@ -44,6 +45,20 @@ class _FaultRecords(logging.Handler):
 
         if is_fault(record):
             self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a Qt test, collect its windows' reference cycles here, on the GUI thread.
+
+    A widget whose models hold its bound methods is a cycle of Python wrappers; left to the
+    collector, it may be freed during a later test by whichever thread allocates at that moment,
+    a database worker included, and freeing Qt wrappers off the GUI thread crashes the process.
+    (In the console the windows live as long as the session, and the queue's heap is frozen.)
+    """
+    yield
+    if "qtbot" in request.fixturenames:
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)

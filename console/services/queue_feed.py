@@ -14,9 +14,8 @@ from console.domain.alarm_record import AlarmRecord
 from console.domain.shift import TakeTimes
 from console.domain.site import JournalEntry, SignalRecord, SiteFile
 from console.domain.station import ComponentStatus
+from console.services.alarm_records import read_record
 from console.storage import alarms as alarm_store
-from console.storage import calls as call_store
-from console.storage import dispatch as dispatch_store
 from console.storage.changes import ChangeCursor, ChangeListener, last_change_id
 from console.storage.engine import Database, unavailable_raised
 from console.storage.signals import signals_for_alarm
@@ -80,16 +79,7 @@ class SiteDesk:
     def alarm_record(self, alarm: Alarm) -> AlarmRecord:
         """Everything the site window shows of `alarm`, in one read transaction (one moment)."""
         with unavailable_raised(), self._db.read() as session:
-            site_file = load_site_file(session, alarm.site_id) if alarm.site_id is not None else None
-            return AlarmRecord(
-                alarm=alarm,
-                site_file=site_file,
-                signals=tuple(signals_for_alarm(session, alarm.id, self.lang)),
-                journal=tuple(alarm_store.journal_for_alarm(session, alarm.id)),
-                dispatches=tuple(dispatch_store.dispatches_for_alarm(session, alarm.id)),
-                calls=tuple(call_store.list_calls(session, alarm_id=alarm.id)),
-                site_guard_delay_min=dispatch_store.site_guard_delay(session, alarm.site_id),
-            )
+            return read_record(session, alarm, self.lang)
 
     def site_file(self, site_id: int) -> SiteFile | None:
         with unavailable_raised(), self._db.read() as session:

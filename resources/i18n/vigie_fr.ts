@@ -162,6 +162,137 @@
     </message>
   </context>
   <context>
+    <name>AlarmRecordWindow</name>
+    <message>
+      <source>Alarm record (read-only)</source>
+      <translation>Dossier d'alarme (lecture seule)</translation>
+    </message>
+    <message>
+      <source>&amp;Replay the alarm path</source>
+      <translation>&amp;Rejouer le cheminement</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Événement</translation>
+    </message>
+    <message>
+      <source>Zone</source>
+      <translation>Zone</translation>
+    </message>
+    <message>
+      <source>Q</source>
+      <translation>Q</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>Opérateur</translation>
+    </message>
+    <message>
+      <source>system</source>
+      <translation>système</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>Détail</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>Sens</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>Objet</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Correspondant</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Fin</translation>
+    </message>
+    <message>
+      <source>Recording</source>
+      <translation>Enregistrement</translation>
+    </message>
+    <message>
+      <source>Signals</source>
+      <translation>Signaux</translation>
+    </message>
+    <message>
+      <source>Journal</source>
+      <translation>Main courante</translation>
+    </message>
+    <message>
+      <source>Calls</source>
+      <translation>Appels</translation>
+    </message>
+    <message>
+      <source>Dispatches</source>
+      <translation>Interventions</translation>
+    </message>
+    <message>
+      <source>&amp;Listen in the call audit</source>
+      <translation>É&amp;couter dans l'audit des appels</translation>
+    </message>
+    <message>
+      <source>Loading the record…</source>
+      <translation>Chargement du dossier…</translation>
+    </message>
+    <message>
+      <source>No alarm %1 in the records.</source>
+      <translation>Aucune alarme %1 dans les archives.</translation>
+    </message>
+    <message>
+      <source>Only supervisors and admins may open past alarms' records.</source>
+      <translation>Seuls les superviseurs et les administrateurs peuvent ouvrir les dossiers d'alarmes passées.</translation>
+    </message>
+    <message>
+      <source>Alarm record (read-only) — %1</source>
+      <translation>Dossier d'alarme (lecture seule) — %1</translation>
+    </message>
+    <message>
+      <source>raised %1</source>
+      <translation>créée %1</translation>
+    </message>
+    <message>
+      <source>taken %1</source>
+      <translation>prise en compte %1</translation>
+    </message>
+    <message>
+      <source>closed %1</source>
+      <translation>clôturée %1</translation>
+    </message>
+    <message>
+      <source>by %1</source>
+      <translation>par %1</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>aucun</translation>
+    </message>
+    <message>
+      <source>SHA-256 %1…</source>
+      <translation>SHA-256 %1…</translation>
+    </message>
+    <message>
+      <source>not final</source>
+      <translation>non finalisé</translation>
+    </message>
+  </context>
+  <context>
     <name>CloseAlarmDialog</name>
     <message>
       <source>Close the alarm — %1</source>

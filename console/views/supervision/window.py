@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from console.domain.alarm import Operator
 from console.views.session_menu import add_help_menu
+from console.views.supervision.record_window import AlarmRecordWindow
 
 
 class SupervisionWindow(QMainWindow):
@@ -32,6 +33,7 @@ class SupervisionWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.pages: dict[str, QWidget] = {}
         self._adding = False
+        self.record_window: AlarmRecordWindow | None = None  # a past alarm's record, read-only
         self.tabs.currentChanged.connect(self._on_current_changed)
         self.actions_by_name = {"shortcuts": add_help_menu(self)}
         self.resize(1400, 900)
@@ -54,6 +56,15 @@ class SupervisionWindow(QMainWindow):
         page = self.pages[name]
         self.tabs.setCurrentWidget(page)
         return page
+
+    def open_alarm_record(self, alarm_id: int) -> None:
+        """A result or a ranked row asks for an alarm: its whole record, read-only, in its window."""
+        if self.record_window is None:
+            return
+        self.record_window.open_alarm(alarm_id)
+        self.record_window.show()
+        self.record_window.raise_()
+        self.record_window.activateWindow()
 
     def current_page(self) -> str | None:
         current = self.tabs.currentWidget()
