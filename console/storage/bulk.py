@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, or_, select, update
+from sqlalchemy import bindparam, case, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from console.domain.alarm import Alarm, AlarmState
@@ -201,11 +201,18 @@ def insert_rows(session: Session, table_name: str, rows: Sequence[Mapping[str, A
 
 
 def touch_transmitters(session: Session, last_signal: Mapping[int, datetime]) -> None:
+    """Each transmitter's last sign of life moves forward only: a signal filed late (a panel's
+    buffered events, an old inbox copy restored) must not make it look quiet since then."""
     if last_signal:
+        column = _TRANSMITTER.c.last_signal_at
+        later = case(
+            (or_(column.is_(None), column < bindparam("b_at")), bindparam("b_at")),
+            else_=column,
+        )
         session.execute(
             update(_TRANSMITTER)
             .where(_TRANSMITTER.c.id == bindparam("b_id"))
-            .values(last_signal_at=bindparam("b_at")),
+            .values(last_signal_at=later),
             [{"b_id": tid, "b_at": at} for tid, at in last_signal.items()],
         )
 

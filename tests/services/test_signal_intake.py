@@ -67,3 +67,21 @@ def test_same_key_twice_in_one_batch_is_stored_once(db: Database) -> None:
     first = received(clock)
     retry = received(SteppingClock(clock.now + timedelta(seconds=1)))
     assert list(intake.store([first, retry])) == [Outcome.STORED, Outcome.DUPLICATE]
+
+
+def test_a_signal_filed_late_never_moves_the_last_sign_of_life_back(db: Database) -> None:
+    """A panel's buffered events, or an old inbox copy restored, arrive after newer ones."""
+    add_site(db)
+    clock = SteppingClock()
+    desk = AlarmDesk(db, clock)
+    newest = clock.now
+    desk.ingest([cid(602, zone=None, at=newest)])  # a periodic test, now
+    desk.ingest([cid(130, at=newest - timedelta(hours=3))])  # an intrusion from three hours ago
+    with db.read() as session:
+        transmitter = find_transmitter(session, "4A21", "1")
+        assert transmitter is not None and transmitter.last_signal_at == newest
+    later = newest + timedelta(minutes=5)
+    desk.ingest([cid(602, zone=None, at=later)])  # and forward it still goes
+    with db.read() as session:
+        transmitter = find_transmitter(session, "4A21", "1")
+        assert transmitter is not None and transmitter.last_signal_at == later
