@@ -210,9 +210,7 @@ def touch_transmitters(session: Session, last_signal: Mapping[int, datetime]) ->
             else_=column,
         )
         session.execute(
-            update(_TRANSMITTER)
-            .where(_TRANSMITTER.c.id == bindparam("b_id"))
-            .values(last_signal_at=later),
+            update(_TRANSMITTER).where(_TRANSMITTER.c.id == bindparam("b_id")).values(last_signal_at=later),
             [{"b_id": tid, "b_at": at} for tid, at in last_signal.items()],
         )
 

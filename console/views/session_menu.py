@@ -23,7 +23,7 @@ from console.views.shortcuts_help import shortcuts_table
 
 SIGN_OUT_KEY = "Ctrl+Shift+L"
 QUIT_KEY = "Ctrl+Q"
-SUPERVISION_KEY = "F9"
+SUPERVISION_KEY = "Ctrl+Shift+S"
 
 
 def window_action(
@@ -47,7 +47,7 @@ def add_session_menu(
     on_quit: Callable[[], None],
     on_supervision: Callable[[], None] | None = None,
 ) -> dict[str, QAction]:
-    """A "Console" menu first in the bar: Supervision (F9, disabled until the workstation finds the
+    """A "Console" menu first in the bar: Supervision (Ctrl+Shift+S, disabled until the workstation finds the
     operator may audit), Sign out (Ctrl+Shift+L) and Quit (Ctrl+Q)."""
     first = window.menuBar().actions()[0] if window.menuBar().actions() else None
     menu = window.menuBar().addMenu(QCoreApplication.translate("SessionMenu", "&Console"))

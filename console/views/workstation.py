@@ -141,7 +141,7 @@ class Workstation(QObject):
         ]
 
     def attach_supervision(self, window: SupervisionWindow) -> None:
-        """Give a supervisor or an admin their supervision window (F9 in either window)."""
+        """Give a supervisor or an admin their supervision window (Ctrl+Shift+S in either window)."""
         self.supervision_window = window
         for operator_window in (self.queue_window, self.site_window):
             operator_window.actions_by_name["supervision"].setEnabled(True)

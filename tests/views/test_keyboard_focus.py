@@ -67,6 +67,26 @@ def single_letter_actions(window: QWidget) -> list[QAction]:
     ]
 
 
+def window_wide_keys(window: QWidget) -> dict[str, set[str]]:
+    """Key -> the actions answering it anywhere in the window (WindowShortcut context)."""
+    found: dict[str, set[str]] = {}
+    actions = set(window.findChildren(QAction)) | set(window.actions())
+    for action in actions:
+        if action.shortcutContext() is not Qt.ShortcutContext.WindowShortcut:
+            continue
+        for sequence in action.shortcuts():
+            if sequence.toString(PORTABLE):
+                found.setdefault(sequence.toString(PORTABLE), set()).add(action.objectName() or action.text())
+    return found
+
+
+def test_no_key_means_two_things_in_one_window(workstation: Workstation) -> None:
+    """An ambiguous key does nothing at all in Qt: Supervision on F9 silenced Answer (F9) in the queue."""
+    for window in (workstation.queue_window, workstation.site_window):
+        clashes = {key: names for key, names in window_wide_keys(window).items() if len(names) > 1}
+        assert not clashes, f"{window.objectName()}: {clashes}"
+
+
 def test_f1_lists_every_key_of_both_windows(qtbot, workstation: Workstation) -> None:  # type: ignore[no-untyped-def]
     documented = documented_keys()
     for window in (workstation.queue_window, workstation.site_window):

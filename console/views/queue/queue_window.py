@@ -69,7 +69,9 @@ class QueueWindow(QMainWindow):
     site_window_wanted = Signal()  # Return / double click / F2: the operator moves to the site window
     sign_out_requested = Signal()  # Console > Sign out: the workstation checks and journals it
     quit_requested = Signal()  # Console > Quit
-    supervision_requested = Signal()  # Console > Supervision (F9): the workstation opens it if allowed
+    supervision_requested = (
+        Signal()
+    )  # Console > Supervision (Ctrl+Shift+S): the workstation opens it if allowed
 
     def __init__(
         self,

@@ -61,7 +61,9 @@ class SiteWindow(QMainWindow):
     queue_wanted = Signal()  # F2: the keyboard goes back to the queue window
     sign_out_requested = Signal()
     quit_requested = Signal()
-    supervision_requested = Signal()  # Console > Supervision (F9): the workstation opens it if allowed
+    supervision_requested = (
+        Signal()
+    )  # Console > Supervision (Ctrl+Shift+S): the workstation opens it if allowed
 
     def __init__(
         self,

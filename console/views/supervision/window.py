@@ -1,4 +1,4 @@
-"""The supervision window (F9 in either operator window, for supervisors and admins).
+"""The supervision window (Ctrl+Shift+S in either operator window, for supervisors and admins).
 
 A third window, often on the supervisor's own desk: one tab per tool. Each page is a widget that
 owns its service calls; this window only holds them, remembers which tab was last used, and gives

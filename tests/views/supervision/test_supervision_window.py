@@ -1,4 +1,4 @@
-"""F9 opens the supervision window for supervisors and admins, from either operator window; not for operators."""
+"""Ctrl+Shift+S opens the supervision window for supervisors and admins, from either operator window; not for operators."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def operator_station(qtbot: Any, sqlite_db: Database, tmp_path: Path) -> Iterato
     yield from running_workstation(qtbot, sqlite_db, tmp_path)
 
 
-def test_f9_opens_the_window_from_both_windows_and_it_remembers_the_page(
+def test_ctrl_shift_s_opens_the_window_from_both_windows_and_it_remembers_the_page(
     qtbot: Any, supervisor_station: Workstation, tmp_path: Path
 ) -> None:
     station = supervisor_station
@@ -40,7 +40,7 @@ def test_f9_opens_the_window_from_both_windows_and_it_remembers_the_page(
         with qtbot.waitActive(operator_window):
             operator_window.activateWindow()
         action = operator_window.actions_by_name["supervision"]
-        assert action.isEnabled() and action.shortcut().toString() == "F9"
+        assert action.isEnabled() and action.shortcut().toString() == "Ctrl+Shift+S"
         action.trigger()
         qtbot.waitUntil(window.isVisible)
     assert window.current_page() == "history"
