@@ -53,7 +53,7 @@ QUEUE_SHORTCUTS: list[ShortcutHelp] = [
     _entry("Ctrl+Shift+L", QT_TRANSLATE_NOOP("QueueWindow", "Sign out (the next operator signs in)")),
     _entry("Ctrl+Q", QT_TRANSLATE_NOOP("QueueWindow", "Quit the console")),
     _entry(
-        "F9",
+        "Ctrl+Shift+S",
         QT_TRANSLATE_NOOP(
             "QueueWindow", "Supervision window: history, call audit, reports (supervisors and admins)"
         ),
