@@ -13,9 +13,10 @@ from datetime import UTC, datetime
 
 from console.domain.alarm import Operator
 from console.domain.journal import JournalAction
+from console.domain.sign_in_limit import WINDOW, is_locked
 from console.storage.alarms import append_journal
 from console.storage.engine import Database, DatabaseUnavailable, unavailable_raised
-from console.storage.operators import check_sign_in
+from console.storage.operators import check_sign_in, refused_sign_ins_since
 
 log = logging.getLogger(__name__)
 
@@ -30,18 +31,28 @@ def sign_in(
     workstation: str = "",
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> Operator | None:
-    """The operator when login and password match an active account; else None, journaled."""
+    """The operator when login and password match an active account that is not locked (too many
+    refusals lately: domain/sign_in_limit.py); else None, journaled."""
+    now = clock()
     with db.read() as session:
         attempt = check_sign_in(session, login, password)
-    if attempt.operator is not None:
+        refusals = (
+            refused_sign_ins_since(session, attempt.account_id, now - WINDOW)
+            if attempt.account_id is not None
+            else []
+        )
+    refusal = attempt.refusal
+    if is_locked(refusals, now):
+        refusal = f"locked after {len(refusals)} refused sign-ins in {int(WINDOW.total_seconds() // 60)} min"
+    elif attempt.operator is not None:
         return attempt.operator
     shown = login if len(login) <= _LOGIN_SHOWN else login[:_LOGIN_SHOWN] + "…"
-    detail = f"login {shown!r}: {attempt.refusal}" + (f" at {workstation}" if workstation else "")
+    detail = f"login {shown!r}: {refusal}" + (f" at {workstation}" if workstation else "")
     try:
         with unavailable_raised(), db.write() as session:
             append_journal(
                 session,
-                at=clock(),
+                at=now,
                 action=JournalAction.LOGIN_FAILED,
                 detail=detail,
                 operator_id=attempt.account_id,

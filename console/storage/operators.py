@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from console.domain.alarm import Operator, Role
+from console.domain.journal import JournalAction
 from console.domain.secrets import MIN_PASSWORD_LENGTH, hash_secret, password_problem, verify_secret
 from console.storage.mapping import operator_from_row
-from console.storage.tables import OperatorRow
+from console.storage.tables import JournalRow, OperatorRow
 
 # The scrypt hash, at the cost of every operator's, of a random value nobody knows: a login that
 # names no account is checked against it, so a refusal takes as long whether the login exists or
@@ -80,3 +81,15 @@ def check_sign_in(session: Session, login: str, password: str) -> SignInAttempt:
 def authenticate(session: Session, login: str, password: str) -> Operator | None:
     """The operator when login and password match an active account, else None (never says which failed)."""
     return check_sign_in(session, login, password).operator
+
+
+def refused_sign_ins_since(session: Session, account_id: int, since: datetime) -> list[datetime]:
+    """When this account's sign-ins were refused since `since` (from the journal)."""
+    return list(
+        session.scalars(
+            select(JournalRow.at)
+            .where(col(JournalRow.operator_id) == account_id)
+            .where(col(JournalRow.action) == JournalAction.LOGIN_FAILED)
+            .where(col(JournalRow.at) >= since)
+        )
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
+from sqlmodel import col
 
 from console.domain import secrets
 from console.domain.alarm import Role
@@ -14,7 +15,7 @@ from console.storage import operators
 from console.storage.engine import Database
 from console.storage.operators import WeakPassword, add_operator, check_sign_in
 from console.storage.tables import JournalRow, OperatorRow
-from tests.factories import add_operator_to
+from tests.factories import SteppingClock, add_operator_to
 
 
 class CountingVerify:
@@ -91,3 +92,29 @@ def test_refused_sign_ins_are_journaled_without_the_password(db: Database) -> No
     assert failures[1].operator_id is None and "'nobody': unknown login" in failures[1].detail
     assert len(failures[2].detail) < 120  # a login pasted by mistake is cut, not stored whole
     assert not any("Pa55word" in r.detail for r in rows)
+
+
+def test_five_refusals_lock_the_account_for_a_while_even_with_the_right_password(db: Database) -> None:
+    amelie = add_operator_to(db, "amelie")
+    other = add_operator_to(db, "bruno")
+    clock = SteppingClock()
+    for _ in range(4):
+        assert sign_in(db, "amelie", "guess-Pa55word", clock=clock) is None
+        clock.advance(60)
+    assert sign_in(db, "amelie", "secret-amelie", clock=clock) is not None  # four: not yet
+    assert sign_in(db, "amelie", "guess-Pa55word", clock=clock) is None  # the fifth
+    clock.advance(60)
+    assert sign_in(db, "amelie", "secret-amelie", clock=clock) is None  # locked: the right one too
+    assert sign_in(db, "bruno", "secret-bruno", clock=clock) is not None  # only that account
+    clock.advance(5 * 60)  # still within a quarter of an hour of the five
+    assert sign_in(db, "amelie", "secret-amelie", clock=clock) is None
+    clock.advance(15 * 60)  # the refusals are old now
+    signed_in = sign_in(db, "amelie", "secret-amelie", clock=clock)
+    assert signed_in is not None and signed_in.id == amelie.id
+    with db.read() as session:
+        details = [
+            r.detail
+            for r in session.scalars(select(JournalRow).where(col(JournalRow.operator_id) == amelie.id))
+        ]
+    assert sum("locked after" in d for d in details) == 2 and sum("wrong password" in d for d in details) == 5
+    assert other.id != amelie.id
