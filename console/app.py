@@ -67,6 +67,7 @@ class ConsoleOptions:
     screenshot_timeout_s: float = 60.0
     # Single-workstation mode: the console runs the DC-09 receiver itself on these addresses.
     receiver_listen: tuple[tuple[str, int], ...] = ()
+    receiver_allow: tuple[str, ...] = ()  # CIDR networks the receiver serves; empty: any peer
     theme: str | None = None  # "light" or "dark"; default from console.ini, else light
     font_scale: float | None = None
 
@@ -140,7 +141,11 @@ def run_console(options: ConsoleOptions) -> int:
         workstation.site_window.apply_default_layout()
         shooter = ScreenshotTaker(workstation, options.screenshot_dir, options.screenshot_timeout_s)
     receiver = (
-        ReceiverService(db, ReceiverConfig(tcp=options.receiver_listen)) if options.receiver_listen else None
+        ReceiverService(
+            db, ReceiverConfig(tcp=options.receiver_listen, allowed_networks=options.receiver_allow)
+        )
+        if options.receiver_listen
+        else None
     )
 
     panels_task: asyncio.Task[None] | None = None

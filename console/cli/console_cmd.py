@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from console.cli.common import CliError, Subcommands, db_url, font_scale, host_port
+from console.cli.common import CliError, Subcommands, db_url, font_scale, host_port, network
 
 
 def add_console_options(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +35,14 @@ def add_console_options(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="HOST:PORT",
         help="single-workstation mode: run the DC-09 receiver in the console on this address",
+    )
+    parser.add_argument(
+        "--allow",
+        type=network,
+        action="append",
+        default=[],
+        metavar="NETWORK",
+        help="with --listen: only peers in this network (CIDR) are served; may be repeated (default: any peer)",
     )
 
 
@@ -78,6 +86,7 @@ def run_console(args: argparse.Namespace, *, demo: bool) -> int:
             demo_folder=resource("demo"),
             screenshot_dir=Path(args.screenshot) if args.screenshot else None,
             receiver_listen=tuple(args.listen) or (("127.0.0.1", 0),),  # the demo's panels are local
+            receiver_allow=tuple(args.allow),
             theme=getattr(args, "sub_theme", None) or args.theme,
             font_scale=args.font_scale,
         )
@@ -90,6 +99,7 @@ def run_console(args: argparse.Namespace, *, demo: bool) -> int:
             operator_login=None if args.sign_in else args.operator,
             operator_password=sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None,
             receiver_listen=tuple(args.listen),
+            receiver_allow=tuple(args.allow),
             theme=args.theme,
             font_scale=args.font_scale,
         )

@@ -288,3 +288,19 @@ def test_no_optional_default_is_refused_by_its_own_check() -> None:
                 action.type(action.default)  # raises ArgumentTypeError if the default is refused
                 checked += 1
     assert checked >= 1
+
+
+def test_the_console_s_own_receiver_takes_the_allow_list(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Single-workstation mode serves only the networks given, like `vigie receive --allow`."""
+    from console.app import ConsoleOptions
+    from console.cli.main import main
+
+    seen: list[ConsoleOptions] = []
+    monkeypatch.setattr("console.app.run_console", lambda options: seen.append(options) or 0)
+    db = f"sqlite:///{tmp_path / 'station.sqlite'}"
+    assert main(["--db", db, "--listen", "127.0.0.1:0", "--allow", "10.1.2.3/8", "--allow", "::1/128"]) == 0
+    assert main(["--db", db, "--listen", "127.0.0.1:0"]) == 0  # optional: any peer
+    assert [o.receiver_allow for o in seen] == [("10.0.0.0/8", "::1/128"), ()]
+    assert all(o.receiver_listen == (("127.0.0.1", 0),) for o in seen)
