@@ -298,7 +298,12 @@ def test_the_console_s_own_receiver_takes_the_allow_list(
     from console.cli.main import main
 
     seen: list[ConsoleOptions] = []
-    monkeypatch.setattr("console.app.run_console", lambda options: seen.append(options) or 0)
+
+    def run_console(options: ConsoleOptions) -> int:
+        seen.append(options)
+        return 0
+
+    monkeypatch.setattr("console.app.run_console", run_console)
     db = f"sqlite:///{tmp_path / 'station.sqlite'}"
     assert main(["--db", db, "--listen", "127.0.0.1:0", "--allow", "10.1.2.3/8", "--allow", "::1/128"]) == 0
     assert main(["--db", db, "--listen", "127.0.0.1:0"]) == 0  # optional: any peer
