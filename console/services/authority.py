@@ -52,7 +52,7 @@ class Authority:
         if may_audit(operator):
             return
         try:
-            self._journal(operator, JournalAction.AUDIT_REFUSED, what)
+            self.record(operator, JournalAction.AUDIT_REFUSED, what)
         except DatabaseUnavailable:
             log.warning("refused audit not journaled (database unreachable): %s by %s", what, operator.login)
         raise AuditRefused(operator, what)
@@ -67,17 +67,6 @@ class Authority:
         site_id: int | None = None,
     ) -> None:
         """Journal one audit act (who is the operator, when is now); raises DatabaseUnavailable."""
-        self._journal(operator, action, detail, alarm_id=alarm_id, site_id=site_id)
-
-    def _journal(
-        self,
-        operator: Operator,
-        action: JournalAction,
-        detail: str,
-        *,
-        alarm_id: int | None = None,
-        site_id: int | None = None,
-    ) -> None:
         with unavailable_raised(), self._db.write() as session:
             append_journal(
                 session,
