@@ -29,8 +29,8 @@ PLAN = (0.0, 0.0, 400.0, 300.0)  # what the editor draws SVG at
 SMALL = b"<svg xmlns='http://www.w3.org/2000/svg' width='200' height='100' viewBox='0 0 200 100'/>"
 
 
-@pytest.fixture
-def site_id(db: Database) -> int:
+def three_zone_site(db: Database) -> int:
+    """A pharmacy with three zones and no plan yet (the plan editor's tests use it too)."""
     with db.write() as session:
         site, _ = ensure_site(session, "LYO-0001", "Pharmacie de la Croix-Rousse")
         for number, name, kind in (
@@ -41,6 +41,11 @@ def site_id(db: Database) -> int:
             add_zone(session, site, number, name, kind)
         assert site.id is not None
         return site.id
+
+
+@pytest.fixture
+def site_id(db: Database) -> int:
+    return three_zone_site(db)
 
 
 @pytest.fixture
@@ -172,16 +177,22 @@ def test_choosing_a_level_that_is_gone_shows_the_lowest(editing: PlanEditing, si
     assert session.choose(7) == 0 and session.current == 0
 
 
-def test_a_save_refused_by_storage_keeps_the_edits(
-    editing: PlanEditing, site_id: int, chef: Operator
-) -> None:
-    """Another supervisor deleted the level this one is placing on: nothing of this save is stored."""
+def deleted_elsewhere(editing: PlanEditing, site_id: int, chef: Operator) -> PlanEditSession:
+    """A session opened on level 0 while another supervisor deletes that level (and saves)."""
     first = session_of(editing, site_id)
     first.put_image(SVG, inspect_image(SVG))
     first.save(chef)
     second = session_of(editing, site_id)
     first.delete_current()
     first.save(chef)
+    return second
+
+
+def test_a_save_refused_by_storage_keeps_the_edits(
+    editing: PlanEditing, site_id: int, chef: Operator
+) -> None:
+    """Another supervisor deleted the level this one renames and places on: nothing is stored."""
+    second = deleted_elsewhere(editing, site_id, chef)
     second.place(2, 10, 10, PLAN)
     second.rename("Rez-de-chaussée")
     with pytest.raises(PlanError) as refused:
@@ -190,6 +201,17 @@ def test_a_save_refused_by_storage_keeps_the_edits(
     assert second.is_dirty() and second.spots[2] == Spot(0, 10, 10)
     stored = editing.load(site_id)
     assert stored is not None and stored.plans == ()
+
+
+def test_a_zone_placed_on_a_level_deleted_elsewhere_is_named(
+    editing: PlanEditing, site_id: int, chef: Operator
+) -> None:
+    second = deleted_elsewhere(editing, site_id, chef)
+    second.place(2, 10, 10, PLAN)
+    with pytest.raises(PlanError) as refused:
+        second.save(chef)
+    assert refused.value.problem is PlanProblem.UNKNOWN_LEVEL and refused.value.zone == 2
+    assert second.is_dirty()
 
 
 def test_plan_files_are_read_or_refused_with_their_reason(tmp_path: Path) -> None:
@@ -209,19 +231,3 @@ def test_plan_files_are_read_or_refused_with_their_reason(tmp_path: Path) -> Non
         assert refused.value.problem is problem
     with pytest.raises(OSError):
         read_plan_image(tmp_path / "missing.png")
-
-
-def test_a_zone_placed_on_a_level_deleted_elsewhere_is_named(
-    editing: PlanEditing, site_id: int, chef: Operator
-) -> None:
-    first = session_of(editing, site_id)
-    first.put_image(SVG, inspect_image(SVG))
-    first.save(chef)
-    second = session_of(editing, site_id)
-    first.delete_current()
-    first.save(chef)
-    second.place(2, 10, 10, PLAN)
-    with pytest.raises(PlanError) as refused:
-        second.save(chef)
-    assert refused.value.problem is PlanProblem.UNKNOWN_LEVEL and refused.value.zone == 2
-    assert second.is_dirty()

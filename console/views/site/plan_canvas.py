@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Signal, Slot
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene, QToolButton
 
 from console.domain.site import FloorPlan, Zone
 from console.services.plan_edit_session import Bounds, EditedLevel
@@ -55,6 +55,33 @@ class PlanCanvas(QObject):
                 self._add_item(zone, spot)
         self.syncing = False
         self.view.fit()
+
+    def zoom_tools(self) -> list[QToolButton]:
+        """Buttons for what the keys also do: zoom out (-), zoom in (+), fit the plan (0)."""
+        tools = []
+        for text, tip, slot in (
+            (
+                "−",
+                QCoreApplication.translate("PlanEditorDialog", "Zoom out (-)"),
+                lambda: self.view.zoom(1 / 1.25),
+            ),
+            (
+                "+",
+                QCoreApplication.translate("PlanEditorDialog", "Zoom in (+)"),
+                lambda: self.view.zoom(1.25),
+            ),
+            (
+                "⤢",
+                QCoreApplication.translate("PlanEditorDialog", "Fit the plan (0)"),
+                lambda: self.view.fit(),
+            ),
+        ):
+            tool = QToolButton()
+            tool.setText(text)
+            tool.setToolTip(tip)
+            tool.clicked.connect(slot)
+            tools.append(tool)
+        return tools
 
     def bounds(self) -> Bounds:
         rect = self.scene.sceneRect()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,16 @@ from console.views.site.plan_texts import plan_problem_text
 from console.views.site.zone_placement import ZONE_NUMBER_ROLE, PlacedZoneItem, ZoneListModel, ZoneListView
 
 _ERROR_STYLE = "color: #c62828;"
+
+
+def _column(*widgets: QWidget, stretch: QWidget | None = None) -> QWidget:
+    """The widgets one above the other, edge to edge; `stretch` takes the spare height."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if widget is stretch else 0)
+    return column
 
 
 class PlanEditorDialog(QDialog):
@@ -84,15 +93,7 @@ class PlanEditorDialog(QDialog):
         self.image_message.setObjectName("image_message")
         self.image_message.setWordWrap(True)
         buttons.addWidget(self.image_message, 1)
-        for text, tip, slot in (
-            ("−", self.tr("Zoom out (-)"), lambda: self.view.zoom(1 / 1.25)),
-            ("+", self.tr("Zoom in (+)"), lambda: self.view.zoom(1.25)),
-            ("⤢", self.tr("Fit the plan (0)"), lambda: self.view.fit()),
-        ):
-            tool = QToolButton()
-            tool.setText(text)
-            tool.setToolTip(tip)
-            tool.clicked.connect(slot)
+        for tool in self.canvas.zoom_tools():
             buttons.addWidget(tool)
 
         self.zones = ZoneListModel(self)
@@ -105,22 +106,12 @@ class PlanEditorDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel(self.tr("Zones")))
-        side_layout.addWidget(self.zone_list, 1)
-        side_layout.addWidget(hint)
+        side = _column(QLabel(self.tr("Zones")), self.zone_list, hint, stretch=self.zone_list)
         self.placeholder = QLabel(self.tr("No plan yet: load an image (SVG, PNG or JPEG)."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        plan_side = QWidget()
-        plan_layout = QVBoxLayout(plan_side)
-        plan_layout.setContentsMargins(0, 0, 0, 0)
-        plan_layout.addWidget(self.view)
-        plan_layout.addWidget(self.placeholder)
         side.setMinimumWidth(300)
         splitter = QSplitter()
-        splitter.addWidget(plan_side)
+        splitter.addWidget(_column(self.view, self.placeholder))
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([800, 320])
