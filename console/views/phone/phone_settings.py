@@ -320,13 +320,12 @@ class PhoneSettingsDialog(FieldDialog):
     def problem_text(self, problem: FieldProblem) -> str:
         """The message shown next to a field for what the rules found wrong in it."""
         code = PhoneProblem
-        user = self.tr("Enter a user name: letters, digits, dot, dash, underscore or plus.")
         texts = {
             code.BAD_BIND_HOST: self.tr("Enter an IP address of this workstation, or 0.0.0.0 for all."),
             code.BAD_PORT: self.tr("The port must be a number from 0 to 65535 (0: any free port)."),
             code.BAD_HOST: self.tr("Enter a host name or an IP address, without sip: or a port."),
             code.BAD_DISPLAY_NAME: self.tr("Enter a name, without quotes or angle brackets."),
-            code.BAD_USER: user,
+            code.BAD_USER: self.tr("Enter a user name: letters, digits, dot, dash, underscore or plus."),
             code.BAD_REGISTRAR: self.tr("The registrar must be a SIP URI such as sip:pbx.station.local."),
             code.NO_PBX_USER: self.tr("Enter the user this workstation registers as."),
             code.NO_REGISTRAR: self.tr("Enter the registrar, or clear the other PBX fields."),
