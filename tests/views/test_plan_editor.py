@@ -11,16 +11,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from console.domain.alarm import Operator, Role
-from console.domain.site import DetectorType, FloorPlan, SiteFile
+from console.domain.site import FloorPlan, SiteFile
 from console.services.plan_editing import PlanEditing, inspect_image
 from console.storage.engine import Database
-from console.storage.sites import add_zone, ensure_site
 from console.views.site.floor_plan import plan_background
 from console.views.site.plan_editor import PlanEditorDialog
 from console.views.site.site_window import SiteWindow
 from console.views.site.zone_placement import ZONE_MIME, PlacedZoneItem, dropped_zone
 from tests.domain.test_alarm_lifecycle import new_alarm
 from tests.factories import add_operator_to, alarm_record
+from tests.services.test_plan_edit_session import three_zone_site
 from tests.storage.test_plans import SVG
 
 
@@ -43,16 +43,7 @@ def discard_on_teardown(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def site_id(sqlite_db: Database) -> int:
-    with sqlite_db.write() as session:
-        site, _ = ensure_site(session, "LYO-0001", "Pharmacie de la Croix-Rousse")
-        for number, name, kind in (
-            (1, "Porte d'entrée", DetectorType.DOOR_CONTACT),
-            (2, "Officine", DetectorType.PIR),
-            (3, "Réserve", DetectorType.DUAL_TECH),
-        ):
-            add_zone(session, site, number, name, kind)
-        assert site.id is not None
-        return site.id
+    return three_zone_site(sqlite_db)
 
 
 @pytest.fixture

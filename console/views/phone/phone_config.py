@@ -34,7 +34,6 @@ dialog (phone_settings.py) refuses nonsense before it is written.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import re
 import socket
@@ -43,6 +42,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from console.domain.phone_settings import PhoneForm
 from console.paths import data_dir
 from console.telephony.errors import PhoneError
 from console.telephony.settings import PbxAccount, PhoneSettings, SipTransport, registrar_host
@@ -136,6 +136,66 @@ def default_recordings_dir() -> Path:
 
 def default_phone_config() -> PhoneConfig:
     return PhoneConfig(PhoneSettings(recordings_dir=default_recordings_dir()))
+
+
+def phone_form(config: PhoneConfig) -> PhoneForm:
+    """The settings as the dialog's form shows them."""
+    phone, pbx = config.phone, config.phone.pbx
+    return PhoneForm(
+        enabled=config.enabled,
+        bind_host=phone.bind_host,
+        sip_port=str(phone.sip_port),
+        public_host=phone.public_host or "",
+        display_name=phone.display_name,
+        user=phone.user,
+        pbx_registrar=pbx.registrar if pbx else "",
+        pbx_user=pbx.user if pbx else "",
+        pbx_password=pbx.password if pbx else "",
+        pbx_domain=pbx.domain if pbx else "",
+        gateway=config.gateway,
+        transfer=tuple((target.label, target.target) for target in config.transfer_targets),
+        recordings_dir=str(phone.recordings_dir),
+        transport=str(phone.transport),
+        pbx_transport=str(pbx.transport if pbx else SipTransport.UDP),
+        min_free_mb=phone.min_free_bytes // (1024 * 1024),
+        input_device=config.input_device,
+        output_device=config.output_device,
+    )
+
+
+def form_config(form: PhoneForm, max_calls: int) -> PhoneConfig:
+    """The settings a checked form says (`check_phone_form` empty); max_calls is not in the form."""
+    pbx = (
+        PbxAccount(
+            registrar=form.pbx_registrar,
+            user=form.pbx_user,
+            password=form.pbx_password,
+            domain=form.pbx_domain,
+            transport=SipTransport(form.pbx_transport),
+        )
+        if form.pbx_registrar
+        else None
+    )
+    phone = PhoneSettings(
+        recordings_dir=Path(form.recordings_dir).expanduser(),
+        bind_host=form.bind_host,
+        sip_port=int(form.sip_port),
+        public_host=form.public_host or None,
+        transport=SipTransport(form.transport),
+        display_name=form.display_name,
+        user=form.user,
+        pbx=pbx,
+        max_calls=max_calls,
+        min_free_bytes=form.min_free_mb * 1024 * 1024,
+    )
+    return PhoneConfig(
+        phone=phone,
+        enabled=form.enabled,
+        gateway=form.gateway,
+        input_device=form.input_device,
+        output_device=form.output_device,
+        transfer_targets=tuple(TransferTarget(label, target) for label, target in form.transfer),
+    )
 
 
 def load_phone_settings(settings: QSettings) -> PhoneConfig:
@@ -288,11 +348,3 @@ def _transfer_targets(settings: QSettings) -> tuple[TransferTarget, ...]:
             targets.append(TransferTarget(label, target))
     settings.endArray()
     return tuple(targets)
-
-
-def is_ip_address(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True

@@ -8,8 +8,6 @@ devices, which the running headset bridge can switch at once (`set_devices`).
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,11 +17,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -31,30 +26,43 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from console.telephony.settings import PbxAccount, PhoneSettings, SipTransport
+from console.domain.phone_settings import (
+    FieldProblem,
+    PhoneForm,
+    PhoneProblem,
+    check_phone_form,
+    needs_public_address,
+)
+from console.telephony.settings import SipTransport
+from console.views.phone.field_dialog import FieldDialog
 from console.views.phone.phone_config import (
-    DialError,
     PhoneConfig,
-    TransferTarget,
     dial_uri,
-    is_ip_address,
+    form_config,
     load_phone_settings,
+    phone_form,
     save_phone_settings,
 )
 
 AudioDevices = tuple[list[tuple[bytes, str]], list[tuple[bytes, str]]]
 
-_HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?$")
-_HOST_PORT = re.compile(
-    r"^(?P<host>[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::(?P<port>\d{1,5}))?$"
+# The form's plain text fields, as PhoneForm names them.
+_FORM_TEXTS = (
+    "bind_host",
+    "sip_port",
+    "public_host",
+    "display_name",
+    "user",
+    "pbx_registrar",
+    "pbx_user",
+    "pbx_domain",
+    "gateway",
+    "recordings_dir",
 )
-_SIP_USER = re.compile(r"^[A-Za-z0-9._~+\-]+$")
-_ERROR_STYLE = "color: #c62828;"
 _WARNING_STYLE = "color: #e65100;"
 
 
@@ -65,7 +73,7 @@ def _system_audio_devices() -> AudioDevices:
     return audio_devices()
 
 
-class PhoneSettingsDialog(QDialog):
+class PhoneSettingsDialog(FieldDialog):
     saved = Signal(object)  # PhoneConfig, once written to console.ini
 
     def __init__(
@@ -82,9 +90,6 @@ class PhoneSettingsDialog(QDialog):
         self._headset = headset if callable(getattr(headset, "set_devices", None)) else None
         self.initial = load_phone_settings(settings)
         self.devices_applied = False
-        self.fields: dict[str, QWidget] = {}
-        self._errors: dict[str, QLabel] = {}
-        self._tab_of: dict[str, int] = {}
 
         note = QLabel(
             self.tr(
@@ -96,7 +101,6 @@ class PhoneSettingsDialog(QDialog):
         )
         note.setObjectName("phone_settings_note")
         note.setWordWrap(True)
-        self.tabs = QTabWidget()
         self._build_station_tab()
         self._build_pbx_tab()
         self._build_calls_tab()
@@ -117,39 +121,6 @@ class PhoneSettingsDialog(QDialog):
         self._refresh_hints()
 
     # --- building ------------------------------------------------------------------------------
-
-    def _tab(self, title: str) -> QFormLayout:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.tabs.addTab(page, title)
-        return form
-
-    def _row(
-        self, form: QFormLayout, key: str, label: str, widget: QWidget, extra: QWidget | None = None
-    ) -> None:
-        """The field, then (hidden until needed) its error message right under it."""
-        widget.setObjectName(f"field_{key}")
-        self.fields[key] = widget
-        error = QLabel()
-        error.setObjectName(f"error_{key}")
-        error.setStyleSheet(_ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        self._errors[key] = error
-        self._tab_of[key] = self.tabs.count() - 1
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        if extra is None:
-            column.addWidget(widget)
-        else:
-            line = QHBoxLayout()
-            line.addWidget(widget, 1)
-            line.addWidget(extra)
-            column.addLayout(line)
-        column.addWidget(error)
-        form.addRow(label, box)
 
     def _transport_combo(self) -> QComboBox:
         combo = QComboBox()
@@ -252,47 +223,25 @@ class PhoneSettingsDialog(QDialog):
 
     # --- values ----------------------------------------------------------------------------------
 
-    def _line(self, key: str) -> QLineEdit:
-        widget = self.fields[key]
-        assert isinstance(widget, QLineEdit)
-        return widget
-
-    def _combo(self, key: str) -> QComboBox:
-        widget = self.fields[key]
-        assert isinstance(widget, QComboBox)
-        return widget
-
-    def _text(self, key: str) -> str:
-        return self._line(key).text().strip()
-
     def _load(self, config: PhoneConfig) -> None:
-        phone, pbx = config.phone, config.phone.pbx
-        self.enabled.setChecked(config.enabled)
-        for key, value in (
-            ("bind_host", phone.bind_host),
-            ("sip_port", str(phone.sip_port)),
-            ("public_host", phone.public_host or ""),
-            ("display_name", phone.display_name),
-            ("user", phone.user),
-            ("pbx_registrar", pbx.registrar if pbx else ""),
-            ("pbx_user", pbx.user if pbx else ""),
-            ("pbx_password", pbx.password if pbx else ""),
-            ("pbx_domain", pbx.domain if pbx else ""),
-            ("gateway", config.gateway),
-            ("recordings_dir", str(phone.recordings_dir)),
-        ):
-            self._line(key).setText(value)
-        self._combo("transport").setCurrentIndex(self._combo("transport").findData(str(phone.transport)))
-        pbx_transport = str(pbx.transport if pbx else SipTransport.UDP)
-        self._combo("pbx_transport").setCurrentIndex(self._combo("pbx_transport").findData(pbx_transport))
-        spin = self.fields["min_free_mb"]
-        assert isinstance(spin, QSpinBox)
-        spin.setValue(phone.min_free_bytes // (1024 * 1024))
-        self._fill_devices(self._combo("input_device"), self._inputs, config.input_device)
-        self._fill_devices(self._combo("output_device"), self._outputs, config.output_device)
+        form = phone_form(config)
+        self.enabled.setChecked(form.enabled)
+        for key in _FORM_TEXTS:
+            self._line(key).setText(getattr(form, key))
+        self._line("pbx_password").setText(form.pbx_password)
+        for key in ("transport", "pbx_transport"):
+            self._combo(key).setCurrentIndex(self._combo(key).findData(getattr(form, key)))
+        self._spin("min_free_mb").setValue(form.min_free_mb)
+        self._fill_devices(self._combo("input_device"), self._inputs, form.input_device)
+        self._fill_devices(self._combo("output_device"), self._outputs, form.output_device)
         self.transfer_table.setRowCount(0)
-        for target in config.transfer_targets:
-            self.add_transfer_target(target.label, target.target)
+        for label, target in form.transfer:
+            self.add_transfer_target(label, target)
+
+    def _spin(self, key: str) -> QSpinBox:
+        widget = self.fields[key]
+        assert isinstance(widget, QSpinBox)
+        return widget
 
     def add_transfer_target(self, label: str, target: str) -> None:
         row = self.transfer_table.rowCount()
@@ -334,11 +283,7 @@ class PhoneSettingsDialog(QDialog):
     @Slot()
     def _refresh_hints(self) -> None:
         """Listening on every address without a public one: the far end is told 127.0.0.1."""
-        needs_public = (
-            self._text("bind_host") in ("0.0.0.0", "::", "")
-            and not self._text("public_host")
-            and bool(self._text("pbx_registrar") or self._text("gateway"))
-        )
+        needs_public = needs_public_address(self.form())
         self.public_hint.setText(
             self.tr(
                 "Without a public address this workstation announces itself as 127.0.0.1: "
@@ -351,166 +296,64 @@ class PhoneSettingsDialog(QDialog):
 
     # --- checks ----------------------------------------------------------------------------------
 
+    def form(self) -> PhoneForm:
+        """What the fields hold, as the rules read it."""
+        return PhoneForm(
+            enabled=self.enabled.isChecked(),
+            pbx_password=self._line("pbx_password").text(),
+            transfer=tuple(self._transfer_rows()),
+            transport=self._combo("transport").currentData(),
+            pbx_transport=self._combo("pbx_transport").currentData(),
+            min_free_mb=self._spin("min_free_mb").value(),
+            input_device=self._device("input_device"),
+            output_device=self._device("output_device"),
+            **{key: self._text(key) for key in _FORM_TEXTS},
+        )
+
     def validate(self) -> dict[str, str]:
         """Field -> message for every wrong field (empty when everything can be saved)."""
-        errors: dict[str, str] = {}
-        bind = self._text("bind_host")
-        if not is_ip_address(bind):
-            errors["bind_host"] = self.tr("Enter an IP address of this workstation, or 0.0.0.0 for all.")
-        port = self._text("sip_port")
-        if not port.isdigit() or not 0 <= int(port) <= 65535:
-            errors["sip_port"] = self.tr("The port must be a number from 0 to 65535 (0: any free port).")
-        public = self._text("public_host")
-        if public and not (is_ip_address(public) or _HOST.match(public)):
-            errors["public_host"] = self.tr("Enter a host name or an IP address, without sip: or a port.")
-        name = self._text("display_name")
-        if not name or any(ch in name for ch in '"<>'):
-            errors["display_name"] = self.tr("Enter a name, without quotes or angle brackets.")
-        if not _SIP_USER.match(self._text("user")):
-            errors["user"] = self.tr("Enter a user name: letters, digits, dot, dash, underscore or plus.")
-        self._check_pbx(errors)
-        gateway = self._text("gateway")
-        if gateway and not _valid_host_port(gateway):
-            errors["gateway"] = self.tr("Enter a host name or address, optionally with :port, without sip:.")
-        self._check_transfer_targets(errors)
-        problem = self._folder_problem(self._text("recordings_dir"))
-        if problem:
-            errors["recordings_dir"] = problem
-        return errors
+        return {
+            key: self.problem_text(problem)
+            for key, problem in check_phone_form(self.form(), dial_uri).items()
+        }
 
-    def _check_pbx(self, errors: dict[str, str]) -> None:
-        registrar = self._text("pbx_registrar")
-        user = self._text("pbx_user")
-        if registrar:
-            scheme, _, rest = registrar.partition(":")
-            if scheme.lower() not in ("sip", "sips") or not _valid_host_port(rest.split(";", 1)[0]):
-                errors["pbx_registrar"] = self.tr(
-                    "The registrar must be a SIP URI such as sip:pbx.station.local."
-                )
-            if not user:
-                errors["pbx_user"] = self.tr("Enter the user this workstation registers as.")
-        elif user or self._line("pbx_password").text() or self._text("pbx_domain"):
-            errors["pbx_registrar"] = self.tr("Enter the registrar, or clear the other PBX fields.")
-        if user and not _SIP_USER.match(user):
-            errors["pbx_user"] = self.tr("Enter a user name: letters, digits, dot, dash, underscore or plus.")
-        domain = self._text("pbx_domain")
-        if domain and not (is_ip_address(domain) or _HOST.match(domain)):
-            errors["pbx_domain"] = self.tr("Enter a domain name, without sip:.")
-
-    def _check_transfer_targets(self, errors: dict[str, str]) -> None:
-        registrar = self._text("pbx_registrar") or None
-        gateway = self._text("gateway")
-        for row, (label, target) in enumerate(self._transfer_rows(), start=1):
-            if not label or not target:
-                errors["transfer"] = self.tr(
-                    "Row %1: enter both a label and a number or SIP address."
-                ).replace("%1", str(row))
-                return
-            try:
-                dial_uri(target, registrar, gateway)
-            except DialError:
-                errors["transfer"] = (
-                    self.tr(
-                        "Row %1: “%2” cannot be called (a SIP address, or a number with a PBX or a gateway)."
-                    )
-                    .replace("%1", str(row))
-                    .replace("%2", target)
-                )
-                return
-
-    def _folder_problem(self, text: str) -> str | None:
-        """A folder the console can write to, or create: recordings must never fail for lack of it."""
-        if not text:
-            return self.tr("Choose a folder for the recordings.")
-        path = Path(text).expanduser()
-        if not path.is_absolute():
-            return self.tr("Enter a full path.")
-        if path.exists():
-            if not path.is_dir():
-                return self.tr("This is a file, not a folder.")
-            if not os.access(path, os.W_OK | os.X_OK):
-                return self.tr("This folder is not writable.")
-            return None
-        parent = next((p for p in path.parents if p.exists()), None)
-        if parent is None or not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
-            return self.tr("This folder cannot be created (no writable parent folder).")
-        return None
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        for key, label in self._errors.items():
-            label.setText(errors.get(key, ""))
-            label.setVisible(key in errors)
-        self._make_room()
-
-    def _make_room(self) -> None:
-        """Grow the dialog so that every message shows whole: wrapped text clipped or drawn over
-        the next field is a message nobody reads."""
-        for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            page_layout = page.layout() if page is not None else None
-            if page_layout is not None:
-                page_layout.invalidate()
-                page_layout.activate()
-        own = self.layout()
-        if own is not None:
-            own.invalidate()
-            own.activate()
-        wanted = self.sizeHint().expandedTo(self.minimumSizeHint())
-        if wanted.height() > self.height() or wanted.width() > self.width():
-            self.resize(max(self.width(), wanted.width()), max(self.height(), wanted.height()))
-
-    def error_text(self, key: str) -> str:
-        """The message shown next to `key` ("" when the field is fine)."""
-        label = self._errors[key]
-        return label.text() if not label.isHidden() else ""
+    def problem_text(self, problem: FieldProblem) -> str:
+        """The message shown next to a field for what the rules found wrong in it."""
+        code = PhoneProblem
+        texts = {
+            code.BAD_BIND_HOST: self.tr("Enter an IP address of this workstation, or 0.0.0.0 for all."),
+            code.BAD_PORT: self.tr("The port must be a number from 0 to 65535 (0: any free port)."),
+            code.BAD_HOST: self.tr("Enter a host name or an IP address, without sip: or a port."),
+            code.BAD_DISPLAY_NAME: self.tr("Enter a name, without quotes or angle brackets."),
+            code.BAD_USER: self.tr("Enter a user name: letters, digits, dot, dash, underscore or plus."),
+            code.BAD_REGISTRAR: self.tr("The registrar must be a SIP URI such as sip:pbx.station.local."),
+            code.NO_PBX_USER: self.tr("Enter the user this workstation registers as."),
+            code.NO_REGISTRAR: self.tr("Enter the registrar, or clear the other PBX fields."),
+            code.BAD_DOMAIN: self.tr("Enter a domain name, without sip:."),
+            code.BAD_GATEWAY: self.tr("Enter a host name or address, optionally with :port, without sip:."),
+            code.INCOMPLETE_TARGET: self.tr("Row %1: enter both a label and a number or SIP address."),
+            code.UNDIALLABLE_TARGET: self.tr(
+                "Row %1: “%2” cannot be called (a SIP address, or a number with a PBX or a gateway)."
+            ),
+            code.NO_FOLDER: self.tr("Choose a folder for the recordings."),
+            code.NOT_ABSOLUTE: self.tr("Enter a full path."),
+            code.NOT_A_FOLDER: self.tr("This is a file, not a folder."),
+            code.NOT_WRITABLE: self.tr("This folder is not writable."),
+            code.CANNOT_CREATE: self.tr("This folder cannot be created (no writable parent folder)."),
+        }
+        return texts[problem.code].replace("%1", str(problem.row)).replace("%2", problem.target)
 
     # --- saving ----------------------------------------------------------------------------------
 
     def config(self) -> PhoneConfig:
         """The form as settings; only meaningful once `validate()` is empty."""
-        registrar = self._text("pbx_registrar")
-        pbx = (
-            PbxAccount(
-                registrar=registrar,
-                user=self._text("pbx_user"),
-                password=self._line("pbx_password").text(),
-                domain=self._text("pbx_domain"),
-                transport=SipTransport(self._combo("pbx_transport").currentData()),
-            )
-            if registrar
-            else None
-        )
-        spin = self.fields["min_free_mb"]
-        assert isinstance(spin, QSpinBox)
-        phone = PhoneSettings(
-            recordings_dir=Path(self._text("recordings_dir")).expanduser(),
-            bind_host=self._text("bind_host"),
-            sip_port=int(self._text("sip_port")),
-            public_host=self._text("public_host") or None,
-            transport=SipTransport(self._combo("transport").currentData()),
-            display_name=self._text("display_name"),
-            user=self._text("user"),
-            pbx=pbx,
-            max_calls=self.initial.phone.max_calls,
-            min_free_bytes=spin.value() * 1024 * 1024,
-        )
-        return PhoneConfig(
-            phone=phone,
-            enabled=self.enabled.isChecked(),
-            gateway=self._text("gateway"),
-            input_device=self._device("input_device"),
-            output_device=self._device("output_device"),
-            transfer_targets=tuple(TransferTarget(label, target) for label, target in self._transfer_rows()),
-        )
+        return form_config(self.form(), max_calls=self.initial.phone.max_calls)
 
     def accept(self) -> None:
         """Save only a form without errors; otherwise show them and go to the first wrong field."""
         errors = self.validate()
-        self.show_errors(errors)
+        self._show_first_error(errors)
         if errors:
-            first = next(key for key in self.fields if key in errors)
-            self.tabs.setCurrentIndex(self._tab_of[first])
-            self.fields[first].setFocus()
             return
         config = self.config()
         save_phone_settings(self._settings, config)
@@ -520,11 +363,3 @@ class PhoneSettingsDialog(QDialog):
             self.devices_applied = True
         self.saved.emit(config)
         super().accept()
-
-
-def _valid_host_port(text: str) -> bool:
-    match = _HOST_PORT.match(text)
-    if match is None:
-        return False
-    port = match.group("port")
-    return port is None or 0 < int(port) <= 65535

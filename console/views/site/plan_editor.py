@@ -8,63 +8,51 @@ closing with unsaved changes asks first.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QGraphicsScene,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListView,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from console.domain.alarm import Operator
 from console.domain.outage import DatabaseUnavailable
-from console.domain.site import FloorPlan, SiteFile, Zone
+from console.domain.site import FloorPlan, SiteFile
+from console.services.plan_edit_session import EditedLevel, PlanEditSession, read_plan_image
 from console.services.plan_editing import (
-    MAX_NAME_LENGTH,
-    MAX_PLAN_BYTES,
-    LevelChange,
     PlanEditing,
     PlanEditRefused,
     PlanEdits,
     PlanError,
-    PlanProblem,
-    Spot,
-    inspect_image,
-    may_edit_plans,
 )
 from console.views.site.floor_plan import plan_background
-from console.views.site.zone_placement import ZONE_NUMBER_ROLE, PlacedZoneItem, PlanEditorView, ZoneListModel
+from console.views.site.plan_canvas import PlanCanvas
+from console.views.site.plan_texts import plan_problem_text
+from console.views.site.zone_placement import ZONE_NUMBER_ROLE, PlacedZoneItem, ZoneListModel, ZoneListView
 
 _ERROR_STYLE = "color: #c62828;"
 
 
-@dataclass
-class _Level:
-    """A level as being edited: a new one has no plan id until saved."""
-
-    level: int
-    name: str
-    media_type: str
-    content: bytes
-    plan_id: int | None = None
-    image_changed: bool = False
-    name_changed: bool = False
+def _column(*widgets: QWidget, stretch: QWidget | None = None) -> QWidget:
+    """The widgets one above the other, edge to edge; `stretch` takes the spare height."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if widget is stretch else 0)
+    return column
 
 
 class PlanEditorDialog(QDialog):
@@ -81,20 +69,12 @@ class PlanEditorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("plan_editor")
-        self._editing = editing
         self._operator = operator
-        self._site_file = site_file
-        self._levels: list[_Level] = []
-        self._deleted: set[int] = set()
-        self._spots: dict[int, Spot | None] = {}
-        self._saved_spots: dict[int, Spot | None] = {}
-        self._current: int | None = None
-        self.zone_items: dict[int, PlacedZoneItem] = {}
-        self._syncing = False
-
-        self.scene = QGraphicsScene(self)
-        self.scene.selectionChanged.connect(self._on_scene_selection)
-        self.view = PlanEditorView(self.scene)
+        self.session = PlanEditSession(editing, site_file)
+        self.canvas = PlanCanvas(self)
+        self.scene, self.view = self.canvas.scene, self.canvas.view
+        self.canvas.zone_moved.connect(self._on_zone_moved)
+        self.canvas.zone_selected.connect(self.select_zone)
         self.view.zone_dropped.connect(self._on_zone_dropped)
         self.level_box = QComboBox()
         self.level_box.setObjectName("plan_level")
@@ -113,26 +93,11 @@ class PlanEditorDialog(QDialog):
         self.image_message.setObjectName("image_message")
         self.image_message.setWordWrap(True)
         buttons.addWidget(self.image_message, 1)
-        for text, tip, slot in (
-            ("−", self.tr("Zoom out (-)"), lambda: self.view.zoom(1 / 1.25)),
-            ("+", self.tr("Zoom in (+)"), lambda: self.view.zoom(1.25)),
-            ("⤢", self.tr("Fit the plan (0)"), lambda: self.view.fit()),
-        ):
-            tool = QToolButton()
-            tool.setText(text)
-            tool.setToolTip(tip)
-            tool.clicked.connect(slot)
+        for tool in self.canvas.zoom_tools():
             buttons.addWidget(tool)
 
         self.zones = ZoneListModel(self)
-        self.zone_list = QListView()
-        self.zone_list.setObjectName("plan_zones")
-        self.zone_list.setModel(self.zones)
-        self.zone_list.setDragEnabled(True)
-        self.zone_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.zone_list.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.zone_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.zone_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elide long names
+        self.zone_list = ZoneListView(self.zones)
         self.zone_list.selectionModel().currentChanged.connect(self._on_zone_chosen)
         hint = QLabel(
             self.tr(
@@ -141,22 +106,12 @@ class PlanEditorDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel(self.tr("Zones")))
-        side_layout.addWidget(self.zone_list, 1)
-        side_layout.addWidget(hint)
+        side = _column(QLabel(self.tr("Zones")), self.zone_list, hint, stretch=self.zone_list)
         self.placeholder = QLabel(self.tr("No plan yet: load an image (SVG, PNG or JPEG)."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        plan_side = QWidget()
-        plan_layout = QVBoxLayout(plan_side)
-        plan_layout.setContentsMargins(0, 0, 0, 0)
-        plan_layout.addWidget(self.view)
-        plan_layout.addWidget(self.placeholder)
         side.setMinimumWidth(300)
         splitter = QSplitter()
-        splitter.addWidget(plan_side)
+        splitter.addWidget(_column(self.view, self.placeholder))
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([800, 320])
@@ -189,7 +144,7 @@ class PlanEditorDialog(QDialog):
         self.addAction(unplace)
         self.setWindowTitle(self.tr("Floor plans — %1").replace("%1", site_file.site.name) + "[*]")
         self.resize(1100, 700)
-        self._load(site_file)
+        self._show_session()
 
     def _button(self, layout: QHBoxLayout, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -200,62 +155,35 @@ class PlanEditorDialog(QDialog):
 
     # --- state --------------------------------------------------------------------------------
 
-    def _load(self, site_file: SiteFile, level: int | None = None) -> None:
-        self._site_file = site_file
-        self._levels = [
-            _Level(p.level, p.name, p.media_type, p.content, p.id)
-            for p in sorted(site_file.plans, key=lambda p: p.level)
-        ]
-        self._deleted = set()
-        level_of = {p.id: p.level for p in site_file.plans}
-        self._spots = {
-            z.number: Spot(level_of[z.plan_id], z.x, z.y)
-            if z.plan_id in level_of and z.x is not None and z.y is not None
-            else None
-            for z in site_file.zones
-        }
-        self._saved_spots = dict(self._spots)
-        self.zones.set_zones(site_file.zones)
-        self._fill_levels(level)
+    def _show_session(self) -> None:
+        """Fill the level selector from the session and show the level it shows."""
+        self.zones.set_zones(self.session.site_file.zones)
+        self._fill_levels()
 
-    def level_name(self, level: _Level) -> str:
+    def level_name(self, level: EditedLevel) -> str:
         return level.name or self.tr("Level %1").replace("%1", str(level.level))
 
-    def _level(self, number: int | None) -> _Level | None:
-        return next((lv for lv in self._levels if lv.level == number), None)
-
-    def _fill_levels(self, select: int | None = None) -> None:
-        self._levels.sort(key=lambda lv: lv.level)
-        wanted = select if self._level(select) else (self._levels[0].level if self._levels else None)
+    def _fill_levels(self) -> None:
+        levels, wanted = self.session.levels, self.session.current
         self.level_box.blockSignals(True)
         self.level_box.clear()
-        for level in self._levels:
+        for level in levels:
             self.level_box.addItem(self.level_name(level), level.level)
         self.level_box.setCurrentIndex(self.level_box.findData(wanted) if wanted is not None else -1)
         self.level_box.blockSignals(False)
         for widget in (self.rename_button, self.delete_button, self.level_box):
-            widget.setEnabled(bool(self._levels))
+            widget.setEnabled(bool(levels))
         self._show_level(wanted)
         self._changed()
 
     def edits(self) -> PlanEdits:
         """What the editing session changed, in the shape the service stores in one go."""
-        levels = tuple(
-            LevelChange(lv.level, lv.name, lv.content if lv.image_changed or lv.plan_id is None else None)
-            for lv in self._levels
-            if lv.plan_id is None or lv.image_changed or lv.name_changed
-        )
-        placements = {
-            number: spot
-            for number, spot in self._spots.items()
-            if spot != (saved := self._saved_spots.get(number))
-            or (saved is not None and saved.level in self._deleted)
-        }
-        return PlanEdits(frozenset(self._deleted), levels, placements)
+        return self.session.edits()
 
     def _changed(self) -> None:
-        self.setWindowModified(not self.edits().is_empty())
-        self.zones.set_spots(self._spots, {lv.level: self.level_name(lv) for lv in self._levels})
+        self.setWindowModified(self.session.is_dirty())
+        names = {lv.level: self.level_name(lv) for lv in self.session.levels}
+        self.zones.set_spots(self.session.spots, names)
 
     def _say(self, label: QLabel, text: str, error: bool = False) -> None:
         label.setStyleSheet(_ERROR_STYLE if error else "")
@@ -263,71 +191,41 @@ class PlanEditorDialog(QDialog):
 
     # --- the plan -----------------------------------------------------------------------------
 
-    def _show_level(self, number: int | None) -> None:
-        self._syncing = True
-        self.scene.clear()
-        self.zone_items = {}
-        self._current = number
-        level = self._level(number)
-        self.view.setVisible(level is not None)
-        self.placeholder.setVisible(level is None)
-        if level is not None:
-            background = plan_background(
-                FloorPlan(level.plan_id or 0, level.level, level.name, level.media_type, level.content)
-            )
-            if background is None:
-                self.scene.setSceneRect(QRectF())  # follows what is drawn
-                self.scene.addText(self.tr("The plan image could not be read."))
-            else:
-                self.scene.addItem(background)
-                self.scene.setSceneRect(background.boundingRect())
-            for zone in self._site_file.zones:
-                spot = self._spots.get(zone.number)
-                if spot is not None and spot.level == level.level:
-                    self._add_item(zone, spot)
-        self._syncing = False
-        self.zones.set_current_level(number)
-        self.view.fit()
+    @property
+    def zone_items(self) -> dict[int, PlacedZoneItem]:
+        """The zones drawn on the level shown, by number."""
+        return self.canvas.zone_items
 
-    def _add_item(self, zone: Zone, spot: Spot) -> PlacedZoneItem:
-        item = PlacedZoneItem(replace(zone, x=spot.x, y=spot.y), self._on_item_moved)
-        self.scene.addItem(item)
-        self.zone_items[zone.number] = item
-        return item
+    def _show_level(self, number: int | None) -> None:
+        session = self.session
+        session.current = number
+        level = session.level(number)
+        self.placeholder.setVisible(level is None)
+        placed = [(z, spot) for z in session.site_file.zones if (spot := session.spots.get(z.number))]
+        self.canvas.show_level(level, [(z, spot) for z, spot in placed if spot.level == number])
+        self.zones.set_current_level(number)
 
     def place_zone(self, number: int, x: float, y: float) -> bool:
         """Put a zone on the level shown (clamped to the image), or move it there."""
-        zone = next((z for z in self._site_file.zones if z.number == number), None)
-        if zone is None or self._current is None:
+        spot = self.session.place(number, x, y, self.canvas.bounds())
+        zone = self.session.zone(number)
+        if spot is None or zone is None:
             self._say(self.image_message, self.tr("Load a plan image first."), error=True)
             return False
-        rect = self.scene.sceneRect()
-        point = QPointF(min(max(x, rect.left()), rect.right()), min(max(y, rect.top()), rect.bottom()))
-        spot = self._spots[number] = Spot(self._current, point.x(), point.y())
-        item = self.zone_items.get(number)
-        if item is None:
-            item = self._add_item(zone, spot)
-        else:
-            item.setPos(point)
+        self.canvas.put(zone, spot)
         self.select_zone(number)
         self._changed()
         return True
 
     def select_zone(self, number: int) -> None:
         """Select a zone in the list and on the plan, bringing its level into view."""
-        spot = self._spots.get(number)
-        if spot is not None and spot.level != self._current:
+        spot = self.session.spots.get(number)
+        if spot is not None and spot.level != self.session.current:
             self.level_box.setCurrentIndex(self.level_box.findData(spot.level))
         row = self.zones.row_of(number)
         if row is not None and self.zone_list.currentIndex().row() != row:
             self.zone_list.setCurrentIndex(self.zones.index(row))
-        self._syncing = True
-        self.scene.clearSelection()
-        item = self.zone_items.get(number)
-        if item is not None:
-            item.setSelected(True)
-            self.view.ensureVisible(item)
-        self._syncing = False
+        self.canvas.select(number)
 
     def selected_zone(self) -> int | None:
         index = self.zone_list.currentIndex()
@@ -336,34 +234,23 @@ class PlanEditorDialog(QDialog):
     @Slot()
     def unplace_selected(self) -> None:
         number = self.selected_zone()
-        if number is None or self._spots.get(number) is None:
+        if number is None or not self.session.unplace(number):
             return
-        self._spots[number] = None
-        item = self.zone_items.pop(number, None)
-        if item is not None:
-            self.scene.removeItem(item)
+        self.canvas.remove(number)
         self._changed()
 
-    def _on_item_moved(self, number: int, pos: QPointF) -> None:
-        if self._current is not None and not self._syncing:
-            self._spots[number] = Spot(self._current, pos.x(), pos.y())
-            self._changed()
+    @Slot(int, QPointF)
+    def _on_zone_moved(self, number: int, pos: QPointF) -> None:
+        self.session.move(number, pos.x(), pos.y())
+        self._changed()
 
     @Slot(int, QPointF)
     def _on_zone_dropped(self, number: int, pos: QPointF) -> None:
         self.place_zone(number, pos.x(), pos.y())
 
-    @Slot()
-    def _on_scene_selection(self) -> None:
-        if self._syncing:
-            return
-        selected = [i for i in self.scene.selectedItems() if isinstance(i, PlacedZoneItem)]
-        if selected:
-            self.select_zone(selected[0].zone.number)
-
     @Slot(QModelIndex, QModelIndex)
     def _on_zone_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and not self._syncing:
+        if current.isValid() and not self.canvas.syncing:
             self.select_zone(current.data(ZONE_NUMBER_ROLE))
 
     @Slot(int)
@@ -374,12 +261,8 @@ class PlanEditorDialog(QDialog):
 
     def load_image(self, path: str | Path, new_level: bool = False) -> bool:
         """Put the image at `path` on the level shown (or on a new level above the others)."""
-        path = Path(path)
         try:
-            if path.stat().st_size > MAX_PLAN_BYTES:
-                raise PlanError(PlanProblem.TOO_LARGE, "too large")
-            content = path.read_bytes()
-            image = inspect_image(content)
+            content, image = read_plan_image(Path(path))
         except OSError as exc:
             self._say(
                 self.image_message,
@@ -388,53 +271,32 @@ class PlanEditorDialog(QDialog):
             )
             return False
         except PlanError as exc:
-            self._say(self.image_message, self.problem_text(exc), error=True)
+            self._say(self.image_message, plan_problem_text(exc), error=True)
             return False
         if plan_background(FloorPlan(0, 0, "", image.media_type, content)) is None:
             self._say(self.image_message, self.tr("The plan image could not be read."), error=True)
             return False
-        level = self._level(self._current)
-        if new_level or level is None:
-            number = max((lv.level for lv in self._levels), default=-1) + 1
-            self._levels.append(_Level(number, "", image.media_type, content, image_changed=True))
-            self._say(self.image_message, "")
-        else:
-            number = level.level
-            level.media_type, level.content, level.image_changed = image.media_type, content, True
-            off = sorted(
-                n for n, s in self._spots.items() if s and s.level == number and not image.contains(s.x, s.y)
-            )
-            for n in off:
-                self._spots[n] = None
-            message = self.tr("Zones %1 were off the new image: place them again.") if off else ""
-            self._say(self.image_message, message.replace("%1", ", ".join(map(str, off))))
-        self._fill_levels(number)
+        off = self.session.put_image(content, image, new_level)
+        message = self.tr("Zones %1 were off the new image: place them again.") if off else ""
+        self._say(self.image_message, message.replace("%1", ", ".join(map(str, off))))
+        self._fill_levels()
         return True
 
     def rename_level(self, name: str) -> bool:
-        level = self._level(self._current)
-        name = name.strip()
-        if level is None or len(name) > MAX_NAME_LENGTH:
-            self._say(self.image_message, self.problem_text(PlanError(PlanProblem.BAD_NAME, "")), error=True)
+        try:
+            changed = self.session.rename(name)
+        except PlanError as exc:
+            self._say(self.image_message, plan_problem_text(exc), error=True)
             return False
-        if name != level.name:
-            level.name, level.name_changed = name, True
-            self._fill_levels(level.level)
+        if changed:
+            self._fill_levels()
         return True
 
     @Slot()
     def delete_level(self) -> None:
         """Drop the level shown; its zones become unplaced (nothing is stored before Save)."""
-        level = self._level(self._current)
-        if level is None:
-            return
-        self._levels.remove(level)
-        if level.plan_id is not None:
-            self._deleted.add(level.level)
-        for number, spot in self._spots.items():
-            if spot is not None and spot.level == level.level:
-                self._spots[number] = None
-        self._fill_levels()
+        if self.session.delete_current():
+            self._fill_levels()
 
     @Slot()
     def _on_load_image(self) -> None:
@@ -453,7 +315,7 @@ class PlanEditorDialog(QDialog):
 
     @Slot()
     def _on_rename(self) -> None:
-        level = self._level(self._current)
+        level = self.session.level(self.session.current)
         if level is None:
             return
         name, ok = QInputDialog.getText(
@@ -467,44 +329,17 @@ class PlanEditorDialog(QDialog):
 
     # --- saving -------------------------------------------------------------------------------
 
-    def problem_text(self, error: PlanError) -> str:
-        texts = {
-            PlanProblem.EMPTY: self.tr("The image file is empty."),
-            PlanProblem.TOO_LARGE: self.tr("The image is larger than %1 MB.").replace(
-                "%1", str(MAX_PLAN_BYTES // 2**20)
-            ),
-            PlanProblem.UNKNOWN_FORMAT: self.tr("This is not an SVG, PNG or JPEG image."),
-            PlanProblem.UNREADABLE: self.tr(
-                "The image's size cannot be read (an SVG needs a width and height or a viewBox)."
-            ),
-            PlanProblem.BAD_NAME: self.tr("A level name has at most %1 characters.").replace(
-                "%1", str(MAX_NAME_LENGTH)
-            ),
-            PlanProblem.UNKNOWN_SITE: self.tr("This site no longer exists."),
-            PlanProblem.UNKNOWN_LEVEL: self.tr("Level %1 no longer exists.").replace("%1", str(error.level)),
-            PlanProblem.UNKNOWN_ZONE: self.tr("Zone %1 no longer exists.").replace("%1", str(error.zone)),
-            PlanProblem.BAD_POSITION: self.tr("Zone %1 is outside the plan.").replace("%1", str(error.zone)),
-        }
-        return texts[error.problem]
-
     @Slot()
     def save(self) -> bool:
         """Store every change in one go; on a refusal, say why next to Save and keep the edits."""
-        refused = self.tr("Only a supervisor or an administrator can change floor plans.")
-        if self._operator is None or not may_edit_plans(self._operator):
-            self._say(self.save_message, refused, error=True)
-            return False
-        edits = self.edits()
-        if edits.is_empty():
-            self._say(self.save_message, self.tr("Nothing to save."))
-            return True
         try:
-            stored = self._editing.save(self._operator, self._site_file.site.id, edits)
+            stored = self.session.save(self._operator)
         except PlanEditRefused:
+            refused = self.tr("Only a supervisor or an administrator can change floor plans.")
             self._say(self.save_message, refused, error=True)
             return False
         except PlanError as exc:
-            self._say(self.save_message, self.problem_text(exc), error=True)
+            self._say(self.save_message, plan_problem_text(exc), error=True)
             if exc.zone is not None:
                 self.select_zone(exc.zone)
             return False
@@ -514,7 +349,10 @@ class PlanEditorDialog(QDialog):
             )
             self._say(self.save_message, message, error=True)
             return False
-        self._load(stored, self._current)
+        if stored is None:
+            self._say(self.save_message, self.tr("Nothing to save."))
+            return True
+        self._show_session()
         self._say(self.save_message, self.tr("Saved."))
         self.plans_saved.emit(stored)
         return True

@@ -29,10 +29,12 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsView,
+    QListView,
     QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -139,6 +141,20 @@ class ZoneListModel(QAbstractListModel):
 
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
+
+
+class ZoneListView(QListView):
+    """The zone list beside the plan: one zone chosen at a time, dragged from here onto the plan."""
+
+    def __init__(self, model: ZoneListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plan_zones")
+        self.setModel(model)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elide long names
 
 
 def dropped_zone(mime: QMimeData) -> int | None:
