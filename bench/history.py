@@ -35,18 +35,19 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from console.domain.alarm import Disposition, Operator, Role  # noqa: E402
-from console.domain.history import HistoryQuery  # noqa: E402
-from console.services.authority import Authority  # noqa: E402
-from console.services.history import HistorySearch  # noqa: E402
-from console.storage import migrate  # noqa: E402
-from console.storage.demo_mark import holds_station_data  # noqa: E402
-from console.storage.engine import Database  # noqa: E402
+from console.domain.alarm import Disposition, Operator, Role
+from console.domain.history import HistoryQuery
+from console.services.authority import Authority
+from console.services.history import HistorySearch
+from console.storage import migrate
+from console.storage.demo_mark import holds_station_data
+from console.storage.engine import Database
 
 FULL = {"sites": 5000, "signals": 10_000_000, "alarms": 1_000_000, "calls": 200_000, "journal": 5_000_000}
 YEAR_START = datetime(2025, 12, 1, tzinfo=UTC)
@@ -62,11 +63,49 @@ EVENTS = [  # (category, system, code, priority, weight)
     ("supervision", "CID", "350", 5, 10),
 ]
 QUIET = [("test", "CID", "602", 9), ("open_close", "CID", "401", 9)]  # signals that raise no alarm
-COMMON = (
-    "client prévenu gardien sur place fenêtre ouverte porte mal fermée détecteur volumétrique zone "
-    "rappel contact mot de passe correct levée de doute négative vidéo rien à signaler agent envoyé "
-    "ronde effectuée personnel présent retour normal batterie faible secteur rétabli test manuel"
-).split()
+COMMON = [
+    "client",
+    "prévenu",
+    "gardien",
+    "sur",
+    "place",
+    "fenêtre",
+    "ouverte",
+    "porte",
+    "mal",
+    "fermée",
+    "détecteur",
+    "volumétrique",
+    "zone",
+    "rappel",
+    "contact",
+    "mot",
+    "de",
+    "passe",
+    "correct",
+    "levée",
+    "de",
+    "doute",
+    "négative",
+    "vidéo",
+    "rien",
+    "à",
+    "signaler",
+    "agent",
+    "envoyé",
+    "ronde",
+    "effectuée",
+    "personnel",
+    "présent",
+    "retour",
+    "normal",
+    "batterie",
+    "faible",
+    "secteur",
+    "rétabli",
+    "test",
+    "manuel",
+]
 PROBES = {"entrepôt": 0.10, "sirène": 0.01, "chevreuil": 0.001}  # word: share of comments holding it
 ACTIONS = ("take", "verify", "note")
 
@@ -89,7 +128,9 @@ class Writer:
         else:
             self.cur.execute("PRAGMA cache_size = -1000000")  # 1 GB of page cache
             self.cur.execute("PRAGMA synchronous = OFF")
-            self.cur.execute("BEGIN")  # the engine's connections are in autocommit mode: one transaction a day
+            self.cur.execute(
+                "BEGIN"
+            )  # the engine's connections are in autocommit mode: one transaction a day
 
     def rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
         names = ", ".join(columns)
@@ -101,7 +142,7 @@ class Writer:
             marks = ", ".join("?" * len(columns))
             self.cur.executemany(
                 f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
-                ([_utc_text(v) if isinstance(v, datetime) else v for v in row] for row in rows),
+                [[_utc_text(v) if isinstance(v, datetime) else v for v in row] for row in rows],
             )
 
     def commit(self) -> None:
@@ -133,9 +174,33 @@ def generate(db: Database, scale: float, seed: int, log: Callable[[str], None]) 
     sites = counts["sites"]
     w.rows(
         "site",
-        ["id", "code", "name", "address", "postcode", "city", "timezone", "accessibility_needs", "notes", "created_at"],
-        [(i, f"S{i:05d}", f"Site {i} {rng.choice(['Pharmacie', 'Banque', 'Entrepôt', 'Mairie'])}", "", "", "",
-          "Europe/Paris", "", "", now) for i in range(1, sites + 1)],
+        [
+            "id",
+            "code",
+            "name",
+            "address",
+            "postcode",
+            "city",
+            "timezone",
+            "accessibility_needs",
+            "notes",
+            "created_at",
+        ],
+        [
+            (
+                i,
+                f"S{i:05d}",
+                f"Site {i} {rng.choice(['Pharmacie', 'Banque', 'Entrepôt', 'Mairie'])}",
+                "",
+                "",
+                "",
+                "Europe/Paris",
+                "",
+                "",
+                now,
+            )
+            for i in range(1, sites + 1)
+        ],
     )
     w.rows(
         "transmitter",
@@ -145,13 +210,25 @@ def generate(db: Database, scale: float, seed: int, log: Callable[[str], None]) 
     w.rows(
         "operator",
         ["id", "login", "display_name", "role", "password_hash", "active", "created_at"],
-        [(i, f"op{i:02d}", f"Operator {i}", "supervisor" if i <= 5 else "operator", "!bench: no sign-in", True, now)
-         for i in range(1, 61)],
+        [
+            (
+                i,
+                f"op{i:02d}",
+                f"Operator {i}",
+                "supervisor" if i <= 5 else "operator",
+                "!bench: no sign-in",
+                True,
+                now,
+            )
+            for i in range(1, 61)
+        ],
     )
     w.commit()
     if w.pg:  # ids given explicitly: move the sequences past them
         for table in ("site", "transmitter", "operator"):
-            w.cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM \"{table}\"))")
+            w.cur.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM \"{table}\"))"
+            )
         w.commit()
     per_day = {k: counts[k] / DAYS for k in ("alarms", "signals", "calls", "journal")}
     dispositions = [d.value for d in Disposition]
@@ -163,7 +240,10 @@ def generate(db: Database, scale: float, seed: int, log: Callable[[str], None]) 
         base = YEAR_START + timedelta(days=day)
         n_alarms = int(per_day["alarms"] * (day + 1)) - int(per_day["alarms"] * day)
         alarm_times = sorted(rng.random() * 86400 for _ in range(n_alarms))
-        alarms, signals, journal, calls = [], [], [], []
+        alarms: list[tuple[Any, ...]] = []
+        signals: list[tuple[Any, ...]] = []
+        journal: list[tuple[Any, ...]] = []
+        calls: list[tuple[Any, ...]] = []
         for offset in alarm_times:
             alarm_id += 1
             at = base + timedelta(seconds=offset)
@@ -173,49 +253,190 @@ def generate(db: Database, scale: float, seed: int, log: Callable[[str], None]) 
             closed = at + timedelta(seconds=rng.randint(60, 1800))
             comment = _comment(rng)
             zone = rng.randint(1, 24)
-            alarms.append((alarm_id, site, f"{0xA0000 + site:X}", "closed", priority, category, "", at, at, 3,
-                           at + timedelta(seconds=20), closed, operator, operator, rng.choice(dispositions),
-                           comment, 1, f"{system}:{code}", zone, "", 0))
+            alarms.append(
+                (
+                    alarm_id,
+                    site,
+                    f"{0xA0000 + site:X}",
+                    "closed",
+                    priority,
+                    category,
+                    "",
+                    at,
+                    at,
+                    3,
+                    at + timedelta(seconds=20),
+                    closed,
+                    operator,
+                    operator,
+                    rng.choice(dispositions),
+                    comment,
+                    1,
+                    f"{system}:{code}",
+                    zone,
+                    "",
+                    0,
+                )
+            )
             for n in range(3):
-                signals.append((at + timedelta(seconds=n * 7), site, site, alarm_id, f"{0xA0000 + site:X}", "1",
-                                "", "ADM-CID", "1", system, code, category, priority, zone + n, 1, "", "",
-                                f'"ADM-CID"0001L1#{0xA0000 + site:X}[|1{code} 01 {zone + n:03d}]'))
+                signals.append(
+                    (
+                        at + timedelta(seconds=n * 7),
+                        site,
+                        site,
+                        alarm_id,
+                        f"{0xA0000 + site:X}",
+                        "1",
+                        "",
+                        "ADM-CID",
+                        "1",
+                        system,
+                        code,
+                        category,
+                        priority,
+                        zone + n,
+                        1,
+                        "",
+                        "",
+                        f'"ADM-CID"0001L1#{0xA0000 + site:X}[|1{code} 01 {zone + n:03d}]',
+                    )
+                )
             journal.append((at, None, alarm_id, site, "alarm_raised", f"{category} at S{site:05d}"))
             for step in range(3):
-                journal.append((at + timedelta(seconds=20 + step * 60), operator, alarm_id, site,
-                                ACTIONS[step], _comment(rng) if step == 2 else ""))
+                journal.append(
+                    (
+                        at + timedelta(seconds=20 + step * 60),
+                        operator,
+                        alarm_id,
+                        site,
+                        ACTIONS[step],
+                        _comment(rng) if step == 2 else "",
+                    )
+                )
             journal.append((closed, operator, alarm_id, site, "close", "closed: " + comment))
             if rng.random() < per_day["calls"] / max(per_day["alarms"], 1):
                 call_id += 1
-                calls.append((alarm_id, site, operator, "desk-1", "outgoing", "callback", "sip:contact@example.net",
-                              at + timedelta(seconds=40), at + timedelta(seconds=90), "completed",
-                              rng.choice(["keyholder answered", "no answer", "password correct"])))
+                calls.append(
+                    (
+                        alarm_id,
+                        site,
+                        operator,
+                        "desk-1",
+                        "outgoing",
+                        "callback",
+                        "sip:contact@example.net",
+                        at + timedelta(seconds=40),
+                        at + timedelta(seconds=90),
+                        "completed",
+                        rng.choice(["keyholder answered", "no answer", "password correct"]),
+                    )
+                )
         quiet = int(per_day["signals"] * (day + 1)) - int(per_day["signals"] * day) - 3 * n_alarms
         for offset in sorted(rng.random() * 86400 for _ in range(max(quiet, 0))):
             site = rng.randint(1, sites)
             category, system, code, priority = rng.choice(QUIET)
-            signals.append((base + timedelta(seconds=offset), site, site, None, f"{0xA0000 + site:X}", "1", "",
-                            "ADM-CID", "1", system, code, category, priority, 0, 1, "", "",
-                            f'"ADM-CID"0001L1#{0xA0000 + site:X}[|1{code} 01 000]'))
-        signals.sort(key=lambda r: r[0])  # type: ignore[arg-type, return-value]
-        journal.sort(key=lambda r: r[0])  # type: ignore[arg-type, return-value]
-        w.rows("alarm", ["id", "site_id", "account", "state", "priority", "category", "title", "created_at",
-                         "last_signal_at", "signal_count", "taken_at", "closed_at", "operator_id", "closed_by",
-                         "disposition", "closing_comment", "version", "title_event", "title_zone", "source",
-                         "source_accounts"], alarms)
-        w.rows("signal", ["received_at", "site_id", "transmitter_id", "alarm_id", "account", "line", "receiver",
-                          "protocol", "qualifier", "event_system", "event_code", "category", "priority", "zone",
-                          "partition", "peer", "extended", "raw"], signals)
+            signals.append(
+                (
+                    base + timedelta(seconds=offset),
+                    site,
+                    site,
+                    None,
+                    f"{0xA0000 + site:X}",
+                    "1",
+                    "",
+                    "ADM-CID",
+                    "1",
+                    system,
+                    code,
+                    category,
+                    priority,
+                    0,
+                    1,
+                    "",
+                    "",
+                    f'"ADM-CID"0001L1#{0xA0000 + site:X}[|1{code} 01 000]',
+                )
+            )
+        signals.sort(key=lambda r: r[0])
+        journal.sort(key=lambda r: r[0])
+        w.rows(
+            "alarm",
+            [
+                "id",
+                "site_id",
+                "account",
+                "state",
+                "priority",
+                "category",
+                "title",
+                "created_at",
+                "last_signal_at",
+                "signal_count",
+                "taken_at",
+                "closed_at",
+                "operator_id",
+                "closed_by",
+                "disposition",
+                "closing_comment",
+                "version",
+                "title_event",
+                "title_zone",
+                "source",
+                "source_accounts",
+            ],
+            alarms,
+        )
+        w.rows(
+            "signal",
+            [
+                "received_at",
+                "site_id",
+                "transmitter_id",
+                "alarm_id",
+                "account",
+                "line",
+                "receiver",
+                "protocol",
+                "qualifier",
+                "event_system",
+                "event_code",
+                "category",
+                "priority",
+                "zone",
+                "partition",
+                "peer",
+                "extended",
+                "raw",
+            ],
+            signals,
+        )
         w.rows("journal", ["at", "operator_id", "alarm_id", "site_id", "action", "detail"], journal)
-        w.rows("call", ["alarm_id", "site_id", "operator_id", "workstation", "direction", "purpose", "remote_uri",
-                        "created_at", "ended_at", "end_status", "end_reason"], calls)
+        w.rows(
+            "call",
+            [
+                "alarm_id",
+                "site_id",
+                "operator_id",
+                "workstation",
+                "direction",
+                "purpose",
+                "remote_uri",
+                "created_at",
+                "ended_at",
+                "end_status",
+                "end_reason",
+            ],
+            calls,
+        )
         w.commit()
         signal_id += len(signals)
         journal_id += len(journal)
         if day % 30 == 29:
             rate = (alarm_id + signal_id + journal_id + call_id) / (time.perf_counter() - started)
-            log(f"  day {day + 1}/{DAYS}: {alarm_id} alarms, {signal_id} signals, {journal_id} journal, "
-                f"{call_id} calls ({rate:,.0f} rows/s)")
+            log(
+                f"  day {day + 1}/{DAYS}: {alarm_id} alarms, {signal_id} signals, {journal_id} journal, "
+                f"{call_id} calls ({rate:,.0f} rows/s)"
+            )
     if w.pg:
         w.cur.execute("SELECT setval(pg_get_serial_sequence('alarm', 'id'), (SELECT max(id) FROM alarm))")
         w.commit()
@@ -243,23 +464,34 @@ def measure(db: Database, sites: int, seed: int, searches: int) -> None:
         times, found = [], []
         for _ in range(searches):
             start = YEAR_START + timedelta(days=rng.randint(0, DAYS - 30))
-            query = HistoryQuery.from_fields({"kind": kind, "site": f"S{rng.randint(1, sites):05d}",
-                                              "from": start.isoformat(), "to": (start + timedelta(days=30)).isoformat()})
-            page: list[Any] = []
-            times.append(_timed(lambda q=query: page.append(search.page(chief, q))))
-            found.append(len(page[0].rows))
-        print(f"one site over 30 days, {kind:8}: p95 {_p95(times):7.1f} ms  max {max(times):7.1f}  "
-              f"median {statistics.median(times):6.1f}  (rows per page: median {statistics.median(found):.0f}) "
-              f"target < 100 ms")
+            query = HistoryQuery.from_fields(
+                {
+                    "kind": kind,
+                    "site": f"S{rng.randint(1, sites):05d}",
+                    "from": start.isoformat(),
+                    "to": (start + timedelta(days=30)).isoformat(),
+                }
+            )
+            started = time.perf_counter()
+            page = search.page(chief, query)
+            times.append((time.perf_counter() - started) * 1000)
+            found.append(len(page.rows))
+        print(
+            f"one site over 30 days, {kind:8}: p95 {_p95(times):7.1f} ms  max {max(times):7.1f}  "
+            f"median {statistics.median(times):6.1f}  (rows per page: median {statistics.median(found):.0f}) "
+            f"target < 100 ms"
+        )
     for kind in ("alarms", "journal"):
         for word, share in PROBES.items():
             times = []
             for _ in range(searches):
                 extra = rng.choice(COMMON) if rng.random() < 0.5 else ""
                 query = HistoryQuery.from_fields({"kind": kind, "text": f"{word} {extra}".strip()})
-                times.append(_timed(lambda q=query: search.page(chief, q)))
-            print(f"text in {kind:8} '{word}' (~{share:.1%} of comments, sometimes + a common word): "
-                  f"p95 {_p95(times):7.1f} ms  max {max(times):7.1f}  target < 500 ms")
+                times.append(_timed(partial(search.page, chief, query)))
+            print(
+                f"text in {kind:8} '{word}' (~{share:.1%} of comments, sometimes + a common word): "
+                f"p95 {_p95(times):7.1f} ms  max {max(times):7.1f}  target < 500 ms"
+            )
     print(f"year's station report: {station_report_hook(db)}")
     print(f"console cold start to a usable queue: {cold_start_hook(db)}")
     print(f"vigie verify throughput: {verify_hook(db)}")
@@ -291,7 +523,12 @@ def _prepare(url: str | None, reuse: bool) -> tuple[Database, str]:
         target = make_url(url)
         admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": target.database}).first() is None:
+            if (
+                conn.execute(
+                    text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": target.database}
+                ).first()
+                is None
+            ):
                 conn.execute(text(f'CREATE DATABASE "{target.database}"'))
         admin.dispose()
     db = Database.from_url(url)
@@ -299,7 +536,9 @@ def _prepare(url: str | None, reuse: bool) -> tuple[Database, str]:
     with db.engine.connect() as conn:
         holds = holds_station_data(conn)
     if holds and not reuse:
-        raise SystemExit(f"{url} already holds station data: give --reuse to measure it, or an empty database")
+        raise SystemExit(
+            f"{url} already holds station data: give --reuse to measure it, or an empty database"
+        )
     if reuse and not holds:
         raise SystemExit(f"{url} holds no station to measure (drop --reuse to generate one)")
     return db, url

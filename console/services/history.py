@@ -26,7 +26,8 @@ class ResultPage:
 def csv_header(query: HistoryQuery) -> list[str]:
     """The export's columns: the view's, plus the site's name beside its code."""
     columns = list(COLUMNS[query.kind])
-    return columns[: columns.index("site") + 1] + ["site_name"] + columns[columns.index("site") + 1 :]
+    at = columns.index("site") + 1
+    return [*columns[:at], "site_name", *columns[at:]]
 
 
 class HistorySearch:

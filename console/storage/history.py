@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, func, literal, select, text, tuple_
+from sqlalchemy import ColumnElement, Select, TextClause, and_, bindparam, func, literal, select, text, tuple_
 from sqlalchemy.orm import Session, aliased
 from sqlmodel import col
 
@@ -36,11 +36,11 @@ class _Spec:
     """How one kind is read: its columns as SQL, by the names of HistoryRow's fields."""
 
     entity: type[Any]
-    id: ColumnElement[Any]
-    at: ColumnElement[Any]
-    site_id: ColumnElement[Any]
-    operator_id: ColumnElement[Any] | None
-    columns: dict[str, ColumnElement[Any]]
+    id: Any  # columns (sqlmodel types them as Mapped[...], SQLAlchemy's functions as ColumnElement)
+    at: Any
+    site_id: Any
+    operator_id: Any
+    columns: dict[str, Any]
 
 
 _Op = aliased(OperatorRow, name="op")
@@ -127,7 +127,7 @@ _SPECS = _specs()
 _NUMERIC = frozenset({"zone", "alarm_id"})
 
 
-def _sort_key(spec: _Spec, column: str) -> ColumnElement[Any]:
+def _sort_key(spec: _Spec, column: str) -> Any:
     """The sort column, NULLs folded to a value so that the keyset comparison holds for every row."""
     if column == "at":
         return spec.at
@@ -139,21 +139,25 @@ def _sort_key(spec: _Spec, column: str) -> ColumnElement[Any]:
 
 def site_ids(session: Session, site: str) -> list[int]:
     """A site's code (any case) names that site; otherwise every site whose name contains the text."""
-    exact = session.execute(select(SiteRow.id).where(func.lower(col(SiteRow.code)) == site.lower())).scalars()
+    exact = session.execute(
+        select(col(SiteRow.id)).where(func.lower(col(SiteRow.code)) == site.lower())
+    ).scalars()
     found = [i for i in exact if i is not None]
     if found:
         return found
     pattern = "%" + site.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    named = select(SiteRow.id).where(func.lower(col(SiteRow.name)).like(pattern, escape="\\"))
+    named = select(col(SiteRow.id)).where(func.lower(col(SiteRow.name)).like(pattern, escape="\\"))
     return [i for i in session.execute(named).scalars() if i is not None]
 
 
 def _operator_id(session: Session, login: str) -> int | None:
-    query = select(OperatorRow.id).where(func.lower(col(OperatorRow.login)) == login.lower())
+    query = select(col(OperatorRow.id)).where(func.lower(col(OperatorRow.login)) == login.lower())
     return session.execute(query).scalars().first()
 
 
-def _words_clause(session: Session, kind: HistoryKind, words: Sequence[str]) -> ColumnElement[bool]:
+def _words_clause(
+    session: Session, kind: HistoryKind, words: Sequence[str]
+) -> ColumnElement[bool] | TextClause:
     if kind is HistoryKind.CALLS:  # a few hundred thousand short reasons: a scan is enough
         reason = func.lower(col(CallRow.end_reason))
         return and_(*[reason.like(f"%{w}%") for w in words])
@@ -183,7 +187,7 @@ def _filtered(session: Session, query: HistoryQuery, spec: _Spec, base: Select[A
         if (
             kind is HistoryKind.SIGNALS
         ):  # through the account's sites: (site, time) is indexed, (account, time) is not
-            owners = select(TransmitterRow.site_id).where(col(TransmitterRow.account) == query.account)
+            owners = select(col(TransmitterRow.site_id)).where(col(TransmitterRow.account) == query.account)
             sites = list(session.execute(owners).scalars())
             if sites:
                 base = base.where(spec.site_id.in_(sites))

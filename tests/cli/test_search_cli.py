@@ -73,7 +73,9 @@ def test_each_option(
 
 
 def test_rows_are_sorted_as_asked(capsys: pytest.CaptureFixture[str], db_url: str, station: Station) -> None:
-    lines = search(capsys, db_url, "--kind", "journal", "--sort", "operator", "--order", "asc", "--site", "Nord")
+    lines = search(
+        capsys, db_url, "--kind", "journal", "--sort", "operator", "--order", "asc", "--site", "Nord"
+    )
     keys = [(line["operator"] or "", line["id"]) for line in lines]
     assert keys == sorted(keys) and {line["site"] for line in lines} == {"PAR-0003"}
 
@@ -88,7 +90,9 @@ def test_rows_are_sorted_as_asked(capsys: pytest.CaptureFixture[str], db_url: st
         (["--zone", "two", "--state", "sleeping"], "--zone: zone must be a number"),
     ],
 )
-def test_bad_filter_is_one_line_and_exit_1(db_url: str, station: Station, options: list[str], fragment: str) -> None:
+def test_bad_filter_is_one_line_and_exit_1(
+    db_url: str, station: Station, options: list[str], fragment: str
+) -> None:
     result = vigie("search", "--db", db_url, *options)
     assert_one_line_error(result, fragment)
     assert result.returncode == 1 and result.stdout == ""

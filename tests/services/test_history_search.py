@@ -10,7 +10,13 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import col
 
-from console.domain.history import HistoryKind, HistoryQuery, HistoryRow, InvalidHistoryQuery, parse_history_query
+from console.domain.history import (
+    HistoryKind,
+    HistoryQuery,
+    HistoryRow,
+    InvalidHistoryQuery,
+    parse_history_query,
+)
 from console.domain.journal import JournalAction
 from console.services.authority import AuditRefused, Authority
 from console.services.history import HistorySearch
@@ -25,7 +31,9 @@ def station(db: Database) -> Station:
     return build_station(db)
 
 
-def everything(search: HistorySearch, station: Station, query: HistoryQuery, size: int = 200) -> list[HistoryRow]:
+def everything(
+    search: HistorySearch, station: Station, query: HistoryQuery, size: int = 200
+) -> list[HistoryRow]:
     rows: list[HistoryRow] = []
     page = search.page(station.supervisor, query, size=size)
     rows += page.rows
@@ -65,7 +73,9 @@ def test_each_filter_of_the_alarms(db: Database, station: Station) -> None:
 def test_words_are_found_in_comments_and_journal_details(db: Database, station: Station) -> None:
     a = station.alarm_ids
     assert ids(db, station, text="entrepôt") == a[::2]
-    assert ids(db, station, text="FENÊTRE ouv") == [x for i, x in enumerate(a) if i % 2 and i not in OPEN]  # any case, word beginnings, all words
+    assert ids(db, station, text="FENÊTRE ouv") == [
+        x for i, x in enumerate(a) if i % 2 and i not in OPEN
+    ]  # any case, word beginnings, all words
     assert ids(db, station, text="fenêtre chat") == []
     journal = ids(db, station, kind="journal", text="chat masqué")
     assert len(journal) == len(a[::2])
@@ -88,10 +98,14 @@ def test_other_kinds_and_their_filters(db: Database, station: Station) -> None:
     assert len(ids(db, station, kind="journal", site="Boulangerie")) == 10 + 9
 
 
-def test_pages_have_no_gap_and_no_duplicate_in_either_order_and_any_sort(db: Database, station: Station) -> None:
+def test_pages_have_no_gap_and_no_duplicate_in_either_order_and_any_sort(
+    db: Database, station: Station
+) -> None:
     search = HistorySearch(db, Authority(db))
     for kind in ("alarms", "signals", "journal"):
-        whole = [r.id for r in everything(search, station, HistoryQuery.from_fields({"kind": kind}), size=5000)]
+        whole = [
+            r.id for r in everything(search, station, HistoryQuery.from_fields({"kind": kind}), size=5000)
+        ]
         for sort in ("at", "site", "code", "operator", "zone", "state"):
             for order in ("asc", "desc"):
                 query, problems = parse_history_query({"kind": kind, "sort": sort, "order": order})
@@ -107,10 +121,19 @@ def test_pages_have_no_gap_and_no_duplicate_in_either_order_and_any_sort(db: Dat
 def test_bad_values_are_all_reported_field_by_field() -> None:
     with pytest.raises(InvalidHistoryQuery) as bad:
         HistoryQuery.from_fields(
-            {"kind": "alarms", "from": "yesterday", "account": "XYZ!", "zone": "-1", "state": "asleep", "code": "9"}
+            {
+                "kind": "alarms",
+                "from": "yesterday",
+                "account": "XYZ!",
+                "zone": "-1",
+                "state": "asleep",
+                "code": "9",
+            }
         )
     assert [p.field for p in bad.value.problems] == ["from", "account", "code", "zone", "state"]
-    _, problems = parse_history_query({"kind": "calls", "zone": "3", "from": "2026-02-01", "to": "2026-01-01"})
+    _, problems = parse_history_query(
+        {"kind": "calls", "zone": "3", "from": "2026-02-01", "to": "2026-01-01"}
+    )
     assert {(p.field, p.code) for p in problems} == {("to", "bad_period"), ("zone", "not_for_kind")}
     _, problems = parse_history_query({"kind": "films", "text": "!!", "colour": "red"})
     assert {(p.field, p.code) for p in problems} == {
@@ -123,7 +146,9 @@ def test_bad_values_are_all_reported_field_by_field() -> None:
     assert HistoryQuery.from_fields({"kind": "journal", "code": "take"}).kind is HistoryKind.JOURNAL
 
 
-def test_an_operator_is_refused_and_the_refusal_journaled(db: Database, station: Station, tmp_path: Path) -> None:
+def test_an_operator_is_refused_and_the_refusal_journaled(
+    db: Database, station: Station, tmp_path: Path
+) -> None:
     search = HistorySearch(db, Authority(db))
     with pytest.raises(AuditRefused):
         search.page(station.operator, HistoryQuery())
@@ -144,7 +169,9 @@ def test_export_writes_every_page_and_is_journaled(db: Database, station: Statio
     assert search.export_csv(station.supervisor, query, path) == 10
     with path.open(newline="", encoding="utf-8") as f:
         lines = list(csv.DictReader(f))
-    assert [int(r["id"]) for r in lines] == [x for i, x in enumerate(station.alarm_ids) if i % 2 == 0 and i % 3 != 1]
+    assert [int(r["id"]) for r in lines] == [
+        x for i, x in enumerate(station.alarm_ids) if i % 2 == 0 and i % 3 != 1
+    ]
     assert lines[0]["site_name"] == "Pharmacie Centrale" and "entrepôt" in lines[0]["text"]
     with db.read() as session:
         entry = session.execute(
@@ -155,4 +182,7 @@ def test_export_writes_every_page_and_is_journaled(db: Database, station: Statio
     assert entry.operator_id == station.supervisor.id
     assert "10 rows" in entry.detail and "site='pharmacie'" in entry.detail and "entrepôt" in entry.detail
     big = HistorySearch(db, Authority(db))
-    assert big.export_csv(station.supervisor, HistoryQuery(kind=HistoryKind.SIGNALS), tmp_path / "s.csv") == 2 * ALARMS
+    assert (
+        big.export_csv(station.supervisor, HistoryQuery(kind=HistoryKind.SIGNALS), tmp_path / "s.csv")
+        == 2 * ALARMS
+    )
