@@ -15,10 +15,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 
-from console.domain.history import COLUMNS, UNSORTABLE, Cursor, HistoryQuery, HistoryRow
+from console.domain.alarm import AlarmState, Disposition
+from console.domain.history import COLUMNS, UNSORTABLE, Cursor, HistoryKind, HistoryQuery, HistoryRow
 from console.domain.outage import DatabaseUnavailable
+from console.domain.priority import EventCategory
 from console.services.authority import AuditRefused
 from console.services.history import ResultPage
+from console.views.category_words import category_label
 from console.views.formatting import format_date_time
 from console.views.table_base import ReadOnlyTableModel
 
@@ -26,6 +29,20 @@ log = logging.getLogger(__name__)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 40
 _Index = QModelIndex | QPersistentModelIndex
 Pager = Callable[[HistoryQuery, Cursor | None], ResultPage]
+
+
+_CATEGORIES = frozenset(c.value for c in EventCategory)
+_DISPOSITIONS = frozenset(d.value for d in Disposition)
+
+
+def _state_words() -> dict[str, str]:
+    return {  # the queue's words (its context: translated once)
+        AlarmState.NEW: QCoreApplication.translate("AlarmQueueModel", "New"),
+        AlarmState.TAKEN: QCoreApplication.translate("AlarmQueueModel", "Taken"),
+        AlarmState.VERIFYING: QCoreApplication.translate("AlarmQueueModel", "Verifying"),
+        AlarmState.DISPATCHED: QCoreApplication.translate("AlarmQueueModel", "Dispatched"),
+        AlarmState.CLOSED: QCoreApplication.translate("AlarmQueueModel", "Closed"),
+    }
 
 
 def column_title(column: str) -> str:
@@ -118,14 +135,29 @@ class HistoryTableModel(ReadOnlyTableModel):
         column = self._columns[index.column()]
         if role == ROW_ROLE:
             return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == "at":
-                return format_date_time(row.at, self._lang)
-            value = row.value(column)
-            if column == "site" and role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # what to type in the filter to find this again
+            if column == "site":
                 return row.site_name or ""
-            return "" if value is None else str(value)
+            value = row.value(column)
+            return "" if value is None or column == "at" else str(value)
         return None
+
+    def _display(self, row: HistoryRow, column: str) -> str:
+        """Words in the supervisor's language where the console has them; the stored value otherwise."""
+        value = row.value(column)
+        if value is None:
+            return ""
+        if column == "at":
+            return format_date_time(row.at, self._lang)
+        if column == "category" and value in _CATEGORIES:
+            return category_label(EventCategory(value))
+        if column == "disposition" and value in _DISPOSITIONS:
+            return Disposition(value).label(self._lang)
+        if column == "state" and row.kind is HistoryKind.ALARMS:
+            return _state_words().get(str(value), str(value))
+        return str(value)
 
     def canFetchMore(self, parent: _Index) -> bool:
         return not parent.isValid() and self._more and not self._loading and not self._stopped

@@ -84,8 +84,9 @@ class HistoryPage(QWidget):
         form.addWidget(self.kind, 0, 1)
         self.problems["kind"] = self._problem_label("kind")
         form.addWidget(self.problems["kind"], 0, 2)
-        for n, name in enumerate(_TEXT_FIELDS):
-            row, pair = divmod(n + 1, 2)
+        for n, name in enumerate(_TEXT_FIELDS):  # two by two: from and to, site and account, ...
+            row, pair = divmod(n, 2)
+            row += 1
             edit = QLineEdit(self)
             edit.setObjectName(f"history_{name}")
             edit.setPlaceholderText(placeholders[name])
@@ -115,6 +116,8 @@ class HistoryPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setSortingEnabled(True)  # the model asks the database again (no search yet: nothing)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
@@ -212,6 +215,9 @@ class HistoryPage(QWidget):
 
     @Slot(int)
     def _on_page_loaded(self, shown: int) -> None:
+        if shown <= self._page_size:  # the first page of a search: columns fitted to what it shows
+            for column in range(self.model.columnCount() - 1):  # the comment stretches over the rest
+                self.table.resizeColumnToContents(column)
         if self.model.has_more:
             self.status.setText(self.tr("%1 results shown; more as you scroll.").replace("%1", str(shown)))
         else:
