@@ -29,6 +29,7 @@ from console.storage.tables import (
 )
 
 PAGE_MAX = 5000
+FTS_MANY = 5000  # matches beyond which a word is common (SQLite: see _words_clause)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +167,15 @@ def _words_clause(
         return text(  # the index's own expression (and the alarms' index's predicate), word for word
             f"{table}.{column} IS NOT NULL AND to_tsvector('simple', {table}.{column}) @@ to_tsquery('simple', :fts_words)"
         ).bindparams(fts_words=" & ".join(f"{w}:*" for w in words))
+    match = " ".join(f'"{w}"*' for w in words)
+    # Few matches: read them by id and sort them. Many (a common word): walk the time index (or the
+    # site's, ...) and keep the rows whose id is among the matches, stopping after a page; the "+"
+    # keeps SQLite from driving the query by the id list. Both give the same rows in the same order.
+    bounded = f"SELECT count(*) FROM (SELECT rowid FROM fts_{table} WHERE fts_{table} MATCH :q LIMIT :n)"
+    many = session.execute(text(bounded), {"q": match, "n": FTS_MANY}).scalar_one() >= FTS_MANY
     return text(
-        f"{table}.id IN (SELECT rowid FROM fts_{table} WHERE fts_{table} MATCH :fts_words)"
-    ).bindparams(fts_words=" ".join(f'"{w}"*' for w in words))
+        f"{'+' if many else ''}{table}.id IN (SELECT rowid FROM fts_{table} WHERE fts_{table} MATCH :fts_words)"
+    ).bindparams(fts_words=match)
 
 
 def _filtered(session: Session, query: HistoryQuery, spec: _Spec, base: Select[Any]) -> Select[Any] | None:
@@ -231,18 +238,21 @@ def _filtered(session: Session, query: HistoryQuery, spec: _Spec, base: Select[A
 def search_page(
     session: Session, query: HistoryQuery, after: Cursor | None = None, size: int = 200
 ) -> tuple[list[HistoryRow], Cursor | None]:
-    """Up to `size` rows after the cursor, and the cursor of the next page (None at the end)."""
+    """Up to `size` rows after the cursor, and the cursor of the next page (None at the end).
+
+    Two steps: the page's ids first, from the filtered table alone (joined to sites or operators
+    only to sort on them), then those rows with their site and operator. Thousands of rows may
+    match a word; only the page's are joined.
+    """
     size = max(1, min(size, PAGE_MAX))
     spec = _SPECS[query.kind]
     key = _sort_key(spec, query.sort)
-    names = list(spec.columns)
-    base: Select[Any] = select(
-        spec.id, spec.at, key.label("sort_key"), *[c.label(n) for n, c in spec.columns.items()]
-    )
-    base = base.select_from(spec.entity).join(SiteRow, col(SiteRow.id) == spec.site_id, isouter=True)
-    if spec.operator_id is not None:
-        base = base.join(_Op, col(_Op.id) == spec.operator_id, isouter=True)
-    filtered = _filtered(session, query, spec, base)
+    choose: Select[Any] = select(spec.id, key.label("sort_key")).select_from(spec.entity)
+    if query.sort == "site":
+        choose = choose.join(SiteRow, col(SiteRow.id) == spec.site_id, isouter=True)
+    if query.sort == "operator":
+        choose = choose.join(_Op, col(_Op.id) == spec.operator_id, isouter=True)
+    filtered = _filtered(session, query, spec, choose)
     if filtered is None:
         return [], None
     if after is not None:
@@ -250,10 +260,18 @@ def search_page(
         here = tuple_(key, spec.id)
         filtered = filtered.where(here < mark if query.descending else here > mark)
     order = [key.desc(), spec.id.desc()] if query.descending else [key.asc(), spec.id.asc()]
-    rows = session.execute(filtered.order_by(*order).limit(size + 1)).all()
-    page = [_row(query.kind, r, names) for r in rows[:size]]
-    cursor = Cursor(rows[size - 1].sort_key, rows[size - 1][0]) if len(rows) > size else None
-    return page, cursor
+    chosen = session.execute(filtered.order_by(*order).limit(size + 1)).all()
+    cursor = Cursor(chosen[size - 1].sort_key, chosen[size - 1][0]) if len(chosen) > size else None
+    ids = [r[0] for r in chosen[:size]]
+    if not ids:
+        return [], None
+    names = list(spec.columns)
+    rows: Select[Any] = select(spec.id, spec.at, *[c.label(n) for n, c in spec.columns.items()])
+    rows = rows.select_from(spec.entity).join(SiteRow, col(SiteRow.id) == spec.site_id, isouter=True)
+    if spec.operator_id is not None:
+        rows = rows.join(_Op, col(_Op.id) == spec.operator_id, isouter=True)
+    found = {r[0]: r for r in session.execute(rows.where(spec.id.in_(ids))).all()}
+    return [_row(query.kind, found[i], names) for i in ids], cursor
 
 
 def search_all(session: Session, query: HistoryQuery, size: int = 1000) -> Iterator[HistoryRow]:

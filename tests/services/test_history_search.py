@@ -186,3 +186,20 @@ def test_export_writes_every_page_and_is_journaled(db: Database, station: Statio
         big.export_csv(station.supervisor, HistoryQuery(kind=HistoryKind.SIGNALS), tmp_path / "s.csv")
         == 2 * ALARMS
     )
+
+
+def test_a_common_word_gives_the_same_rows_as_a_rare_one_would(
+    db: Database, station: Station, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite walks the time index for a word of many matches instead of sorting them: same rows."""
+    from console.storage import history
+
+    queries = [
+        {"text": "entrepôt"},
+        {"kind": "journal", "text": "closed"},
+        {"text": "fenêtre", "site": "LYO-0002"},
+    ]
+    few = [ids(db, station, **q) for q in queries]
+    monkeypatch.setattr(history, "FTS_MANY", 1)
+    assert [ids(db, station, **q) for q in queries] == few
+    assert all(few)
