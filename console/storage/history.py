@@ -30,6 +30,7 @@ from console.storage.tables import (
 
 PAGE_MAX = 5000
 FTS_MANY = 5000  # matches beyond which a word is common (SQLite: see _words_clause)
+FTS_LIST = 20000  # matches PostgreSQL is given as a list of ids (see _words_clause)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +165,20 @@ def _words_clause(
         return and_(*[reason.like(f"%{w}%") for w in words])
     table, column = ("alarm", "closing_comment") if kind is HistoryKind.ALARMS else ("journal", "detail")
     if session.get_bind().dialect.name == "postgresql":
-        return text(  # the index's own expression (and the alarms' index's predicate), word for word
-            f"{table}.{column} IS NOT NULL AND to_tsvector('simple', {table}.{column}) @@ to_tsquery('simple', :fts_words)"
-        ).bindparams(fts_words=" & ".join(f"{w}:*" for w in words))
+        # The GIN index's own expression (and the alarms' index's predicate), word for word. The
+        # planner cannot tell how many rows a prefix query matches: ask the index for the ids, and
+        # when they are few, hand them over as a list; a common word (more than FTS_LIST ids) is
+        # left to the time index, scanned newest first, which meets a page of it soon.
+        words_query = " & ".join(f"{w}:*" for w in words)
+        matches = (
+            f"{table}.{column} IS NOT NULL"
+            f" AND to_tsvector('simple', {table}.{column}) @@ to_tsquery('simple', :fts_words)"
+        )
+        listed = f"SELECT id FROM {table} WHERE {matches} LIMIT :n"
+        ids = list(session.execute(text(listed), {"fts_words": words_query, "n": FTS_LIST + 1}).scalars())
+        if len(ids) <= FTS_LIST:
+            return text(f"{table}.id = ANY(:fts_ids)").bindparams(fts_ids=ids)
+        return text(matches).bindparams(fts_words=words_query)
     match = " ".join(f'"{w}"*' for w in words)
     # Few matches: read them by id and sort them. Many (a common word): walk the time index (or the
     # site's, ...) and keep the rows whose id is among the matches, stopping after a page; the "+"
