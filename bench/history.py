@@ -553,7 +553,8 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true", help="measure an already generated station")
     args = parser.parse_args()
     db, url = _prepare(args.db, args.reuse)
-    print(f"database {url}, backend {db.dialect}, scale {args.scale}")
+    shown = "the station found there" if args.reuse else f"scale {args.scale}"
+    print(f"database {url}, backend {db.dialect}, {shown}")
     if not args.reuse:
         started = time.perf_counter()
         counts = generate(db, args.scale, args.seed, lambda line: print(line, flush=True))
@@ -562,6 +563,14 @@ def main() -> int:
 
     with db.read() as session:
         sites = int(session.execute(text("SELECT count(*) FROM site")).scalar_one())
+        tables = {"signals": "signal", "alarms": "alarm", "calls": "call", "journal": "journal"}
+        counts = {
+            k: session.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one() for k, t in tables.items()
+        }
+    print(
+        f"{sites} sites (scale {sites / FULL['sites']:g}), "
+        + ", ".join(f"{v} {k}" for k, v in counts.items())
+    )
     measure(db, sites, args.seed, args.searches)
     db.dispose()
     return 0
