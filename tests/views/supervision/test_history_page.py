@@ -54,8 +54,10 @@ def scroll_to_the_end(qtbot: Any, page: HistoryPage) -> None:
 def test_type_search_scroll_sort_and_open(qtbot: Any, page: HistoryPage, station: Station) -> None:
     qtbot.keyClicks(page.fields["site"], "pharmacie")
     search(qtbot, page)
-    assert page.model.rowCount() == 8 and page.model.has_more  # one page, not everything
-    assert "8" in page.status.text()
+    # a page (two, if the view asked for more to fill itself), not everything
+    assert page.model.rowCount() in (8, 16) and page.model.has_more
+    qtbot.waitUntil(lambda: not page.model.loading)
+    assert str(page.model.rowCount()) in page.status.text()
     scroll_to_the_end(qtbot, page)
     expected = [x for i, x in enumerate(station.alarm_ids) if i % 3 != 1]
     assert shown_ids(page) == expected  # newest first, no gap, no duplicate across pages
@@ -104,7 +106,9 @@ def test_a_bad_field_is_said_beside_it_and_nothing_is_searched(qtbot: Any, page:
     page.fields["account"].setText("4a21")
     page.fields["from"].clear()
     search(qtbot, page)
-    assert not page.problems["account"].isVisible() and page.model.rowCount() == 8
+    assert not page.problems["account"].isVisible()
+    scroll_to_the_end(qtbot, page)  # the view may already have asked for the second page itself
+    assert page.model.rowCount() == 10
 
 
 def test_fields_that_mean_nothing_for_the_kind_are_greyed(page: HistoryPage) -> None:
