@@ -110,6 +110,8 @@ def spare_sites(rate: int, duration: float) -> int:
     """Quiet sites enough for every new alarm of the flood to open on its own site. (Accounts of no
     site no longer do: unknown-account traffic is aggregated into one alarm per source.)"""
     return max(SPARE_SITES, math.ceil(rate * duration * NEW_SHARE * 1.2) + 50)
+
+
 TICK_MS = 10
 STALL_TARGET_MS = 50.0
 LATENCY_TARGET_MS = 100.0

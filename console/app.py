@@ -30,6 +30,7 @@ from console.services.alarm_records import AlarmRecords
 from console.services.authority import Authority, may_audit
 from console.services.demo_data import demo_sites, load_demo
 from console.services.dispatch_desk import DispatchDesk
+from console.services.history import HistorySearch
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.receiver_service import ReceiverService
@@ -44,6 +45,7 @@ from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
 from console.views.phone.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
+from console.views.supervision.history_page import HistoryPage
 from console.views.supervision.record_window import AlarmRecordWindow
 from console.views.supervision.window import SupervisionWindow
 from console.views.theme import THEMES, apply_theme
@@ -79,6 +81,9 @@ def supervision_window(db: Database, operator: Operator, settings: QSettings, la
     # Owned by the supervision window (a Python-owned window dropped and collected on a worker
     # thread would crash): one record window, reused for every alarm opened from the pages.
     window.record_window = AlarmRecordWindow(AlarmRecords(db, authority, lang), operator, lang, window)
+    history = HistoryPage(HistorySearch(db, authority), operator, lang)
+    history.alarm_record_wanted.connect(window.open_alarm_record)
+    window.add_page("history", history, history.title())
     return window
 
 

@@ -157,6 +157,12 @@ class AlarmRow(SQLModel, table=True):
             sqlite_where=_OPEN_UNKNOWN,
             postgresql_where=_OPEN_UNKNOWN,
         ),
+        # The history search (console/storage/history.py): each filter with the time order.
+        Index("ix_alarm_site_created", "site_id", "created_at"),
+        Index("ix_alarm_account_created", "account", "created_at"),
+        Index("ix_alarm_operator_created", "operator_id", "created_at"),
+        Index("ix_alarm_category_created", "category", "created_at"),
+        Index("ix_alarm_disposition_created", "disposition", "created_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -288,6 +294,11 @@ class JournalRow(SQLModel, table=True):
     """The station's running log (main courante): append-only, one row per action."""
 
     __tablename__ = "journal"
+    __table_args__ = (
+        # The history search: a site's or an operator's entries over a period.
+        Index("ix_journal_site_at", "site_id", "at"),
+        Index("ix_journal_operator_at", "operator_id", "at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(sa_column=_utc(index=True))
@@ -352,6 +363,8 @@ class CallRow(SQLModel, table=True):
         Index(
             "ix_call_open_workstation", "workstation", sqlite_where=_CALL_OPEN, postgresql_where=_CALL_OPEN
         ),
+        Index("ix_call_site_created", "site_id", "created_at"),  # the history search
+        Index("ix_call_operator_created", "operator_id", "created_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -674,6 +674,252 @@
     </message>
   </context>
   <context>
+    <name>HistoryModel</name>
+    <message>
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>N°</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Site</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>Compte</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Événement</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Zone</source>
+      <translation>Zone</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>Opérateur</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Disposition</source>
+      <translation>Qualification</translation>
+    </message>
+    <message>
+      <source>Alarm</source>
+      <translation>Alarme</translation>
+    </message>
+    <message>
+      <source>Comment or detail</source>
+      <translation>Commentaire ou détail</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryPage</name>
+    <message>
+      <source>Alarms</source>
+      <translation>Alarmes</translation>
+    </message>
+    <message>
+      <source>Signals</source>
+      <translation>Signaux</translation>
+    </message>
+    <message>
+      <source>Calls</source>
+      <translation>Appels</translation>
+    </message>
+    <message>
+      <source>Journal</source>
+      <translation>Main courante</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Rechercher</translation>
+    </message>
+    <message>
+      <source>Export CSV…</source>
+      <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>Historique</translation>
+    </message>
+    <message>
+      <source>Correct the fields marked in red.</source>
+      <translation>Corrigez les champs signalés en rouge.</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>Recherche…</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Export…</translation>
+    </message>
+    <message>
+      <source>%1 results shown; more as you scroll.</source>
+      <translation>%1 résultats affichés ; la suite en faisant défiler.</translation>
+    </message>
+    <message>
+      <source>%1 results.</source>
+      <translation>%1 résultats.</translation>
+    </message>
+    <message>
+      <source>The search failed: %1</source>
+      <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message>
+      <source>Export the results</source>
+      <translation>Exporter les résultats</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>%1 rows exported.</source>
+      <translation>%1 lignes exportées.</translation>
+    </message>
+    <message>
+      <source>The export failed: %1</source>
+      <translation>L'export a échoué : %1</translation>
+    </message>
+    <message>
+      <source>Search in</source>
+      <translation>Rechercher dans</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Au</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Site</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>Compte</translation>
+    </message>
+    <message>
+      <source>Event or category</source>
+      <translation>Événement ou catégorie</translation>
+    </message>
+    <message>
+      <source>Zone</source>
+      <translation>Zone</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>Opérateur</translation>
+    </message>
+    <message>
+      <source>Disposition</source>
+      <translation>Qualification</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Words</source>
+      <translation>Mots</translation>
+    </message>
+    <message>
+      <source>2026-11-01 or 2026-11-01T08:00</source>
+      <translation>2026-11-01 ou 2026-11-01T08:00</translation>
+    </message>
+    <message>
+      <source>2026-11-30 (that day included)</source>
+      <translation>2026-11-30 (ce jour compris)</translation>
+    </message>
+    <message>
+      <source>code, or part of the name</source>
+      <translation>code, ou partie du nom</translation>
+    </message>
+    <message>
+      <source>hexadecimal, e.g. 4A21</source>
+      <translation>hexadécimal, p. ex. 4A21</translation>
+    </message>
+    <message>
+      <source>130, CID:130, BA, fire, take…</source>
+      <translation>130, CID:130, BA, fire, take…</translation>
+    </message>
+    <message>
+      <source>number</source>
+      <translation>numéro</translation>
+    </message>
+    <message>
+      <source>login</source>
+      <translation>identifiant</translation>
+    </message>
+    <message>
+      <source>false_alarm_user, confirmed_intrusion…</source>
+      <translation>false_alarm_user, confirmed_intrusion…</translation>
+    </message>
+    <message>
+      <source>closed, taken… (calls: completed, open…)</source>
+      <translation>closed, taken… (appels : completed, open…)</translation>
+    </message>
+    <message>
+      <source>words in comments and journal details</source>
+      <translation>mots des commentaires et de la main courante</translation>
+    </message>
+    <message>
+      <source>Choose alarms, signals, calls or journal.</source>
+      <translation>Choisissez alarmes, signaux, appels ou main courante.</translation>
+    </message>
+    <message>
+      <source>Not a date: write 2026-11-30 or 2026-11-30T08:00.</source>
+      <translation>Ce n'est pas une date : écrivez 2026-11-30 ou 2026-11-30T08:00.</translation>
+    </message>
+    <message>
+      <source>The end must come after the start.</source>
+      <translation>La fin doit suivre le début.</translation>
+    </message>
+    <message>
+      <source>Does not apply to this kind of record.</source>
+      <translation>Ne s'applique pas à ce type d'enregistrement.</translation>
+    </message>
+    <message>
+      <source>3 to 16 hexadecimal digits.</source>
+      <translation>3 à 16 chiffres hexadécimaux.</translation>
+    </message>
+    <message>
+      <source>Not an event code (130, CID:130, BA), a category or an action.</source>
+      <translation>Ni un code d'événement (130, CID:130, BA), ni une catégorie, ni une action.</translation>
+    </message>
+    <message>
+      <source>A zone number, from 0 to 9999.</source>
+      <translation>Un numéro de zone, de 0 à 9999.</translation>
+    </message>
+    <message>
+      <source>Unknown disposition.</source>
+      <translation>Qualification inconnue.</translation>
+    </message>
+    <message>
+      <source>Unknown state.</source>
+      <translation>État inconnu.</translation>
+    </message>
+    <message>
+      <source>Type words with letters or digits.</source>
+      <translation>Tapez des mots faits de lettres ou de chiffres.</translation>
+    </message>
+  </context>
+  <context>
     <name>IncomingCallOffer</name>
     <message>
       <source>Incoming call</source>

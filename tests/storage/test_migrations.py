@@ -22,7 +22,10 @@ def test_upgrade_creates_schema_matching_tables(empty_db_url: str) -> None:
     assert migrate.current_revision(engine) == migrate.head_revision()
     with engine.connect() as conn:
         diff = compare_metadata(
-            MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata
+            MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_name": migrate.include_name}
+            ),
+            SQLModel.metadata,
         )
     assert diff == []
     engine.dispose()

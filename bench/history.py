@@ -1,0 +1,580 @@
+"""Benchmark: the history search on a large station, and the data generator for the other audits.
+
+The issue: "Generate a large station (5 000 sites, one year: 10 M signals, 1 M alarms, 200 k calls,
+5 M journal entries; on SQLite and on the PostgreSQL at 127.0.0.1:5432) and print: one site over 30
+days, p95 of 20 searches (target under 100 ms); a text search in comments (under 500 ms); the
+year's station report (under 3 s); console cold start to a usable queue (under 2 s); `vigie verify`
+throughput."
+
+    .venv/bin/python bench/history.py                                  # SQLite in a temp dir, scale 0.1
+    .venv/bin/python bench/history.py --db sqlite:////tmp/big.sqlite --scale 1 --keep
+    .venv/bin/python bench/history.py --db postgresql+psycopg://postgres@127.0.0.1:5432/vigie_bench
+    .venv/bin/python bench/history.py --db URL --reuse                 # measure again, no generation
+
+`--scale 1.0` is the whole station (5 000 sites and every count above); 0.1 is a tenth of the
+sites and of every count, so each site keeps the full station's density (about 2 000 signals,
+200 alarms, 1 000 journal lines a year) and the per-site figures mean the same. Generation writes
+in time order, one transaction per simulated day, with every index of the schema in place (the
+figures are those of a station that grew this way): SQLite through `executemany` on the driver's
+connection, PostgreSQL through `COPY` (psycopg 3). A PostgreSQL database that does not exist is
+created; one that holds station data is refused unless `--reuse`.
+
+Searches go through `HistorySearch.page` (the view's call: 200 rows, the first page) as a
+supervisor. Site searches: 20 random sites, a random 30-day window each, for alarms, signals and
+journal. Text searches: 20 per word class in the alarms' comments and the journal's details, the
+classes being words the generator puts in about 10 %, 1 % and 0.1 % of the comments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from console.domain.alarm import Disposition, Operator, Role
+from console.domain.history import HistoryQuery
+from console.services.authority import Authority
+from console.services.history import HistorySearch
+from console.storage import migrate
+from console.storage.demo_mark import holds_station_data
+from console.storage.engine import Database
+
+FULL = {"sites": 5000, "signals": 10_000_000, "alarms": 1_000_000, "calls": 200_000, "journal": 5_000_000}
+YEAR_START = datetime(2025, 12, 1, tzinfo=UTC)
+DAYS = 365
+EVENTS = [  # (category, system, code, priority, weight)
+    ("intrusion", "CID", "130", 3, 40),
+    ("intrusion", "CID", "134", 3, 10),
+    ("fire", "CID", "110", 1, 4),
+    ("panic", "CID", "120", 1, 3),
+    ("technical", "CID", "301", 5, 15),
+    ("technical", "CID", "302", 5, 12),
+    ("tamper", "CID", "137", 4, 6),
+    ("supervision", "CID", "350", 5, 10),
+]
+QUIET = [("test", "CID", "602", 9), ("open_close", "CID", "401", 9)]  # signals that raise no alarm
+COMMON = [
+    "client",
+    "prévenu",
+    "gardien",
+    "sur",
+    "place",
+    "fenêtre",
+    "ouverte",
+    "porte",
+    "mal",
+    "fermée",
+    "détecteur",
+    "volumétrique",
+    "zone",
+    "rappel",
+    "contact",
+    "mot",
+    "de",
+    "passe",
+    "correct",
+    "levée",
+    "de",
+    "doute",
+    "négative",
+    "vidéo",
+    "rien",
+    "à",
+    "signaler",
+    "agent",
+    "envoyé",
+    "ronde",
+    "effectuée",
+    "personnel",
+    "présent",
+    "retour",
+    "normal",
+    "batterie",
+    "faible",
+    "secteur",
+    "rétabli",
+    "test",
+    "manuel",
+]
+PROBES = {"entrepôt": 0.10, "sirène": 0.01, "chevreuil": 0.001}  # word: share of comments holding it
+ACTIONS = ("take", "verify", "note")
+
+
+def _utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+class Writer:
+    """Bulk rows into one table per call, the fastest way each backend offers."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.pg = db.dialect == "postgresql"
+        self.raw: Any = db.engine.raw_connection()
+        self.cur = self.raw.cursor()
+        # The load is not what is measured: no flush to disk per simulated day.
+        if self.pg:
+            self.cur.execute("SET synchronous_commit = off")
+        else:
+            self.cur.execute("PRAGMA cache_size = -1000000")  # 1 GB of page cache
+            self.cur.execute("PRAGMA synchronous = OFF")
+            self.cur.execute(
+                "BEGIN"
+            )  # the engine's connections are in autocommit mode: one transaction a day
+
+    def rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+        names = ", ".join(columns)
+        if self.pg:
+            with self.cur.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join("?" * len(columns))
+            self.cur.executemany(
+                f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
+                [[_utc_text(v) if isinstance(v, datetime) else v for v in row] for row in rows],
+            )
+
+    def commit(self) -> None:
+        if self.pg:
+            self.raw.commit()
+        else:
+            self.cur.execute("COMMIT")
+            self.cur.execute("BEGIN")
+
+    def close(self) -> None:
+        if not self.pg:
+            self.cur.execute("COMMIT")
+        self.raw.close()
+
+
+def _comment(rng: random.Random) -> str:
+    words = rng.choices(COMMON, k=rng.randint(5, 10))
+    for word, share in PROBES.items():
+        if rng.random() < share:
+            words.insert(rng.randrange(len(words) + 1), word)
+    return " ".join(words).capitalize()
+
+
+def generate(db: Database, scale: float, seed: int, log: Callable[[str], None]) -> dict[str, int]:
+    rng = random.Random(seed)
+    counts = {k: max(1, round(v * scale)) for k, v in FULL.items()}
+    w = Writer(db)
+    now = datetime.now(UTC)
+    sites = counts["sites"]
+    w.rows(
+        "site",
+        [
+            "id",
+            "code",
+            "name",
+            "address",
+            "postcode",
+            "city",
+            "timezone",
+            "accessibility_needs",
+            "notes",
+            "created_at",
+        ],
+        [
+            (
+                i,
+                f"S{i:05d}",
+                f"Site {i} {rng.choice(['Pharmacie', 'Banque', 'Entrepôt', 'Mairie'])}",
+                "",
+                "",
+                "",
+                "Europe/Paris",
+                "",
+                "",
+                now,
+            )
+            for i in range(1, sites + 1)
+        ],
+    )
+    w.rows(
+        "transmitter",
+        ["id", "site_id", "account", "line", "receiver", "protocol", "created_at"],
+        [(i, i, f"{0xA0000 + i:X}", "1", "", "", now) for i in range(1, sites + 1)],
+    )
+    w.rows(
+        "operator",
+        ["id", "login", "display_name", "role", "password_hash", "active", "created_at"],
+        [
+            (
+                i,
+                f"op{i:02d}",
+                f"Operator {i}",
+                "supervisor" if i <= 5 else "operator",
+                "!bench: no sign-in",
+                True,
+                now,
+            )
+            for i in range(1, 61)
+        ],
+    )
+    w.commit()
+    if w.pg:  # ids given explicitly: move the sequences past them
+        for table in ("site", "transmitter", "operator"):
+            w.cur.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM \"{table}\"))"
+            )
+        w.commit()
+    per_day = {k: counts[k] / DAYS for k in ("alarms", "signals", "calls", "journal")}
+    dispositions = [d.value for d in Disposition]
+    events = [e[:4] for e in EVENTS]
+    weights = [e[4] for e in EVENTS]
+    alarm_id = signal_id = journal_id = call_id = 0
+    started = time.perf_counter()
+    for day in range(DAYS):
+        base = YEAR_START + timedelta(days=day)
+        n_alarms = int(per_day["alarms"] * (day + 1)) - int(per_day["alarms"] * day)
+        alarm_times = sorted(rng.random() * 86400 for _ in range(n_alarms))
+        alarms: list[tuple[Any, ...]] = []
+        signals: list[tuple[Any, ...]] = []
+        journal: list[tuple[Any, ...]] = []
+        calls: list[tuple[Any, ...]] = []
+        for offset in alarm_times:
+            alarm_id += 1
+            at = base + timedelta(seconds=offset)
+            site = rng.randint(1, sites)
+            category, system, code, priority = rng.choices(events, weights)[0]
+            operator = rng.randint(1, 60)
+            closed = at + timedelta(seconds=rng.randint(60, 1800))
+            comment = _comment(rng)
+            zone = rng.randint(1, 24)
+            alarms.append(
+                (
+                    alarm_id,
+                    site,
+                    f"{0xA0000 + site:X}",
+                    "closed",
+                    priority,
+                    category,
+                    "",
+                    at,
+                    at,
+                    3,
+                    at + timedelta(seconds=20),
+                    closed,
+                    operator,
+                    operator,
+                    rng.choice(dispositions),
+                    comment,
+                    1,
+                    f"{system}:{code}",
+                    zone,
+                    "",
+                    0,
+                )
+            )
+            for n in range(3):
+                signals.append(
+                    (
+                        at + timedelta(seconds=n * 7),
+                        site,
+                        site,
+                        alarm_id,
+                        f"{0xA0000 + site:X}",
+                        "1",
+                        "",
+                        "ADM-CID",
+                        "1",
+                        system,
+                        code,
+                        category,
+                        priority,
+                        zone + n,
+                        1,
+                        "",
+                        "",
+                        f'"ADM-CID"0001L1#{0xA0000 + site:X}[|1{code} 01 {zone + n:03d}]',
+                    )
+                )
+            journal.append((at, None, alarm_id, site, "alarm_raised", f"{category} at S{site:05d}"))
+            for step in range(3):
+                journal.append(
+                    (
+                        at + timedelta(seconds=20 + step * 60),
+                        operator,
+                        alarm_id,
+                        site,
+                        ACTIONS[step],
+                        _comment(rng) if step == 2 else "",
+                    )
+                )
+            journal.append((closed, operator, alarm_id, site, "close", "closed: " + comment))
+            if rng.random() < per_day["calls"] / max(per_day["alarms"], 1):
+                call_id += 1
+                calls.append(
+                    (
+                        alarm_id,
+                        site,
+                        operator,
+                        "desk-1",
+                        "outgoing",
+                        "callback",
+                        "sip:contact@example.net",
+                        at + timedelta(seconds=40),
+                        at + timedelta(seconds=90),
+                        "completed",
+                        rng.choice(["keyholder answered", "no answer", "password correct"]),
+                    )
+                )
+        quiet = int(per_day["signals"] * (day + 1)) - int(per_day["signals"] * day) - 3 * n_alarms
+        for offset in sorted(rng.random() * 86400 for _ in range(max(quiet, 0))):
+            site = rng.randint(1, sites)
+            category, system, code, priority = rng.choice(QUIET)
+            signals.append(
+                (
+                    base + timedelta(seconds=offset),
+                    site,
+                    site,
+                    None,
+                    f"{0xA0000 + site:X}",
+                    "1",
+                    "",
+                    "ADM-CID",
+                    "1",
+                    system,
+                    code,
+                    category,
+                    priority,
+                    0,
+                    1,
+                    "",
+                    "",
+                    f'"ADM-CID"0001L1#{0xA0000 + site:X}[|1{code} 01 000]',
+                )
+            )
+        signals.sort(key=lambda r: r[0])
+        journal.sort(key=lambda r: r[0])
+        w.rows(
+            "alarm",
+            [
+                "id",
+                "site_id",
+                "account",
+                "state",
+                "priority",
+                "category",
+                "title",
+                "created_at",
+                "last_signal_at",
+                "signal_count",
+                "taken_at",
+                "closed_at",
+                "operator_id",
+                "closed_by",
+                "disposition",
+                "closing_comment",
+                "version",
+                "title_event",
+                "title_zone",
+                "source",
+                "source_accounts",
+            ],
+            alarms,
+        )
+        w.rows(
+            "signal",
+            [
+                "received_at",
+                "site_id",
+                "transmitter_id",
+                "alarm_id",
+                "account",
+                "line",
+                "receiver",
+                "protocol",
+                "qualifier",
+                "event_system",
+                "event_code",
+                "category",
+                "priority",
+                "zone",
+                "partition",
+                "peer",
+                "extended",
+                "raw",
+            ],
+            signals,
+        )
+        w.rows("journal", ["at", "operator_id", "alarm_id", "site_id", "action", "detail"], journal)
+        w.rows(
+            "call",
+            [
+                "alarm_id",
+                "site_id",
+                "operator_id",
+                "workstation",
+                "direction",
+                "purpose",
+                "remote_uri",
+                "created_at",
+                "ended_at",
+                "end_status",
+                "end_reason",
+            ],
+            calls,
+        )
+        w.commit()
+        signal_id += len(signals)
+        journal_id += len(journal)
+        if day % 30 == 29:
+            rate = (alarm_id + signal_id + journal_id + call_id) / (time.perf_counter() - started)
+            log(
+                f"  day {day + 1}/{DAYS}: {alarm_id} alarms, {signal_id} signals, {journal_id} journal, "
+                f"{call_id} calls ({rate:,.0f} rows/s)"
+            )
+    if w.pg:
+        w.cur.execute("SELECT setval(pg_get_serial_sequence('alarm', 'id'), (SELECT max(id) FROM alarm))")
+        w.commit()
+        w.raw.autocommit = True
+        w.cur.execute("ANALYZE")  # what autovacuum would have done on a station that grew for a year
+    w.close()
+    return {"alarms": alarm_id, "signals": signal_id, "journal": journal_id, "calls": call_id, "sites": sites}
+
+
+def _timed(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return (time.perf_counter() - started) * 1000
+
+
+def _p95(values: list[float]) -> float:
+    return sorted(values)[max(0, round(0.95 * len(values)) - 1)]
+
+
+def measure(db: Database, sites: int, seed: int, searches: int) -> None:
+    rng = random.Random(seed + 1)
+    search = HistorySearch(db, Authority(db))
+    chief = Operator(1, "op01", "Operator 1", Role.SUPERVISOR)
+    for kind in ("alarms", "signals", "journal"):
+        times, found = [], []
+        for _ in range(searches):
+            start = YEAR_START + timedelta(days=rng.randint(0, DAYS - 30))
+            query = HistoryQuery.from_fields(
+                {
+                    "kind": kind,
+                    "site": f"S{rng.randint(1, sites):05d}",
+                    "from": start.isoformat(),
+                    "to": (start + timedelta(days=30)).isoformat(),
+                }
+            )
+            started = time.perf_counter()
+            page = search.page(chief, query)
+            times.append((time.perf_counter() - started) * 1000)
+            found.append(len(page.rows))
+        print(
+            f"one site over 30 days, {kind:8}: p95 {_p95(times):7.1f} ms  max {max(times):7.1f}  "
+            f"median {statistics.median(times):6.1f}  (rows per page: median {statistics.median(found):.0f}) "
+            f"target < 100 ms"
+        )
+    for kind in ("alarms", "journal"):
+        for word, share in PROBES.items():
+            times = []
+            for _ in range(searches):
+                extra = rng.choice(COMMON) if rng.random() < 0.5 else ""
+                query = HistoryQuery.from_fields({"kind": kind, "text": f"{word} {extra}".strip()})
+                times.append(_timed(partial(search.page, chief, query)))
+            print(
+                f"text in {kind:8} '{word}' (~{share:.1%} of comments, sometimes + a common word): "
+                f"p95 {_p95(times):7.1f} ms  max {max(times):7.1f}  target < 500 ms"
+            )
+    print(f"year's station report: {station_report_hook(db)}")
+    print(f"console cold start to a usable queue: {cold_start_hook(db)}")
+    print(f"vigie verify throughput: {verify_hook(db)}")
+
+
+# ---- HOOKS for the other helpers' figures: replace each body, keep the signature. ----------------
+def station_report_hook(db: Database) -> str:
+    """HOOK(reports): build the year's station report on `db` and return its time (target < 3 s)."""
+    return "not measured (hook for the reports helper: bench/history.py station_report_hook)"
+
+
+def cold_start_hook(db: Database) -> str:
+    """HOOK(lead): start a console on `db` and time it to a usable queue (target < 2 s)."""
+    return "not measured (hook: bench/history.py cold_start_hook)"
+
+
+def verify_hook(db: Database) -> str:
+    """HOOK(chain): run `vigie verify` on `db` and return its throughput."""
+    return "not measured (hook for the chain helper: bench/history.py verify_hook)"
+
+
+def _prepare(url: str | None, reuse: bool) -> tuple[Database, str]:
+    if url is None:
+        url = f"sqlite:///{tempfile.mkdtemp(prefix='vigie-history-')}/station.sqlite"
+    if url.startswith("postgresql"):
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        target = make_url(url)
+        admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            if (
+                conn.execute(
+                    text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": target.database}
+                ).first()
+                is None
+            ):
+                conn.execute(text(f'CREATE DATABASE "{target.database}"'))
+        admin.dispose()
+    db = Database.from_url(url)
+    migrate.upgrade(db.engine)
+    with db.engine.connect() as conn:
+        holds = holds_station_data(conn)
+    if holds and not reuse:
+        raise SystemExit(
+            f"{url} already holds station data: give --reuse to measure it, or an empty database"
+        )
+    if reuse and not holds:
+        raise SystemExit(f"{url} holds no station to measure (drop --reuse to generate one)")
+    return db, url
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", metavar="URL", help="default: a new SQLite file in a temp dir")
+    parser.add_argument("--scale", type=float, default=0.1, help="1.0: the full station (default 0.1)")
+    parser.add_argument("--searches", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--reuse", action="store_true", help="measure an already generated station")
+    args = parser.parse_args()
+    db, url = _prepare(args.db, args.reuse)
+    shown = "the station found there" if args.reuse else f"scale {args.scale}"
+    print(f"database {url}, backend {db.dialect}, {shown}")
+    if not args.reuse:
+        started = time.perf_counter()
+        counts = generate(db, args.scale, args.seed, lambda line: print(line, flush=True))
+        print(f"generated {counts} in {time.perf_counter() - started:.0f} s")
+    from sqlalchemy import text
+
+    with db.read() as session:
+        sites = int(session.execute(text("SELECT count(*) FROM site")).scalar_one())
+        tables = {"signals": "signal", "alarms": "alarm", "calls": "call", "journal": "journal"}
+        counts = {
+            k: session.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one() for k, t in tables.items()
+        }
+    print(
+        f"{sites} sites (scale {sites / FULL['sites']:g}), "
+        + ", ".join(f"{v} {k}" for k, v in counts.items())
+    )
+    measure(db, sites, args.seed, args.searches)
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
