@@ -385,3 +385,22 @@ class CallEventRow(SQLModel, table=True):
     at: datetime = Field(sa_column=_utc())
     kind: str = Field(max_length=20)
     detail: str = Field(default="", sa_type=Text)
+
+
+class ReportRow(SQLModel, table=True):
+    """A supervisor's saved report: the figures as they were built (JSON) and the comment beside them.
+
+    The figures are kept rather than rebuilt: alarms closed or reclassified later must not change
+    what a report said on the day it was written and signed.
+    """
+
+    __tablename__ = "report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(sa_column=_utc(index=True))
+    author_id: int = Field(foreign_key="operator.id")
+    period_start: datetime = Field(sa_column=_utc())
+    period_end: datetime = Field(sa_column=_utc())
+    scope: str = Field(max_length=300)  # ReportScope.key(): station, sites:A,B, operator:login
+    comment: str = Field(default="", sa_type=Text)
+    figures: str = Field(sa_type=Text)  # StationReport.to_json()
