@@ -32,6 +32,7 @@ from console.services.dispatch_desk import DispatchDesk
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.receiver_service import ReceiverService
+from console.services.reports import Reports
 from console.services.sign_in import sign_in
 from console.simulator.demo_link import DemoPanels
 from console.simulator.demo_traffic import DemoTraffic
@@ -43,6 +44,7 @@ from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
 from console.views.phone.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
+from console.views.supervision.report_page import ReportPage, report_page_title
 from console.views.supervision.window import SupervisionWindow
 from console.views.theme import THEMES, apply_theme
 from console.views.workstation import Workstation
@@ -73,6 +75,7 @@ def supervision_window(db: Database, operator: Operator, settings: QSettings, la
     """The supervisor's window and its pages, each over its own service (roles checked there)."""
     authority = Authority(db)
     window = SupervisionWindow(operator, settings)
+    window.add_page("reports", ReportPage(Reports(db, authority), operator), report_page_title())
     del authority, lang  # the pages (history, calls, reports, analysis, journal) are added here
     return window
 

@@ -96,7 +96,11 @@ def last_month(now: datetime, zone: ZoneInfo) -> ReportPeriod:
 
 
 def _next_month(first: date) -> date:
-    return first.replace(year=first.year + 1, month=1) if first.month == 12 else first.replace(month=first.month + 1)
+    return (
+        first.replace(year=first.year + 1, month=1)
+        if first.month == 12
+        else first.replace(month=first.month + 1)
+    )
 
 
 class ScopeKind(StrEnum):

@@ -81,10 +81,16 @@ class Reports:
     def export_pdf(
         self, operator: Operator, report: StationReport, comment: str, path: Path, renderer: PdfRenderer
     ) -> None:
-        """Write the PDF, then journal REPORT_EXPORTED with where it went; OSError if unwritable."""
+        """Write the PDF, then journal REPORT_EXPORTED with where it went; OSError if unwritable.
+
+        When the journal cannot be written the PDF is removed again: no report leaves unjournaled."""
         self._authority.require(operator, "export a report")
         renderer(report, comment, path)
-        self._authority.record(operator, JournalAction.REPORT_EXPORTED, f"{_detail(report)} -> {path}")
+        try:
+            self._authority.record(operator, JournalAction.REPORT_EXPORTED, f"{_detail(report)} -> {path}")
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
 
     def build_as_station(self, period: ReportPeriod, scope: ReportScope) -> StationReport:
         """For `vigie report` on the server: the database URL is the credential (as for
@@ -96,18 +102,28 @@ class Reports:
     ) -> None:
         """The command line's export, journaled without an operator but with who ran it."""
         renderer(report, comment, path)
-        with unavailable_raised(), self._db.write() as session:
-            append_journal(
-                session,
-                at=self._clock(),
-                action=JournalAction.REPORT_EXPORTED,
-                detail=f"{_detail(report)} -> {path} by {report.author}",
-            )
+        try:
+            with unavailable_raised(), self._db.write() as session:
+                append_journal(
+                    session,
+                    at=self._clock(),
+                    action=JournalAction.REPORT_EXPORTED,
+                    detail=f"{_detail(report)} -> {path} by {report.author}",
+                )
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
 
     def _build(self, period: ReportPeriod, scope: ReportScope, author: str) -> StationReport:
         with unavailable_raised(), self._db.read() as session:
             return build_report(
-                session, period, scope, zone=self.zone, targets=self.targets, author=author, built_at=self._clock()
+                session,
+                period,
+                scope,
+                zone=self.zone,
+                targets=self.targets,
+                author=author,
+                built_at=self._clock(),
             )
 
 

@@ -82,7 +82,9 @@ def _scope_filter(session: Session, period: ReportPeriod, scope: ReportScope) ->
         operator_id = session.execute(select(O.id).where(O.login == scope.operator_login)).scalar()
         if operator_id is None:
             raise ReportError(
-                f"unknown operator: {scope.operator_login}", "unknown_operator", login=scope.operator_login or ""
+                f"unknown operator: {scope.operator_login}",
+                "unknown_operator",
+                login=scope.operator_login or "",
             )
         conditions.append(A.operator_id == operator_id)
     return _Filter(and_(*conditions))
@@ -96,7 +98,9 @@ def _hourly(session: Session, f: _Filter, dialect: str) -> list[tuple[datetime, 
     return [(datetime.strptime(h, "%Y-%m-%d %H").replace(tzinfo=UTC), c, n) for h, c, n in rows]
 
 
-def _service(session: Session, f: _Filter, dialect: str, targets: ServiceTargets, alarms: int) -> ServiceLevelFigures:
+def _service(
+    session: Session, f: _Filter, dialect: str, targets: ServiceTargets, alarms: int
+) -> ServiceLevelFigures:
     take_ms = _ms(A.created_at, A.taken_at, dialect)
     take_bucket = _bucket(take_ms, TAKE_EDGES_S).label("bucket")
     first = func.sum(case((take_ms <= round(targets.take_within_s * 1000), 1), else_=0))
@@ -180,7 +184,9 @@ def _workload(session: Session, f: _Filter, dialect: str) -> tuple[OperatorWorkl
         .where(f.where)
         .group_by(O.login, O.display_name)
     ).all()
-    loads = [OperatorWorkload(lg, dn, int(t or 0), int(c or 0), float(ms or 0) / 1000) for lg, dn, t, c, ms in rows]
+    loads = [
+        OperatorWorkload(lg, dn, int(t or 0), int(c or 0), float(ms or 0) / 1000) for lg, dn, t, c, ms in rows
+    ]
     return tuple(sorted(loads, key=lambda w: (-w.taken, w.login)))
 
 
@@ -243,6 +249,8 @@ def saved_reports(session: Session, limit: int = 50) -> Sequence[SavedReport]:
     """The latest saved reports, newest first."""
     rows = session.execute(select(ReportRow).order_by(ReportRow.id.desc()).limit(limit)).scalars()  # type: ignore[union-attr]
     return [
-        SavedReport(r.id or 0, r.created_at, r.author_id, r.comment, StationReport.from_json(json.loads(r.figures)))
+        SavedReport(
+            r.id or 0, r.created_at, r.author_id, r.comment, StationReport.from_json(json.loads(r.figures))
+        )
         for r in rows
     ]

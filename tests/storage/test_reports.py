@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from console.domain.report import ReportError, ReportScope
+from console.domain.report import ReportError, ReportScope, StationReport
 from console.domain.service_level import ServiceTargets
 from console.storage.engine import Database
 from console.storage.reports import build_report, save_report, saved_reports
@@ -15,10 +15,16 @@ from tests.report_station import PARIS, PERIOD, build_station
 BUILT = datetime(2026, 11, 10, 9, tzinfo=UTC)
 
 
-def report(db: Database, scope: ReportScope = ReportScope()):  # type: ignore[no-untyped-def]
+def report(db: Database, scope: ReportScope | None = None) -> StationReport:
     with db.read() as session:
         return build_report(
-            session, PERIOD, scope, zone=PARIS, targets=ServiceTargets(), author="Chef", built_at=BUILT
+            session,
+            PERIOD,
+            scope or ReportScope(),
+            zone=PARIS,
+            targets=ServiceTargets(),
+            author="Chef",
+            built_at=BUILT,
         )
 
 
