@@ -70,7 +70,8 @@ def report_run(args: argparse.Namespace) -> int:
     if pdf.is_dir() or not pdf.parent.is_dir() or not os.access(pdf.parent, os.W_OK):
         raise CliError(f"cannot write the PDF at {pdf}: no such writable folder")
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a server has no screen
+        if not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a server has no screen
 
     from PySide6.QtWidgets import QApplication
 

@@ -37,6 +37,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ReportPdf", text)
 
 
+def _font(size: float, bold: bool = False) -> QFont:
+    """No ligatures: "confirmé" must read back as c-o-n-f-i, not as the single glyph "ﬁ"."""
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
 class _Page:
     """A cursor down the page, opening a new one when what comes next does not fit."""
 
@@ -53,9 +62,7 @@ class _Page:
             self.y = 0.0
 
     def text(self, text: str, size: float = 10, bold: bool = False, wrap: bool = True) -> None:
-        font = QFont("DejaVu Sans")
-        font.setPointSizeF(size)
-        font.setBold(bold)
+        font = _font(size, bold)
         self.painter.setFont(font)
         flags = int(Qt.AlignmentFlag.AlignLeft) | (int(Qt.TextFlag.TextWordWrap) if wrap else 0)
         bounds = self.painter.boundingRect(QRectF(0, 0, self.width, self.height), flags, text)
@@ -70,8 +77,7 @@ class _Page:
         columns = len(headers)
         first = self.width * (0.45 if columns == 2 else 0.25)
         rest = (self.width - first) / max(1, columns - 1)
-        font = QFont("DejaVu Sans")
-        font.setPointSizeF(9)
+        font = _font(9)
         line = 9 * _DPI / 72 * 1.5
         for index, row in enumerate([headers, *rows]):
             self.room(line)
