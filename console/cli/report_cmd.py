@@ -69,9 +69,9 @@ def report_run(args: argparse.Namespace) -> int:
     pdf = Path(args.pdf)
     if pdf.is_dir() or not pdf.parent.is_dir() or not os.access(pdf.parent, os.W_OK):
         raise CliError(f"cannot write the PDF at {pdf}: no such writable folder")
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        if not os.environ.get("QT_QPA_PLATFORM"):
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a server has no screen
+    screen = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if not screen and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a server has no screen
 
     from PySide6.QtWidgets import QApplication
 

@@ -40,9 +40,9 @@ def test_only_the_required_arguments_write_the_station_report(db_url: str, tmp_p
     assert "Period: 2026-11-02 – 2026-11-03 (Europe/Paris)" in text and "Scope: Whole station" in text
     assert f"Author: {getpass.getuser()} (vigie report)" in text and "Alarms 5" in text
     with db.read() as session:
-        rows = session.scalars(select(JournalRow)).all()
-    assert [r.action for r in rows] == [JournalAction.REPORT_EXPORTED] and rows[0].operator_id is None
-    assert str(pdf) in rows[0].detail
+        rows = [(r.action, r.operator_id, r.detail) for r in session.scalars(select(JournalRow))]
+    assert [(action, operator) for action, operator, _ in rows] == [(JournalAction.REPORT_EXPORTED, None)]
+    assert str(pdf) in rows[0][2] and getpass.getuser() in rows[0][2]
     db.dispose()
 
 
