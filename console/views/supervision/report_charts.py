@@ -42,10 +42,6 @@ _COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportCharts", text)
-
-
 def _category_word(value: str) -> str:
     try:
         return category_labels()[EventCategory(value)]
@@ -113,14 +109,17 @@ def _stacked_by_category(
 def per_day_chart(report: StationReport) -> QChart:
     labels = [d.day.strftime("%d/%m") for d in report.per_day]
     return _stacked_by_category(
-        _tr("Alarms per day by category"), labels, report, lambda i, c: report.per_day[i].counts.get(c, 0)
+        QCoreApplication.translate("ReportCharts", "Alarms per day by category"),
+        labels,
+        report,
+        lambda i, c: report.per_day[i].counts.get(c, 0),
     )
 
 
 def per_hour_chart(report: StationReport) -> QChart:
     labels = [f"{h:02d}" for h in range(24)]
     return _stacked_by_category(
-        _tr("Alarms per hour of the day (local time)"),
+        QCoreApplication.translate("ReportCharts", "Alarms per hour of the day (local time)"),
         labels,
         report,
         lambda i, c: report.per_hour[i].get(c, 0),
@@ -131,22 +130,27 @@ def service_chart(report: StationReport) -> QChart:
     """Share taken within each target, beside the share the standard asks (the target lines)."""
     s = report.service
     first, second = int(s.targets.take_within_s), int(s.targets.take_late_s)
-    chart = _chart(_tr("Alarms taken within the targets (%)"))
+    chart = _chart(QCoreApplication.translate("ReportCharts", "Alarms taken within the targets (%)"))
     series = QBarSeries()
-    bar = QBarSet(_tr("Taken within"))
+    bar = QBarSet(QCoreApplication.translate("ReportCharts", "Taken within"))
     bar.setColor(QColor("#2e86ab"))
     bar.append([100 * (s.share_first or 0.0), 100 * (s.share_second or 0.0)])
     series.append(bar)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value %")
     chart.addSeries(series)
-    labels = [_tr("within %1 s").replace("%1", str(first)), _tr("within %1 s").replace("%1", str(second))]
+    labels = [
+        QCoreApplication.translate("ReportCharts", "within %1 s").replace("%1", str(first)),
+        QCoreApplication.translate("ReportCharts", "within %1 s").replace("%1", str(second)),
+    ]
     values = _axes(chart, labels, series)
     values.setRange(0, 100)
     values.setTickCount(6)
     for index, required in enumerate((REQUIRED_FIRST, REQUIRED_SECOND)):
         line = QLineSeries()
-        line.setName(_tr("target %1 %").replace("%1", f"{100 * required:g}"))
+        line.setName(
+            QCoreApplication.translate("ReportCharts", "target %1 %").replace("%1", f"{100 * required:g}")
+        )
         line.setPen(QPen(QColor("#d7263d"), 2, Qt.PenStyle.DashLine))
         line.append(index - 0.45, 100 * required)
         line.append(index + 0.45, 100 * required)
@@ -175,21 +179,31 @@ def histogram_chart(histogram: Histogram, title: str, set_name: str) -> QChart:
 
 
 def take_time_chart(report: StationReport) -> QChart:
-    return histogram_chart(report.service.take, _tr("Time to take (seconds)"), _tr("Alarms"))
+    return histogram_chart(
+        report.service.take,
+        QCoreApplication.translate("ReportCharts", "Time to take (seconds)"),
+        QCoreApplication.translate("ReportCharts", "Alarms"),
+    )
 
 
 def handling_time_chart(report: StationReport) -> QChart:
     return histogram_chart(
-        report.service.handling, _tr("Handling time, take to close (seconds)"), _tr("Alarms")
+        report.service.handling,
+        QCoreApplication.translate("ReportCharts", "Handling time, take to close (seconds)"),
+        QCoreApplication.translate("ReportCharts", "Alarms"),
     )
 
 
 def false_alarm_chart(report: StationReport) -> QChart:
     """The ten sites with the highest false-alarm rate (the police's response depends on it)."""
-    chart = _chart(_tr("False-alarm rate per site, top %1 (%)").replace("%1", str(TOP_SITES)))
+    chart = _chart(
+        QCoreApplication.translate("ReportCharts", "False-alarm rate per site, top %1 (%)").replace(
+            "%1", str(TOP_SITES)
+        )
+    )
     top = list(report.false_alarms[:TOP_SITES])[::-1]  # horizontal bars draw bottom-up
     series = QHorizontalBarSeries()
-    bar = QBarSet(_tr("False alarms"))
+    bar = QBarSet(QCoreApplication.translate("ReportCharts", "False alarms"))
     bar.setColor(QColor("#f18f01"))
     bar.append([100 * (s.rate or 0.0) for s in top])
     series.append(bar)
@@ -200,14 +214,14 @@ def false_alarm_chart(report: StationReport) -> QChart:
 
 
 def dispatch_chart(report: StationReport) -> QChart:
-    chart = _chart(_tr("Dispatches against the agreed delay"))
+    chart = _chart(QCoreApplication.translate("ReportCharts", "Dispatches against the agreed delay"))
     series = QStackedBarSeries()
     timed = [d for d in report.dispatches if d.with_delay]
     for name, colour, value in (
-        (_tr("On time"), "#2a9d8f", lambda d: d.on_time),
-        (_tr("Late"), "#d7263d", lambda d: d.late),
-        (_tr("Not arrived"), "#7a869a", lambda d: d.not_arrived),
-        (_tr("Cancelled"), "#b8b8b8", lambda d: d.cancelled),
+        (QCoreApplication.translate("ReportCharts", "On time"), "#2a9d8f", lambda d: d.on_time),
+        (QCoreApplication.translate("ReportCharts", "Late"), "#d7263d", lambda d: d.late),
+        (QCoreApplication.translate("ReportCharts", "Not arrived"), "#7a869a", lambda d: d.not_arrived),
+        (QCoreApplication.translate("ReportCharts", "Cancelled"), "#b8b8b8", lambda d: d.cancelled),
     ):
         bar = QBarSet(name)
         bar.setColor(QColor(colour))
@@ -220,11 +234,15 @@ def dispatch_chart(report: StationReport) -> QChart:
 
 
 def workload_chart(report: StationReport) -> QChart:
-    chart = _chart(_tr("Operator workload"))
+    chart = _chart(QCoreApplication.translate("ReportCharts", "Operator workload"))
     series = QBarSeries()
     for name, colour, value in (
-        (_tr("Alarms taken"), "#2e86ab", lambda w: w.taken),
-        (_tr("Hours handled"), "#99c24d", lambda w: round(w.handled_s / 3600, 1)),
+        (QCoreApplication.translate("ReportCharts", "Alarms taken"), "#2e86ab", lambda w: w.taken),
+        (
+            QCoreApplication.translate("ReportCharts", "Hours handled"),
+            "#99c24d",
+            lambda w: round(w.handled_s / 3600, 1),
+        ),
     ):
         bar = QBarSet(name)
         bar.setColor(QColor(colour))
@@ -238,12 +256,12 @@ def workload_chart(report: StationReport) -> QChart:
 
 def dispatch_kind_word(kind: str) -> str:
     words = {
-        "guard": _tr("Guard"),
-        "keyholder": _tr("Keyholder"),
-        "technician": _tr("Technician"),
-        "police": _tr("Police"),
-        "fire": _tr("Fire brigade"),
-        "ambulance": _tr("Ambulance"),
+        "guard": QCoreApplication.translate("ReportCharts", "Guard"),
+        "keyholder": QCoreApplication.translate("ReportCharts", "Keyholder"),
+        "technician": QCoreApplication.translate("ReportCharts", "Technician"),
+        "police": QCoreApplication.translate("ReportCharts", "Police"),
+        "fire": QCoreApplication.translate("ReportCharts", "Fire brigade"),
+        "ambulance": QCoreApplication.translate("ReportCharts", "Ambulance"),
     }
     return words.get(kind, kind)
 

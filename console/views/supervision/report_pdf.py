@@ -33,10 +33,6 @@ _DPI = 300
 _CHART_SIZE = QSizeF(720, 430)  # scene pixels: the charts' fonts keep the page's proportions
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportPdf", text)
-
-
 def _font(size: float, bold: bool = False) -> QFont:
     """No ligatures: "confirmé" must read back as c-o-n-f-i, not as the single glyph "ﬁ"."""
     font = QFont("DejaVu Sans")
@@ -125,7 +121,9 @@ def write_report_pdf(report: StationReport, comment: str, path: Path) -> None:
         raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
     writer = QPdfWriter(str(path))
     writer.setResolution(_DPI)
-    writer.setTitle(_tr("Vigie report %1").replace("%1", period_text(report)))
+    writer.setTitle(
+        QCoreApplication.translate("ReportPdf", "Vigie report %1").replace("%1", period_text(report))
+    )
     writer.setCreator("Vigie")
     writer.setPageLayout(
         QPageLayout(
@@ -137,17 +135,31 @@ def write_report_pdf(report: StationReport, comment: str, path: Path) -> None:
         raise OSError(f"cannot write {path}")
     try:
         page = _Page(writer, painter)
-        page.text(_tr("Vigie — supervision report"), 16, bold=True)
-        page.text(_tr("Period: %1").replace("%1", period_text(report)))
-        page.text(_tr("Scope: %1").replace("%1", scope_text(report)))
-        page.text(_tr("Author: %1").replace("%1", report.author))
-        page.text(_tr("Built: %1").replace("%1", report.built_at.strftime("%Y-%m-%d %H:%M UTC")))
-        page.text(_tr("Comment"), 12, bold=True)
-        page.text(comment.strip() or _tr("(no comment)"))
-        page.table(_tr("Figures"), figure_headers(), figure_rows(report))
-        page.table(_tr("False alarms per site"), false_alarm_headers(), false_alarm_rows(report)[:20])
-        page.table(_tr("Dispatches"), dispatch_headers(), dispatch_rows(report))
-        page.table(_tr("Operator workload"), workload_headers(), workload_rows(report))
+        page.text(QCoreApplication.translate("ReportPdf", "Vigie — supervision report"), 16, bold=True)
+        page.text(QCoreApplication.translate("ReportPdf", "Period: %1").replace("%1", period_text(report)))
+        page.text(QCoreApplication.translate("ReportPdf", "Scope: %1").replace("%1", scope_text(report)))
+        page.text(QCoreApplication.translate("ReportPdf", "Author: %1").replace("%1", report.author))
+        page.text(
+            QCoreApplication.translate("ReportPdf", "Built: %1").replace(
+                "%1", report.built_at.strftime("%Y-%m-%d %H:%M UTC")
+            )
+        )
+        page.text(QCoreApplication.translate("ReportPdf", "Comment"), 12, bold=True)
+        page.text(comment.strip() or QCoreApplication.translate("ReportPdf", "(no comment)"))
+        page.table(QCoreApplication.translate("ReportPdf", "Figures"), figure_headers(), figure_rows(report))
+        page.table(
+            QCoreApplication.translate("ReportPdf", "False alarms per site"),
+            false_alarm_headers(),
+            false_alarm_rows(report)[:20],
+        )
+        page.table(
+            QCoreApplication.translate("ReportPdf", "Dispatches"), dispatch_headers(), dispatch_rows(report)
+        )
+        page.table(
+            QCoreApplication.translate("ReportPdf", "Operator workload"),
+            workload_headers(),
+            workload_rows(report),
+        )
         writer.newPage()
         page.y = 0.0
         for index, (_name, make) in enumerate(ALL_CHARTS):

@@ -20,10 +20,6 @@ Rows = list[list[str]]
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportTables", text)
-
-
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.1f} %"
 
@@ -51,10 +47,14 @@ def period_text(report: StationReport) -> str:
 def scope_text(report: StationReport) -> str:
     scope = report.scope
     if scope.kind is ScopeKind.SITES:
-        return _tr("Sites: %1").replace("%1", ", ".join(scope.site_codes))
+        return QCoreApplication.translate("ReportTables", "Sites: %1").replace(
+            "%1", ", ".join(scope.site_codes)
+        )
     if scope.kind is ScopeKind.OPERATOR:
-        return _tr("Operator: %1").replace("%1", scope.operator_login or "")
-    return _tr("Whole station")
+        return QCoreApplication.translate("ReportTables", "Operator: %1").replace(
+            "%1", scope.operator_login or ""
+        )
+    return QCoreApplication.translate("ReportTables", "Whole station")
 
 
 def figure_rows(report: StationReport) -> Rows:
@@ -65,30 +65,40 @@ def figure_rows(report: StationReport) -> Rows:
     timed = sum(d.on_time + d.late + d.not_arrived for d in report.dispatches)
     on_time = sum(d.on_time for d in report.dispatches)
     return [
-        [_tr("Alarms"), str(report.total)],
-        [_tr("Taken"), str(s.taken)],
+        [QCoreApplication.translate("ReportTables", "Alarms"), str(report.total)],
+        [QCoreApplication.translate("ReportTables", "Taken"), str(s.taken)],
         [
-            _tr("Taken within %1 s").replace("%1", first),
+            QCoreApplication.translate("ReportTables", "Taken within %1 s").replace("%1", first),
             f"{percent(s.share_first)} ({s.within_first}/{s.taken})",
         ],
         [
-            _tr("Taken within %1 s").replace("%1", second),
+            QCoreApplication.translate("ReportTables", "Taken within %1 s").replace("%1", second),
             f"{percent(s.share_second)} ({s.within_second}/{s.taken})",
         ],
         [
-            _tr("Targets met (80 % / 98.5 %)"),
-            {True: _tr("yes"), False: _tr("no"), None: "—"}[s.meets_targets],
+            QCoreApplication.translate("ReportTables", "Targets met (80 % / 98.5 %)"),
+            {
+                True: QCoreApplication.translate("ReportTables", "yes"),
+                False: QCoreApplication.translate("ReportTables", "no"),
+                None: "—",
+            }[s.meets_targets],
         ],
         [
-            _tr("Time to take, median / 90th percentile"),
+            QCoreApplication.translate("ReportTables", "Time to take, median / 90th percentile"),
             f"{seconds(s.take.percentile(0.5))} / {seconds(s.take.percentile(0.9))}",
         ],
         [
-            _tr("Handling time, median / 90th percentile"),
+            QCoreApplication.translate("ReportTables", "Handling time, median / 90th percentile"),
             f"{seconds(s.handling.percentile(0.5))} / {seconds(s.handling.percentile(0.9))}",
         ],
-        [_tr("False-alarm rate"), f"{percent(share(false, counted))} ({false}/{counted})"],
-        [_tr("Dispatches on time"), f"{percent(share(on_time, timed))} ({on_time}/{timed})"],
+        [
+            QCoreApplication.translate("ReportTables", "False-alarm rate"),
+            f"{percent(share(false, counted))} ({false}/{counted})",
+        ],
+        [
+            QCoreApplication.translate("ReportTables", "Dispatches on time"),
+            f"{percent(share(on_time, timed))} ({on_time}/{timed})",
+        ],
     ]
 
 
@@ -122,27 +132,42 @@ def workload_rows(report: StationReport) -> Rows:
 
 
 def figure_headers() -> list[str]:
-    return [_tr("Figure"), _tr("Value")]
+    return [
+        QCoreApplication.translate("ReportTables", "Figure"),
+        QCoreApplication.translate("ReportTables", "Value"),
+    ]
 
 
 def false_alarm_headers() -> list[str]:
-    return [_tr("Site"), _tr("Name"), _tr("Closed"), _tr("False alarms"), _tr("Rate")]
+    return [
+        QCoreApplication.translate("ReportTables", "Site"),
+        QCoreApplication.translate("ReportTables", "Name"),
+        QCoreApplication.translate("ReportTables", "Closed"),
+        QCoreApplication.translate("ReportTables", "False alarms"),
+        QCoreApplication.translate("ReportTables", "Rate"),
+    ]
 
 
 def dispatch_headers() -> list[str]:
     return [
-        _tr("Sent"),
-        _tr("Requested"),
-        _tr("On time"),
-        _tr("Late"),
-        _tr("Not arrived"),
-        _tr("Cancelled"),
-        _tr("On time"),
+        QCoreApplication.translate("ReportTables", "Sent"),
+        QCoreApplication.translate("ReportTables", "Requested"),
+        QCoreApplication.translate("ReportTables", "On time"),
+        QCoreApplication.translate("ReportTables", "Late"),
+        QCoreApplication.translate("ReportTables", "Not arrived"),
+        QCoreApplication.translate("ReportTables", "Cancelled"),
+        QCoreApplication.translate("ReportTables", "On time"),
     ]
 
 
 def workload_headers() -> list[str]:
-    return [_tr("Operator"), _tr("Taken"), _tr("Closed"), _tr("Handled"), _tr("Mean per alarm")]
+    return [
+        QCoreApplication.translate("ReportTables", "Operator"),
+        QCoreApplication.translate("ReportTables", "Taken"),
+        QCoreApplication.translate("ReportTables", "Closed"),
+        QCoreApplication.translate("ReportTables", "Handled"),
+        QCoreApplication.translate("ReportTables", "Mean per alarm"),
+    ]
 
 
 class RowsModel(ReadOnlyTableModel):
