@@ -1569,8 +1569,8 @@
       <translation>Alarmes</translation>
     </message>
     <message>
-      <source>Handling time, take to close (seconds)</source>
-      <translation>Durée de traitement, de la prise à la clôture (secondes)</translation>
+      <source>Handling time, take to close (minutes)</source>
+      <translation>Durée de traitement, de la prise à la clôture (minutes)</translation>
     </message>
     <message>
       <source>False-alarm rate per site, top %1 (%)</source>

@@ -62,6 +62,7 @@ def _axes(chart: QChart, labels: list[str], series: object, *, horizontal: bool 
     """Category axis on x (on y for horizontal bars), value axis on the other; returns the value axis."""
     categories = QBarCategoryAxis()
     categories.append(labels)
+    categories.setTruncateLabels(False)  # a site code cut to "…" tells nobody anything
     values = QValueAxis()
     values.setLabelFormat("%d")
     cat_side, val_side = (
@@ -107,7 +108,8 @@ def _stacked_by_category(
 
 
 def per_day_chart(report: StationReport) -> QChart:
-    labels = [d.day.strftime("%d/%m") for d in report.per_day]
+    long = len(report.per_day) > 14  # a month's labels only fit as day numbers
+    labels = [d.day.strftime("%d" if long else "%d/%m") for d in report.per_day]
     return _stacked_by_category(
         QCoreApplication.translate("ReportCharts", "Alarms per day by category"),
         labels,
@@ -134,7 +136,7 @@ def service_chart(report: StationReport) -> QChart:
     series = QBarSeries()
     bar = QBarSet(QCoreApplication.translate("ReportCharts", "Taken within"))
     bar.setColor(QColor("#2e86ab"))
-    bar.append([100 * (s.share_first or 0.0), 100 * (s.share_second or 0.0)])
+    bar.append([round(100 * (s.share_first or 0.0), 1), round(100 * (s.share_second or 0.0), 1)])
     series.append(bar)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value %")
@@ -160,12 +162,14 @@ def service_chart(report: StationReport) -> QChart:
     return chart
 
 
-def _bucket_labels(histogram: Histogram) -> list[str]:
-    edges = histogram.edges
-    return [*(f"{edges[i]}–{edges[i + 1]}" for i in range(len(edges) - 1)), f"≥{edges[-1]}"]
+def _bucket_labels(histogram: Histogram, unit_s: int) -> list[str]:
+    """Each bucket by where it starts (10– is from 10 to the next label; ≥600 the open last one):
+    short enough to stay readable. No "<": chart labels are rich text, it would open a tag."""
+    edges = [f"{e / unit_s:g}" for e in histogram.edges]
+    return [*(f"{edge}–" for edge in edges[:-1]), f"≥{edges[-1]}"]
 
 
-def histogram_chart(histogram: Histogram, title: str, set_name: str) -> QChart:
+def histogram_chart(histogram: Histogram, title: str, set_name: str, unit_s: int = 1) -> QChart:
     chart = _chart(title)
     series = QBarSeries()
     bar = QBarSet(set_name)
@@ -173,7 +177,7 @@ def histogram_chart(histogram: Histogram, title: str, set_name: str) -> QChart:
     bar.append([float(n) for n in histogram.counts])
     series.append(bar)
     chart.addSeries(series)
-    count_axis(_axes(chart, _bucket_labels(histogram), series), max(histogram.counts, default=0))
+    count_axis(_axes(chart, _bucket_labels(histogram, unit_s), series), max(histogram.counts, default=0))
     chart.legend().setVisible(False)
     return chart
 
@@ -189,8 +193,9 @@ def take_time_chart(report: StationReport) -> QChart:
 def handling_time_chart(report: StationReport) -> QChart:
     return histogram_chart(
         report.service.handling,
-        QCoreApplication.translate("ReportCharts", "Handling time, take to close (seconds)"),
+        QCoreApplication.translate("ReportCharts", "Handling time, take to close (minutes)"),
         QCoreApplication.translate("ReportCharts", "Alarms"),
+        unit_s=60,
     )
 
 

@@ -172,22 +172,32 @@ class ReportPage(QWidget):
             "dispatches": RowsModel(dispatch_headers(), self),
             "workload": RowsModel(workload_headers(), self),
         }
-        row = (len(ALL_CHARTS) + 1) // 2
-        for index, (name, model) in enumerate(self.models.items()):
+        self.tables: dict[str, QTableView] = {}
+        for name, model in self.models.items():
             table = _named(QTableView(charts), f"report_table_{name}")
             table.setModel(model)
             table.verticalHeader().hide()
+            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
             table.horizontalHeader().setStretchLastSection(True)
             table.setMinimumHeight(180)
-            chart_grid.addWidget(table, row + index // 2, index % 2)
+            table.setTextElideMode(Qt.TextElideMode.ElideNone)  # "85.1 % …" hides the figure itself
+            self.tables[name] = table
+        row = (len(ALL_CHARTS) + 1) // 2
+        for index, name in enumerate(("false_alarms", "dispatches", "workload")):
+            chart_grid.addWidget(self.tables[name], row + index // 2, index % 2)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(charts)
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
-        self.heading = _named(QLabel(self), "report_heading", wrap=True)
+        self.heading = _named(QLabel(self), "report_heading")
         side_layout.addWidget(self.heading)
+        figures = self.tables["figures"]
+        figures.setParent(side)
+        figures.horizontalHeader().hide()
+        figures.setMinimumHeight(250)
+        side_layout.addWidget(figures)
         side_layout.addWidget(QLabel(self.tr("Comment (first analysis)"), side))
         self.comment = _named(QPlainTextEdit(side), "report_comment")
         self.comment.setPlaceholderText(self.tr("What the figures say, what to follow up"))
@@ -206,7 +216,8 @@ class ReportPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(scroll)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 5)
+        splitter.setSizes([1060, 480])
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(self._controls)
@@ -318,6 +329,8 @@ class ReportPage(QWidget):
         self.models["false_alarms"].set_rows(false_alarm_rows(report))
         self.models["dispatches"].set_rows(dispatch_rows(report))
         self.models["workload"].set_rows(workload_rows(report))
+        for table in self.tables.values():
+            table.resizeColumnsToContents()
         self.heading.setText(f"{period_text(report)}\n{scope_text(report)}")
         self.status.setText(self.tr("%1 alarms in the period.").replace("%1", str(report.total)))
         self.action_message.clear()
