@@ -11,6 +11,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import insert, select
+from sqlmodel import col
 
 from console.domain.alarm import Role
 from console.storage import migrate
@@ -86,12 +87,14 @@ def fill_history(db: Database, start: datetime, days: int, per_day: int, seed: i
     with db.write() as session:
         for chunk in range(0, len(alarms), 5000):
             session.execute(insert(AlarmRow), alarms[chunk : chunk + 5000])
-        ids = list(
-            session.execute(select(AlarmRow.id).order_by(AlarmRow.id.desc()).limit(len(alarms))).scalars()
-        )  # type: ignore[union-attr]
-        rows = session.execute(
-            select(AlarmRow.id, AlarmRow.created_at).where(AlarmRow.id.in_(ids[::10]))
-        ).all()  # type: ignore[union-attr]
+        first = session.execute(
+            select(col(AlarmRow.id)).order_by(col(AlarmRow.id).desc()).offset(len(alarms) - 1).limit(1)
+        ).scalar_one()
+        rows = session.execute(  # one alarm in ten had a guard sent
+            select(AlarmRow.id, AlarmRow.created_at).where(
+                col(AlarmRow.id) >= first, col(AlarmRow.id) % 10 == 0
+            )
+        ).all()
         dispatches = [
             {
                 "alarm_id": alarm_id,
