@@ -45,6 +45,37 @@ def _operators(db: Database) -> list[int]:
     return [i for i in ids if i is not None]
 
 
+def _alarm(
+    rng: random.Random, day: datetime, sites: list[int], noisy: set[int], operators: list[int]
+) -> dict[str, object]:
+    categories, weights = zip(*_CATEGORIES, strict=True)
+    site = rng.choice(sites)
+    hour = rng.choices(range(24), _HOUR_WEIGHTS)[0]
+    created = day + timedelta(hours=hour, seconds=rng.uniform(0, 3600))
+    taken = created + timedelta(seconds=min(rng.lognormvariate(2.8, 0.6), 400))
+    closed = taken + timedelta(seconds=rng.lognormvariate(6.0, 0.8))
+    category = rng.choices(categories, weights)[0]
+    disposition = (
+        rng.choice(_FALSE) if rng.random() < (0.85 if site in noisy else 0.5) else "no_action_needed"
+    )
+    if category == "fire" and rng.random() < 0.2:
+        disposition = "confirmed_fire"
+    return {
+        "site_id": site,
+        "account": "",
+        "state": "closed",
+        "priority": 1 if category in ("fire", "panic", "medical") else 2,
+        "category": category,
+        "title": category,
+        "created_at": created,
+        "last_signal_at": created,
+        "taken_at": taken,
+        "closed_at": closed,
+        "operator_id": rng.choice(operators),
+        "disposition": disposition,
+    }
+
+
 def fill_history(db: Database, start: datetime, days: int, per_day: int, seed: int = 7) -> int:
     """Closed alarms over `days` days from `start`, about `per_day` a day; returns how many."""
     rng = random.Random(seed)
@@ -54,41 +85,18 @@ def fill_history(db: Database, start: datetime, days: int, per_day: int, seed: i
         raise ValueError("the database has no site: load the demo first")
     noisy = set(rng.sample(sites, max(1, len(sites) // 5)))  # a few sites false-alarm a lot
     operators = _operators(db)
-    categories, weights = zip(*_CATEGORIES, strict=True)
     alarms: list[dict[str, object]] = []
-    for day in range(days):
-        for _ in range(max(0, int(rng.gauss(per_day, per_day / 5)))):
-            site = rng.choice(sites)
-            hour = rng.choices(range(24), _HOUR_WEIGHTS)[0]
-            created = start + timedelta(days=day, hours=hour, seconds=rng.uniform(0, 3600))
-            taken = created + timedelta(seconds=min(rng.lognormvariate(2.8, 0.6), 400))
-            closed = taken + timedelta(seconds=rng.lognormvariate(6.0, 0.8))
-            category = rng.choices(categories, weights)[0]
-            false_odds = 0.85 if site in noisy else 0.5
-            disposition = rng.choice(_FALSE) if rng.random() < false_odds else "no_action_needed"
-            if category == "fire" and rng.random() < 0.2:
-                disposition = "confirmed_fire"
-            alarms.append(
-                {
-                    "site_id": site,
-                    "account": "",
-                    "state": "closed",
-                    "priority": 1 if category in ("fire", "panic", "medical") else 2,
-                    "category": category,
-                    "title": category,
-                    "created_at": created,
-                    "last_signal_at": created,
-                    "taken_at": taken,
-                    "closed_at": closed,
-                    "operator_id": rng.choice(operators),
-                    "disposition": disposition,
-                }
-            )
+    written = 0
     with db.write() as session:
-        for chunk in range(0, len(alarms), 5000):
-            session.execute(insert(AlarmRow), alarms[chunk : chunk + 5000])
+        for day in range(days):
+            for _ in range(max(0, int(rng.gauss(per_day, per_day / 5)))):
+                alarms.append(_alarm(rng, start + timedelta(days=day), sites, noisy, operators))
+            if len(alarms) >= 20_000 or day == days - 1:
+                session.execute(insert(AlarmRow), alarms)
+                written += len(alarms)
+                alarms = []
         first = session.execute(
-            select(col(AlarmRow.id)).order_by(col(AlarmRow.id).desc()).offset(len(alarms) - 1).limit(1)
+            select(col(AlarmRow.id)).order_by(col(AlarmRow.id).desc()).offset(written - 1).limit(1)
         ).scalar_one()
         rows = session.execute(  # one alarm in ten had a guard sent
             select(AlarmRow.id, AlarmRow.created_at).where(
@@ -107,7 +115,7 @@ def fill_history(db: Database, start: datetime, days: int, per_day: int, seed: i
         ]
         for chunk in range(0, len(dispatches), 5000):
             session.execute(insert(DispatchRow), dispatches[chunk : chunk + 5000])
-    return len(alarms)
+    return written
 
 
 if __name__ == "__main__":
