@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select
+from sqlalchemy import BigInteger, ColumnElement, and_, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from console.domain.report import (
@@ -59,11 +59,6 @@ def _utc_hour(column: Any, dialect: str) -> ColumnElement[Any]:
     return func.to_char(func.timezone("UTC", column), "YYYY-MM-DD HH24")
 
 
-def _bucket(ms: ColumnElement[Any], edges: tuple[int, ...]) -> ColumnElement[Any]:
-    whens = [(ms < edges[i + 1] * 1000, i) for i in range(len(edges) - 1)]
-    return case(*whens, else_=len(edges) - 1)
-
-
 @dataclass(frozen=True, slots=True)
 class _Filter:
     where: ColumnElement[bool]
@@ -98,50 +93,70 @@ def _hourly(session: Session, f: _Filter, dialect: str) -> list[tuple[datetime, 
     return [(datetime.strptime(h, "%Y-%m-%d %H").replace(tzinfo=UTC), c, n) for h, c, n in rows]
 
 
+def _whole(ms: ColumnElement[Any], unit_ms: int, dialect: str, *, up: bool) -> ColumnElement[Any]:
+    """A duration in whole units, never negative (a clock skew is no time at all). Rounded up for
+    take times, so that ms <= T * unit exactly when the result <= T (the targets are counted
+    exactly; a histogram edge may take a take up to 0.1 s early); down for handling times."""
+    whole = (cast(ms, BigInteger) + (unit_ms - 1 if up else 0)) // unit_ms
+    return func.max(whole, 0) if dialect == "sqlite" else func.greatest(whole, 0)
+
+
+def _histogram(rows: Sequence[Any], unit_s: float, edges: tuple[int, ...]) -> Histogram:
+    buckets: dict[int, int] = {}
+    for units, count in rows:
+        value = int(units) * unit_s
+        index = next((i for i in range(len(edges) - 1) if value < edges[i + 1]), len(edges) - 1)
+        buckets[index] = buckets.get(index, 0) + int(count)
+    return Histogram.from_buckets(edges, buckets)
+
+
 def _service(
     session: Session, f: _Filter, dialect: str, targets: ServiceTargets, alarms: int
 ) -> ServiceLevelFigures:
-    take_ms = _ms(A.created_at, A.taken_at, dialect)
-    take_bucket = _bucket(take_ms, TAKE_EDGES_S).label("bucket")
-    first = func.sum(case((take_ms <= round(targets.take_within_s * 1000), 1), else_=0))
-    second = func.sum(case((take_ms <= round(targets.take_late_s * 1000), 1), else_=0))
+    """Take times in tenths of a second and handling times in minutes, grouped by the database
+    (a few hundred groups for a year): the bucket edges and the 30 s / 60 s targets fall on them."""
+    take = _whole(_ms(A.created_at, A.taken_at, dialect), 100, dialect, up=True).label("take")
     take_rows = session.execute(
-        select(take_bucket, func.count(), first, second)
-        .where(f.where, A.taken_at.is_not(None))
-        .group_by(take_bucket)
+        select(take, func.count()).where(f.where, A.taken_at.is_not(None)).group_by(take)
     ).all()
-    handle_bucket = _bucket(_ms(A.taken_at, A.closed_at, dialect), HANDLE_EDGES_S).label("bucket")
+    handle = _whole(_ms(A.taken_at, A.closed_at, dialect), 60_000, dialect, up=False).label("handle")
     handle_rows = session.execute(
-        select(handle_bucket, func.count())
+        select(handle, func.count())
         .where(f.where, A.taken_at.is_not(None), A.closed_at.is_not(None))
-        .group_by(handle_bucket)
+        .group_by(handle)
     ).all()
+    first, second = targets.take_within_s * 10, targets.take_late_s * 10
     return ServiceLevelFigures(
         alarms=alarms,
-        taken=sum(int(r[1]) for r in take_rows),
-        within_first=sum(int(r[2] or 0) for r in take_rows),
-        within_second=sum(int(r[3] or 0) for r in take_rows),
-        take=Histogram.from_buckets(TAKE_EDGES_S, {int(r[0]): int(r[1]) for r in take_rows}),
-        handling=Histogram.from_buckets(HANDLE_EDGES_S, {int(r[0]): int(r[1]) for r in handle_rows}),
+        taken=sum(int(n) for _, n in take_rows),
+        within_first=sum(int(n) for k, n in take_rows if int(k) <= first),
+        within_second=sum(int(n) for k, n in take_rows if int(k) <= second),
+        take=_histogram(take_rows, 0.1, TAKE_EDGES_S),
+        handling=_histogram(handle_rows, 60.0, HANDLE_EDGES_S),
         targets=targets,
     )
 
 
 def _false_alarms(session: Session, f: _Filter) -> tuple[SiteFalseAlarms, ...]:
+    """Grouped by site id over the alarms alone; the few sites' codes are read after."""
     false_values = [d.value for d in FALSE_ALARMS]
     counted = and_(A.disposition.is_not(None), A.disposition.not_in([d.value for d in NOT_AN_ALARM]))
     rows = session.execute(
         select(
-            S.code,
-            S.name,
+            A.site_id,
             func.sum(case((counted, 1), else_=0)),
             func.sum(case((A.disposition.in_(false_values), 1), else_=0)),
         )
-        .select_from(AlarmRow.__table__.join(SiteRow.__table__, A.site_id == S.id))  # type: ignore[attr-defined]
-        .where(f.where)
-        .group_by(S.code, S.name)
+        .where(f.where, A.site_id.is_not(None))
+        .group_by(A.site_id)
     ).all()
-    return rank_false_alarms(SiteFalseAlarms(c, n, int(t or 0), int(x or 0)) for c, n, t, x in rows)
+    names = {
+        r.id: (r.code, r.name)
+        for r in session.execute(select(S.id, S.code, S.name).where(S.id.in_([r[0] for r in rows])))
+    }
+    return rank_false_alarms(
+        SiteFalseAlarms(*names[site], int(t or 0), int(x or 0)) for site, t, x in rows if site in names
+    )
 
 
 def _dispatches(session: Session, f: _Filter, dialect: str) -> tuple[DispatchFigures, ...]:
@@ -174,18 +189,22 @@ def _workload(session: Session, f: _Filter, dialect: str) -> tuple[OperatorWorkl
     closed = and_(A.taken_at.is_not(None), A.closed_at.is_not(None))
     rows = session.execute(
         select(
-            O.login,
-            O.display_name,
-            func.sum(case((A.taken_at.is_not(None), 1), else_=0)),
+            A.operator_id,
+            func.count(A.taken_at),
             func.sum(case((closed, 1), else_=0)),
             func.sum(case((closed, _ms(A.taken_at, A.closed_at, dialect)), else_=literal(0))),
         )
-        .select_from(AlarmRow.__table__.join(OperatorRow.__table__, A.operator_id == O.id))  # type: ignore[attr-defined]
-        .where(f.where)
-        .group_by(O.login, O.display_name)
+        .where(f.where, A.operator_id.is_not(None))
+        .group_by(A.operator_id)
     ).all()
+    names = {
+        r.id: (r.login, r.display_name)
+        for r in session.execute(select(O.id, O.login, O.display_name).where(O.id.in_([r[0] for r in rows])))
+    }
     loads = [
-        OperatorWorkload(lg, dn, int(t or 0), int(c or 0), float(ms or 0) / 1000) for lg, dn, t, c, ms in rows
+        OperatorWorkload(*names[op], int(t or 0), int(c or 0), float(ms or 0) / 1000)
+        for op, t, c, ms in rows
+        if op in names
     ]
     return tuple(sorted(loads, key=lambda w: (-w.taken, w.login)))
 

@@ -18,6 +18,7 @@ from console.storage.types import UTCDateTime
 
 _OPEN = text("state != 'closed'")
 _OPEN_UNKNOWN = text("state != 'closed' AND site_id IS NULL")
+_REPORT_COLUMNS = ("created_at", "category", "site_id", "operator_id", "disposition", "taken_at", "closed_at")
 
 
 def _utc(nullable: bool = False, index: bool = False) -> Column[datetime]:
@@ -157,6 +158,9 @@ class AlarmRow(SQLModel, table=True):
             sqlite_where=_OPEN_UNKNOWN,
             postgresql_where=_OPEN_UNKNOWN,
         ),
+        # Every column the supervision reports aggregate, in period order: a year's report reads
+        # this narrow index instead of the wide rows (console/storage/reports.py).
+        Index("ix_alarm_report", *_REPORT_COLUMNS),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -1,4 +1,5 @@
-"""Saved supervision reports: period, scope, author, the comment and the figures as built (JSON).
+"""Saved supervision reports: period, scope, author, the comment and the figures as built (JSON);
+and a covering index of the columns the reports aggregate (a year's report reads it, not the rows).
 
 Revision ID: 0014
 Revises: 0011
@@ -16,6 +17,8 @@ down_revision = "0011"
 branch_labels = None
 depends_on = None
 
+_REPORT_COLUMNS = ("created_at", "category", "site_id", "operator_id", "disposition", "taken_at", "closed_at")
+
 
 def upgrade() -> None:
     op.create_table(
@@ -32,8 +35,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_report_created_at", "report", ["created_at"], unique=False)
+    op.create_index("ix_alarm_report", "alarm", list(_REPORT_COLUMNS), unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_alarm_report", table_name="alarm")
     op.drop_index("ix_report_created_at", table_name="report")
     op.drop_table("report")
