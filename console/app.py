@@ -34,6 +34,7 @@ from console.services.history import HistorySearch
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.receiver_service import ReceiverService
+from console.services.reports import Reports
 from console.services.sign_in import sign_in
 from console.simulator.demo_link import DemoPanels
 from console.simulator.demo_traffic import DemoTraffic
@@ -47,6 +48,7 @@ from console.views.phone.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
 from console.views.supervision.history_page import HistoryPage
 from console.views.supervision.record_window import AlarmRecordWindow
+from console.views.supervision.report_page import ReportPage, report_page_title
 from console.views.supervision.window import SupervisionWindow
 from console.views.theme import THEMES, apply_theme
 from console.views.workstation import Workstation
@@ -84,6 +86,7 @@ def supervision_window(db: Database, operator: Operator, settings: QSettings, la
     history = HistoryPage(HistorySearch(db, authority), operator, lang)
     history.alarm_record_wanted.connect(window.open_alarm_record)
     window.add_page("history", history, history.title())
+    window.add_page("reports", ReportPage(Reports(db, authority), operator), report_page_title())
     return window
 
 

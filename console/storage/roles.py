@@ -74,6 +74,7 @@ RECEIVER_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "station_status": ("SELECT", "INSERT", "UPDATE"),
     "call": (),
     "call_event": (),
+    "report": (),
 }
 _WORK = ("SELECT", "INSERT", "UPDATE", "DELETE")
 CONSOLE_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
@@ -97,6 +98,7 @@ CONSOLE_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "station_status": _WORK,
     "call": _WORK,
     "call_event": ("SELECT", "INSERT"),
+    "report": ("SELECT", "INSERT"),  # a saved report is not edited: saving again adds one
 }
 
 

@@ -18,6 +18,7 @@ from console.storage.types import UTCDateTime
 
 _OPEN = text("state != 'closed'")
 _OPEN_UNKNOWN = text("state != 'closed' AND site_id IS NULL")
+_REPORT_COLUMNS = ("created_at", "category", "site_id", "operator_id", "disposition", "taken_at", "closed_at")
 
 
 def _utc(nullable: bool = False, index: bool = False) -> Column[datetime]:
@@ -163,6 +164,9 @@ class AlarmRow(SQLModel, table=True):
         Index("ix_alarm_operator_created", "operator_id", "created_at"),
         Index("ix_alarm_category_created", "category", "created_at"),
         Index("ix_alarm_disposition_created", "disposition", "created_at"),
+        # Every column the supervision reports aggregate, in period order: a year's report reads
+        # this narrow index instead of the wide rows (console/storage/reports.py).
+        Index("ix_alarm_report", *_REPORT_COLUMNS),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -398,3 +402,22 @@ class CallEventRow(SQLModel, table=True):
     at: datetime = Field(sa_column=_utc())
     kind: str = Field(max_length=20)
     detail: str = Field(default="", sa_type=Text)
+
+
+class ReportRow(SQLModel, table=True):
+    """A supervisor's saved report: the figures as they were built (JSON) and the comment beside them.
+
+    The figures are kept rather than rebuilt: alarms closed or reclassified later must not change
+    what a report said on the day it was written and signed.
+    """
+
+    __tablename__ = "report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(sa_column=_utc(index=True))
+    author_id: int = Field(foreign_key="operator.id")
+    period_start: datetime = Field(sa_column=_utc())
+    period_end: datetime = Field(sa_column=_utc())
+    scope: str = Field(max_length=300)  # ReportScope.key(): station, sites:A,B, operator:login
+    comment: str = Field(default="", sa_type=Text)
+    figures: str = Field(sa_type=Text)  # StationReport.to_json()

@@ -1924,6 +1924,410 @@
     </message>
   </context>
   <context>
+    <name>ReportCharts</name>
+    <message>
+      <source>Alarms per day by category</source>
+      <translation>Alarmes par jour et par catégorie</translation>
+    </message>
+    <message>
+      <source>Alarms per hour of the day (local time)</source>
+      <translation>Alarmes par heure de la journée (heure locale)</translation>
+    </message>
+    <message>
+      <source>Alarms taken within the targets (%)</source>
+      <translation>Alarmes prises en compte dans les objectifs (%)</translation>
+    </message>
+    <message>
+      <source>Taken within</source>
+      <translation>Prises en compte en</translation>
+    </message>
+    <message>
+      <source>within %1 s</source>
+      <translation>en %1 s au plus</translation>
+    </message>
+    <message>
+      <source>target %1 %</source>
+      <translation>objectif %1 %</translation>
+    </message>
+    <message>
+      <source>Time to take (seconds)</source>
+      <translation>Délai de prise en compte (secondes)</translation>
+    </message>
+    <message>
+      <source>Alarms</source>
+      <translation>Alarmes</translation>
+    </message>
+    <message>
+      <source>Handling time, take to close (minutes)</source>
+      <translation>Durée de traitement, de la prise à la clôture (minutes)</translation>
+    </message>
+    <message>
+      <source>False-alarm rate per site, top %1 (%)</source>
+      <translation>Taux de fausses alarmes par site, %1 premiers (%)</translation>
+    </message>
+    <message>
+      <source>False alarms</source>
+      <translation>Fausses alarmes</translation>
+    </message>
+    <message>
+      <source>Dispatches against the agreed delay</source>
+      <translation>Interventions face au délai contractuel</translation>
+    </message>
+    <message>
+      <source>On time</source>
+      <translation>Dans les délais</translation>
+    </message>
+    <message>
+      <source>Late</source>
+      <translation>En retard</translation>
+    </message>
+    <message>
+      <source>Not arrived</source>
+      <translation>Pas arrivé</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Annulée</translation>
+    </message>
+    <message>
+      <source>Operator workload</source>
+      <translation>Charge des opérateurs</translation>
+    </message>
+    <message>
+      <source>Alarms taken</source>
+      <translation>Alarmes prises en compte</translation>
+    </message>
+    <message>
+      <source>Hours handled</source>
+      <translation>Heures de traitement</translation>
+    </message>
+    <message>
+      <source>Guard</source>
+      <translation>Agent d'intervention</translation>
+    </message>
+    <message>
+      <source>Keyholder</source>
+      <translation>Détenteur des clés</translation>
+    </message>
+    <message>
+      <source>Technician</source>
+      <translation>Technicien</translation>
+    </message>
+    <message>
+      <source>Police</source>
+      <translation>Police / Gendarmerie</translation>
+    </message>
+    <message>
+      <source>Fire brigade</source>
+      <translation>Pompiers</translation>
+    </message>
+    <message>
+      <source>Ambulance</source>
+      <translation>SAMU</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportPage</name>
+    <message>
+      <source>Last 7 days</source>
+      <translation>7 derniers jours</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+      <source>Last month</source>
+      <translation>Le mois dernier</translation>
+    </message>
+    <message>
+      <source>Whole station</source>
+      <translation>Toute la station</translation>
+    </message>
+    <message>
+      <source>Sites (codes)</source>
+      <translation>Sites (codes)</translation>
+    </message>
+    <message>
+      <source>Operator (login)</source>
+      <translation>Opérateur (identifiant)</translation>
+    </message>
+    <message>
+      <source>LYO-0001, LYO-0002 or a login</source>
+      <translation>LYO-0001, LYO-0002 ou un identifiant</translation>
+    </message>
+    <message>
+      <source>Build</source>
+      <translation>Établir</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>au</translation>
+    </message>
+    <message>
+      <source>Scope</source>
+      <translation>Périmètre</translation>
+    </message>
+    <message>
+      <source>Comment (first analysis)</source>
+      <translation>Commentaire (première analyse)</translation>
+    </message>
+    <message>
+      <source>What the figures say, what to follow up</source>
+      <translation>Ce que disent les chiffres, ce qu'il faut suivre</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+    <message>
+      <source>Export PDF…</source>
+      <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+      <source>The period ends before it starts.</source>
+      <translation>La période se termine avant de commencer.</translation>
+    </message>
+    <message>
+      <source>A report covers at most a year.</source>
+      <translation>Un rapport couvre au plus un an.</translation>
+    </message>
+    <message>
+      <source>Name at least one site code.</source>
+      <translation>Indiquez au moins un code de site.</translation>
+    </message>
+    <message>
+      <source>Name the operator (login).</source>
+      <translation>Indiquez l'opérateur (identifiant).</translation>
+    </message>
+    <message>
+      <source>Unknown site: %1</source>
+      <translation>Site inconnu : %1</translation>
+    </message>
+    <message>
+      <source>Unknown operator: %1</source>
+      <translation>Opérateur inconnu : %1</translation>
+    </message>
+    <message>
+      <source>Building the report…</source>
+      <translation>Rapport en cours d'établissement…</translation>
+    </message>
+    <message>
+      <source>%1 alarms in the period.</source>
+      <translation>%1 alarmes sur la période.</translation>
+    </message>
+    <message>
+      <source>Reports are for supervisors and admins.</source>
+      <translation>Les rapports sont réservés aux superviseurs et administrateurs.</translation>
+    </message>
+    <message>
+      <source>The database cannot be reached: %1</source>
+      <translation>La base de données est injoignable : %1</translation>
+    </message>
+    <message>
+      <source>The PDF could not be written: %1</source>
+      <translation>Le PDF n'a pas pu être écrit : %1</translation>
+    </message>
+    <message>
+      <source>The report failed: %1</source>
+      <translation>Le rapport a échoué : %1</translation>
+    </message>
+    <message>
+      <source>Saved as report %1.</source>
+      <translation>Enregistré comme rapport %1.</translation>
+    </message>
+    <message>
+      <source>Export the report</source>
+      <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Exported to %1.</source>
+      <translation>Exporté vers %1.</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>Rapports</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportPdf</name>
+    <message>
+      <source>Vigie report %1</source>
+      <translation>Rapport Vigie %1</translation>
+    </message>
+    <message>
+      <source>Vigie — supervision report</source>
+      <translation>Vigie — rapport de supervision</translation>
+    </message>
+    <message>
+      <source>Period: %1</source>
+      <translation>Période : %1</translation>
+    </message>
+    <message>
+      <source>Scope: %1</source>
+      <translation>Périmètre : %1</translation>
+    </message>
+    <message>
+      <source>Author: %1</source>
+      <translation>Auteur : %1</translation>
+    </message>
+    <message>
+      <source>Built: %1</source>
+      <translation>Établi le : %1</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>Commentaire</translation>
+    </message>
+    <message>
+      <source>(no comment)</source>
+      <translation>(sans commentaire)</translation>
+    </message>
+    <message>
+      <source>Figures</source>
+      <translation>Chiffres</translation>
+    </message>
+    <message>
+      <source>False alarms per site</source>
+      <translation>Fausses alarmes par site</translation>
+    </message>
+    <message>
+      <source>Dispatches</source>
+      <translation>Interventions</translation>
+    </message>
+    <message>
+      <source>Operator workload</source>
+      <translation>Charge des opérateurs</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportTables</name>
+    <message>
+      <source>Sites: %1</source>
+      <translation>Sites : %1</translation>
+    </message>
+    <message>
+      <source>Operator: %1</source>
+      <translation>Opérateur : %1</translation>
+    </message>
+    <message>
+      <source>Whole station</source>
+      <translation>Toute la station</translation>
+    </message>
+    <message>
+      <source>Alarms</source>
+      <translation>Alarmes</translation>
+    </message>
+    <message>
+      <source>Taken</source>
+      <translation>Prise en compte</translation>
+    </message>
+    <message>
+      <source>Taken within %1 s</source>
+      <translation>Prises en compte en %1 s au plus</translation>
+    </message>
+    <message>
+      <source>Targets met (80 % / 98.5 %)</source>
+      <translation>Objectifs atteints (80 % / 98,5 %)</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <source>Time to take, median / 90th percentile</source>
+      <translation>Délai de prise en compte, médiane / 90e centile</translation>
+    </message>
+    <message>
+      <source>Handling time, median / 90th percentile</source>
+      <translation>Durée de traitement, médiane / 90e centile</translation>
+    </message>
+    <message>
+      <source>False-alarm rate</source>
+      <translation>Taux de fausses alarmes</translation>
+    </message>
+    <message>
+      <source>Dispatches on time</source>
+      <translation>Interventions dans les délais</translation>
+    </message>
+    <message>
+      <source>Figure</source>
+      <translation>Indicateur</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Site</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>Clôturée</translation>
+    </message>
+    <message>
+      <source>False alarms</source>
+      <translation>Fausses alarmes</translation>
+    </message>
+    <message>
+      <source>Rate</source>
+      <translation>Taux</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>Envoyé</translation>
+    </message>
+    <message>
+      <source>Requested</source>
+      <translation>Demandée</translation>
+    </message>
+    <message>
+      <source>On time</source>
+      <translation>Dans les délais</translation>
+    </message>
+    <message>
+      <source>Late</source>
+      <translation>En retard</translation>
+    </message>
+    <message>
+      <source>Not arrived</source>
+      <translation>Pas arrivé</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Annulée</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>Opérateur</translation>
+    </message>
+    <message>
+      <source>Handled</source>
+      <translation>Traitées</translation>
+    </message>
+    <message>
+      <source>Mean per alarm</source>
+      <translation>Moyenne par alarme</translation>
+    </message>
+  </context>
+  <context>
     <name>SessionMenu</name>
     <message>
       <source>&amp;Console</source>
