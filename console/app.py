@@ -27,6 +27,7 @@ from console.domain.journal import JournalAction
 from console.receiver.server import ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
 from console.services.authority import Authority, may_audit
+from console.services.call_audit import CallAudit
 from console.services.demo_data import demo_sites, load_demo
 from console.services.dispatch_desk import DispatchDesk
 from console.services.plan_editing import PlanEditing
@@ -43,6 +44,7 @@ from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
 from console.views.phone.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
+from console.views.supervision.call_audit_page import CallAuditPage
 from console.views.supervision.window import SupervisionWindow
 from console.views.theme import THEMES, apply_theme
 from console.views.workstation import Workstation
@@ -73,6 +75,8 @@ def supervision_window(db: Database, operator: Operator, settings: QSettings, la
     """The supervisor's window and its pages, each over its own service (roles checked there)."""
     authority = Authority(db)
     window = SupervisionWindow(operator, settings)
+    calls = CallAuditPage(CallAudit(db, authority), operator, lang)
+    window.add_page("calls", calls, calls.title())
     del authority, lang  # the pages (history, calls, reports, analysis, journal) are added here
     return window
 

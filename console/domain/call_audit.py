@@ -27,7 +27,8 @@ class Integrity(StrEnum):
     NO_RECORDING = "no_recording"  # the call was never recorded (not answered, recording refused)
 
 
-PLAYABLE = frozenset({Integrity.VERIFIED, Integrity.ALTERED, Integrity.NOT_FINAL})
+# What the audit plays: an altered file is evidence of tampering, to export and examine, not to hear as the call.
+PLAYABLE = frozenset({Integrity.VERIFIED, Integrity.NOT_FINAL})
 
 
 def integrity_of(record: CallRecord, found: tuple[int, str] | None) -> Integrity:

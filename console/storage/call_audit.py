@@ -64,7 +64,7 @@ def _named(session: Session, ids: Sequence[int]) -> list[AuditedCall]:
     records = _load(session, ids)
     operator_ids = {r.operator_id for r in records if r.operator_id is not None}
     site_ids = {r.site_id for r in records if r.site_id is not None}
-    operators = dict(
+    operators: dict[int | None, str] = dict(
         session.execute(
             select(OperatorRow.id, OperatorRow.display_name).where(col(OperatorRow.id).in_(operator_ids))
         ).all()

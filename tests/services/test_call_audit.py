@@ -6,6 +6,7 @@ import json
 import math
 import struct
 import wave
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -36,14 +37,18 @@ def write_wav(path: Path, seconds: float = 1.0, hz: int = 440) -> Path:
         wav.setframerate(16000)
         frames = int(16000 * seconds)
         wav.writeframes(
-            b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * hz * i / 16000))) for i in range(frames))
+            b"".join(
+                struct.pack("<h", int(8000 * math.sin(2 * math.pi * hz * i / 16000))) for i in range(frames)
+            )
         )
     return path
 
 
 def journal(db: Database, *actions: str) -> list[tuple[str, int | None, str]]:
     with db.read() as session:
-        rows = session.scalars(select(JournalRow).where(col(JournalRow.action).in_(actions)).order_by(col(JournalRow.id)))
+        rows = session.scalars(
+            select(JournalRow).where(col(JournalRow.action).in_(actions)).order_by(col(JournalRow.id))
+        )
         return [(r.action, r.operator_id, r.detail) for r in rows]
 
 
@@ -89,7 +94,9 @@ class Station:
         )
         self.log.add_event(record.id, CallEventKind.RINGING, at + timedelta(seconds=1))
         if end is CallEnd.COMPLETED:
-            self.log.add_event(record.id, CallEventKind.ANSWERED, at + timedelta(seconds=3), operator=operator)
+            self.log.add_event(
+                record.id, CallEventKind.ANSWERED, at + timedelta(seconds=3), operator=operator
+            )
             self.log.add_event(record.id, CallEventKind.HELD, at + timedelta(seconds=4), "on hold")
         if recorded:
             self.log.set_recording(record.id, write_wav(self.folder / f"rec-{record.id}.wav"))
@@ -130,7 +137,11 @@ def test_filters_and_pages(station: Station) -> None:
 
     first = audit.calls(s.chef, CallFilter(), size=2)
     assert [c.record.id for c in first] == [ids[4], ids[3]]
-    assert (first[0].operator_name, first[0].site_code, first[0].site_name) == ("Amelie", "LYO-0001", "Pharmacie")
+    assert (first[0].operator_name, first[0].site_code, first[0].site_name) == (
+        "Amelie",
+        "LYO-0001",
+        "Pharmacie",
+    )
     assert first[1].site_code is None and first[1].operator_name == "Bruno"
     second = audit.calls(s.chef, CallFilter(), after=first[-1].cursor, size=2)
     third = audit.calls(s.chef, CallFilter(), after=second[-1].cursor, size=2)
@@ -180,7 +191,7 @@ def test_operator_refused_everywhere_and_journaled(station: Station, tmp_path: P
     s = station
     call_id = s.call(10, s.amelie, s.site_a)
     audit = CallAudit(s.db, Authority(s.db))
-    attempts = [
+    attempts: list[Callable[[], object]] = [
         lambda: audit.calls(s.amelie, CallFilter()),
         lambda: audit.timeline(s.amelie, call_id),
         lambda: audit.check(s.amelie, call_id),
@@ -203,7 +214,9 @@ def test_operator_refused_everywhere_and_journaled(station: Station, tmp_path: P
     assert journal(s.db, JournalAction.RECORDING_PLAYED, JournalAction.RECORDING_EXPORTED) == []
 
 
-def test_played_and_exported_are_journaled_and_the_export_reads_back(station: Station, tmp_path: Path) -> None:
+def test_played_and_exported_are_journaled_and_the_export_reads_back(
+    station: Station, tmp_path: Path
+) -> None:
     s = station
     call_id = s.call(10, s.amelie, s.site_a)
     clock = SteppingClock(T0 + timedelta(days=2))
@@ -230,10 +243,13 @@ def test_played_and_exported_are_journaled_and_the_export_reads_back(station: St
     with s.db.read() as session:
         rows = session.scalars(
             select(JournalRow)
-            .where(col(JournalRow.action).in_([JournalAction.RECORDING_PLAYED, JournalAction.RECORDING_EXPORTED]))
+            .where(
+                col(JournalRow.action).in_([JournalAction.RECORDING_PLAYED, JournalAction.RECORDING_EXPORTED])
+            )
             .order_by(col(JournalRow.id))
         ).all()
-    assert [(r.action, r.operator_id, r.at, r.alarm_id) for r in rows] == [
+        seen = [(r.action, r.operator_id, r.at, r.alarm_id) for r in rows]
+    assert seen == [
         (JournalAction.RECORDING_PLAYED, s.chef.id, clock.now, s.alarm),
         (JournalAction.RECORDING_EXPORTED, s.chef.id, clock.now, s.alarm),
     ]
