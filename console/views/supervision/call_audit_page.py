@@ -258,7 +258,8 @@ class CallAuditPage(QWidget):
             self.timeline_model.set_timeline(timeline)
             self._check = check
             self._set_badge(check.integrity)
-            self.player.load(check.path if check.found else None, check.integrity in PLAYABLE)
+            playable = check.integrity in PLAYABLE
+            self.player.load(check.path if check.found and playable else None, playable)
             self.export_button.setEnabled(True)
             self.integrity_shown.emit(check.integrity.value)
         elif kind == "played":
