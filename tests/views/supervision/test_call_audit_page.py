@@ -77,7 +77,9 @@ def made_up_call(db: Database, operator: Operator, site_id: int, path: Path, min
 
 
 class Desk:
-    def __init__(self, db: Database, page: CallAuditPage, chef: Operator, real: int, altered: int, other: int):
+    def __init__(
+        self, db: Database, page: CallAuditPage, chef: Operator, real: int, altered: int, other: int
+    ):
         self.db, self.page, self.chef = db, page, chef
         self.real, self.altered, self.other = real, altered, other
 
@@ -139,8 +141,10 @@ def test_a_real_call_is_verified_played_sought_sped_up_and_paused(qtbot: Any, de
     answered = [e.event.kind for e in page.timeline_model.timeline.entries].index(CallEventKind.ANSWERED)
     qtbot.waitUntil(lambda: page.timeline_model.current_row is not None)
     assert (page.timeline_model.current_row or 0) >= answered
-    assert page.timeline_model.index(answered, 0).data().startswith(
-        "▶" if page.timeline_model.current_row == answered else "+"
+    assert (
+        page.timeline_model.index(answered, 0)
+        .data()
+        .startswith("▶" if page.timeline_model.current_row == answered else "+")
     )
 
     player.set_speed(2.0)
