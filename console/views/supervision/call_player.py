@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from console.domain.call_audit import clock_text
 
@@ -65,11 +65,13 @@ class CallPlayer(QWidget):
         self._devices.audioOutputsChanged.connect(self._on_outputs_changed)
         self._on_outputs_changed()
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
         for widget in (self.play_button, self.elapsed, self.position_bar, self.total, self.speed):
             layout.addWidget(widget, 1 if widget is self.position_bar else 0)
-        layout.addWidget(self.output_note)
+        outer.addLayout(layout)
+        outer.addWidget(self.output_note)
 
         self.player.positionChanged.connect(self._on_position)
         self.player.durationChanged.connect(self._on_duration)
