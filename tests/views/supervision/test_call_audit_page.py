@@ -267,3 +267,26 @@ def test_an_operator_is_refused_and_the_refusal_journaled(qtbot: Any, sqlite_db:
         (JournalAction.AUDIT_REFUSED, amelie.id)
     ]
     page.stop()
+
+
+def test_a_missing_recording_is_said_and_not_played(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    page = desk.page
+    (tmp_path / "made" / "b.wav").unlink()
+    search(qtbot, page)
+    assert choose(qtbot, page, desk.other) == "missing"
+    assert "missing" in page.badge.text()
+    assert not page.player.play_button.isEnabled() and not page.player.position_bar.isEnabled()
+    assert choose(qtbot, page, desk.real) == "verified"  # the next call is not held back by the last
+    assert page.player.play_button.isEnabled()
+
+
+def test_an_unreachable_database_is_said_not_raised(qtbot: Any) -> None:
+    db = Database.from_url("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    chef = Operator(1, "chef", "Chef", Role.SUPERVISOR)
+    page = CallAuditPage(CallAudit(db, Authority(db)), chef)
+    qtbot.addWidget(page)
+    page.search()
+    qtbot.waitUntil(lambda: "cannot be reached" in page.status.text(), timeout=10000)
+    assert page.calls_model.rowCount() == 0
+    page.stop()
+    db.dispose()
