@@ -96,7 +96,7 @@ class CallAuditPage(QWidget):
         self.badge.setObjectName("call_audit_integrity")
         self.badge.setWordWrap(True)
         self.player = CallPlayer(self)
-        self.player.attach_shortcuts(self)
+        self.player.attach_shortcuts(self.calls_table, self.timeline_table)
         self.player.play_requested.connect(self._on_play_requested)
         self.player.position_changed.connect(self.timeline_model.follow_position)
         self.export_button = QPushButton(self.tr("Export…"), self)

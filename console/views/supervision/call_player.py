@@ -90,9 +90,13 @@ class CallPlayer(QWidget):
             action.triggered.connect(slot)
             self.actions_by_name[name] = action
 
-    def attach_shortcuts(self, owner: QWidget) -> None:
-        """Space and the arrows work anywhere in `owner` (the page) except where text is typed."""
-        owner.addActions(list(self.actions_by_name.values()))
+        self.addActions(list(self.actions_by_name.values()))
+
+    def attach_shortcuts(self, *owners: QWidget) -> None:
+        """Space and the arrows also work in `owners` (the page's tables), not in the filter form,
+        where Space presses the focused button or opens the focused list as usual."""
+        for owner in owners:
+            owner.addActions(list(self.actions_by_name.values()))
 
     # --- what the page does ------------------------------------------------------------------
 

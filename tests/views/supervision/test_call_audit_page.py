@@ -167,6 +167,9 @@ def test_a_real_call_is_verified_played_sought_sped_up_and_paused(qtbot: Any, de
     qtbot.keyClick(page.calls_table, Qt.Key.Key_Space)  # resume: the same hearing, not journaled again
     qtbot.waitUntil(lambda: player.playing, timeout=5000)
     assert len(journal(desk.db, JournalAction.RECORDING_PLAYED)) == 1
+    page.filters.operator.setFocus()
+    qtbot.keyClick(page.filters.operator, Qt.Key.Key_Space)  # typing in a filter: a space, not a pause
+    assert page.filters.operator.text() == " " and player.playing
 
 
 def test_an_altered_recording_shows_altered_and_cannot_be_played(qtbot: Any, desk: Desk) -> None:
