@@ -28,6 +28,7 @@ from console.receiver.server import ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
 from console.services.alarm_records import AlarmRecords
 from console.services.authority import Authority, may_audit
+from console.services.call_audit import CallAudit
 from console.services.demo_data import demo_sites, load_demo
 from console.services.dispatch_desk import DispatchDesk
 from console.services.history import HistorySearch
@@ -46,6 +47,7 @@ from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
 from console.views.phone.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
+from console.views.supervision.call_audit_page import CallAuditPage
 from console.views.supervision.history_page import HistoryPage
 from console.views.supervision.record_window import AlarmRecordWindow
 from console.views.supervision.report_page import ReportPage, report_page_title
@@ -86,7 +88,17 @@ def supervision_window(db: Database, operator: Operator, settings: QSettings, la
     history = HistoryPage(HistorySearch(db, authority), operator, lang)
     history.alarm_record_wanted.connect(window.open_alarm_record)
     window.add_page("history", history, history.title())
+    calls = CallAuditPage(CallAudit(db, authority), operator, lang)
+    window.add_page("calls", calls, calls.title())
     window.add_page("reports", ReportPage(Reports(db, authority), operator), report_page_title())
+
+    def play_in_the_audit(call_id: int, alarm_id: int | None) -> None:
+        window.show_page("calls")
+        window.show()
+        window.raise_()
+        calls.show_call(call_id, alarm_id)
+
+    window.record_window.call_audit_wanted.connect(play_in_the_audit)
     return window
 
 

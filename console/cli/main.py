@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from console import __version__
-from console.cli import console_cmd, db_cmd, receiver_cmd, report_cmd, search_cmd, station_cmd
+from console.cli import (
+    call_export_cmd,
+    console_cmd,
+    db_cmd,
+    receiver_cmd,
+    report_cmd,
+    search_cmd,
+    station_cmd,
+)
 from console.cli.common import CliError, Parser, station_db
 from console.storage.engine import DatabaseError
 
@@ -27,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     receiver_cmd.register(sub, parent)
     search_cmd.register(sub, parent)
     report_cmd.register(sub, parent)
+    call_export_cmd.register(sub, parent)
     return parser
 
 

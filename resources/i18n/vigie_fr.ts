@@ -213,7 +213,7 @@
     </message>
     <message>
       <source>Purpose</source>
-      <translation>Objet</translation>
+      <translation>Motif</translation>
     </message>
     <message>
       <source>Who</source>
@@ -290,6 +290,361 @@
     <message>
       <source>not final</source>
       <translation>non finalisé</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditCallsModel</name>
+    <message>
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>Opérateur</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Site</translation>
+    </message>
+    <message>
+      <source>Alarm</source>
+      <translation>Alarme</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>Sens</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>Motif</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Fin</translation>
+    </message>
+    <message>
+      <source>Talk time</source>
+      <translation>Durée de conversation</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Numéro</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>en cours</translation>
+    </message>
+  </context>
+  <context>
+    <name>CallAuditPage</name>
+    <message>
+      <source>Choose a call to check and hear its recording</source>
+      <translation>Choisissez un appel pour vérifier et écouter son enregistrement</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>Exporter…</translation>
+    </message>
+    <message>
+      <source>Correct the fields marked in red.</source>
+      <translation>Corrigez les champs signalés en rouge.</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>Recherche…</translation>
+    </message>
+    <message>
+      <source>Call audit</source>
+      <translation>Écoute des appels</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Export en cours…</translation>
+    </message>
+    <message>
+      <source>Export the call into</source>
+      <translation>Exporter l'appel dans</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>Exporté dans %1</translation>
+    </message>
+    <message>
+      <source>Refused: the call audit is for supervisors and admins (the attempt is journaled).</source>
+      <translation>Refusé : l'écoute des appels est réservée aux superviseurs et administrateurs (la tentative est inscrite à la main courante).</translation>
+    </message>
+    <message>
+      <source>The database cannot be reached: try again in a moment.</source>
+      <translation>La base de données est injoignable : réessayez dans un instant.</translation>
+    </message>
+    <message>
+      <source>This call no longer exists.</source>
+      <translation>Cet appel n'existe plus.</translation>
+    </message>
+    <message>
+      <source>Cannot write the export: %1</source>
+      <translation>Impossible d'écrire l'export : %1</translation>
+    </message>
+    <message>
+      <source>%1 calls shown, more below</source>
+      <translation>%1 appels affichés, d'autres plus bas</translation>
+    </message>
+    <message>
+      <source>%1 calls found</source>
+      <translation>%1 appels trouvés</translation>
+    </message>
+    <message>
+      <source>Checking the recording against its fingerprint…</source>
+      <translation>Vérification de l'enregistrement par rapport à son empreinte…</translation>
+    </message>
+  </context>
+  <context>
+    <name>CallFilterForm</name>
+    <message>
+      <source>YYYY-MM-DD HH:MM</source>
+      <translation>AAAA-MM-JJ HH:MM</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Au</translation>
+    </message>
+    <message>
+      <source>Operator login</source>
+      <translation>Identifiant opérateur</translation>
+    </message>
+    <message>
+      <source>Site code</source>
+      <translation>Code site</translation>
+    </message>
+    <message>
+      <source>Alarm no.</source>
+      <translation>N° d'alarme</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>Sens</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Fin</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>Motif</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Rechercher</translation>
+    </message>
+    <message>
+      <source>any</source>
+      <translation>tous</translation>
+    </message>
+    <message>
+      <source>Not a date: write YYYY-MM-DD or YYYY-MM-DD HH:MM</source>
+      <translation>Date illisible : écrivez AAAA-MM-JJ ou AAAA-MM-JJ HH:MM</translation>
+    </message>
+    <message>
+      <source>An alarm number is a whole number above 0</source>
+      <translation>Un numéro d'alarme est un nombre entier supérieur à 0</translation>
+    </message>
+    <message>
+      <source>The end of the period must come after its start</source>
+      <translation>La fin de la période doit suivre son début</translation>
+    </message>
+    <message>
+      <source>At most one year at a time</source>
+      <translation>Un an au plus à la fois</translation>
+    </message>
+  </context>
+  <context>
+    <name>CallPlayer</name>
+    <message>
+      <source>Play</source>
+      <translation>Lecture</translation>
+    </message>
+    <message>
+      <source>Position in the recording</source>
+      <translation>Position dans l'enregistrement</translation>
+    </message>
+    <message>
+      <source>Playback speed</source>
+      <translation>Vitesse de lecture</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>Pause</translation>
+    </message>
+    <message>
+      <source>Cannot play this recording: %1</source>
+      <translation>Impossible de lire cet enregistrement : %1</translation>
+    </message>
+    <message>
+      <source>No audio output on this workstation: the recording plays silently</source>
+      <translation>Aucune sortie audio sur ce poste : l'enregistrement est lu sans son</translation>
+    </message>
+  </context>
+  <context>
+    <name>CallWords</name>
+    <message>
+      <source>outgoing</source>
+      <translation>sortant</translation>
+    </message>
+    <message>
+      <source>incoming</source>
+      <translation>entrant</translation>
+    </message>
+    <message>
+      <source>callback</source>
+      <translation>contre-appel</translation>
+    </message>
+    <message>
+      <source>listen-in</source>
+      <translation>écoute</translation>
+    </message>
+    <message>
+      <source>dialled</source>
+      <translation>numéroté</translation>
+    </message>
+    <message>
+      <source>incoming call</source>
+      <translation>appel entrant</translation>
+    </message>
+    <message>
+      <source>self-test</source>
+      <translation>autotest</translation>
+    </message>
+    <message>
+      <source>completed</source>
+      <translation>abouti</translation>
+    </message>
+    <message>
+      <source>no answer</source>
+      <translation>pas de réponse</translation>
+    </message>
+    <message>
+      <source>busy</source>
+      <translation>occupé</translation>
+    </message>
+    <message>
+      <source>declined</source>
+      <translation>refusé</translation>
+    </message>
+    <message>
+      <source>unreachable</source>
+      <translation>injoignable</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>annulé</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>refusé</translation>
+    </message>
+    <message>
+      <source>transferred</source>
+      <translation>transféré</translation>
+    </message>
+    <message>
+      <source>interrupted</source>
+      <translation>interrompu</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>échec</translation>
+    </message>
+    <message>
+      <source>call started</source>
+      <translation>appel lancé</translation>
+    </message>
+    <message>
+      <source>ringing</source>
+      <translation>sonnerie</translation>
+    </message>
+    <message>
+      <source>answered</source>
+      <translation>décroché</translation>
+    </message>
+    <message>
+      <source>on hold</source>
+      <translation>en attente</translation>
+    </message>
+    <message>
+      <source>resumed</source>
+      <translation>repris</translation>
+    </message>
+    <message>
+      <source>microphone muted</source>
+      <translation>micro coupé</translation>
+    </message>
+    <message>
+      <source>microphone on</source>
+      <translation>micro ouvert</translation>
+    </message>
+    <message>
+      <source>listening</source>
+      <translation>écoute</translation>
+    </message>
+    <message>
+      <source>talking to the site</source>
+      <translation>interpellation</translation>
+    </message>
+    <message>
+      <source>keypad digits</source>
+      <translation>touches du clavier</translation>
+    </message>
+    <message>
+      <source>recording fault</source>
+      <translation>défaut d'enregistrement</translation>
+    </message>
+    <message>
+      <source>ended</source>
+      <translation>terminé</translation>
+    </message>
+    <message>
+      <source>Recording verified: identical to its fingerprint taken at the end of the call</source>
+      <translation>Enregistrement vérifié : identique à son empreinte prise à la fin de l'appel</translation>
+    </message>
+    <message>
+      <source>Recording ALTERED: the file no longer matches its fingerprint</source>
+      <translation>Enregistrement ALTÉRÉ : le fichier ne correspond plus à son empreinte</translation>
+    </message>
+    <message>
+      <source>Recording missing: the file is gone or unreadable</source>
+      <translation>Enregistrement manquant : le fichier a disparu ou est illisible</translation>
+    </message>
+    <message>
+      <source>Recording not fingerprinted (call open or ended abnormally): it cannot be verified</source>
+      <translation>Enregistrement sans empreinte (appel en cours ou terminé anormalement) : impossible de le vérifier</translation>
+    </message>
+    <message>
+      <source>This call has no recording</source>
+      <translation>Cet appel n'a pas d'enregistrement</translation>
+    </message>
+    <message>
+      <source>verified</source>
+      <translation>vérifié</translation>
+    </message>
+    <message>
+      <source>altered</source>
+      <translation>altéré</translation>
+    </message>
+    <message>
+      <source>missing</source>
+      <translation>manquant</translation>
+    </message>
+    <message>
+      <source>not final</source>
+      <translation>non finalisé</translation>
+    </message>
+    <message>
+      <source>no recording</source>
+      <translation>sans enregistrement</translation>
     </message>
   </context>
   <context>
@@ -764,7 +1119,7 @@
     </message>
     <message>
       <source>Exporting…</source>
-      <translation>Export…</translation>
+      <translation>Export en cours…</translation>
     </message>
     <message>
       <source>%1 results shown; more as you scroll.</source>
@@ -2814,6 +3169,25 @@
     <message>
       <source>Vigie — Supervision (%1)</source>
       <translation>Vigie — Supervision (%1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineModel</name>
+    <message>
+      <source>At</source>
+      <translation>À</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Événement</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>Détail</translation>
+    </message>
+    <message>
+      <source>reached by the playback</source>
+      <translation>atteint par la lecture</translation>
     </message>
   </context>
   <context>

@@ -40,7 +40,7 @@ from console.views.site.record_model import ColumnSpec, RecordTableModel
 
 
 class AlarmRecordWindow(QMainWindow):
-    call_audit_wanted = Signal(int)  # a call's id: play its recording in the call audit
+    call_audit_wanted = Signal(int, object)  # a call's id and its alarm's: play it in the call audit
     record_shown = Signal(int)  # the alarm id, once its record is drawn
 
     def __init__(
@@ -244,4 +244,4 @@ class AlarmRecordWindow(QMainWindow):
     def _on_play_clicked(self) -> None:
         call = self.selected_call()
         if call is not None and call.recording_path:
-            self.call_audit_wanted.emit(call.id)
+            self.call_audit_wanted.emit(call.id, call.alarm_id)

@@ -57,8 +57,8 @@ def test_a_supervisor_reads_each_record_in_turn_and_sends_a_call_to_the_audit(
     window = AlarmRecordWindow(AlarmRecords(db, Authority(db, clock)), chef)
     qtbot.addWidget(window)
     window.show()
-    wanted: list[int] = []
-    window.call_audit_wanted.connect(wanted.append)
+    wanted: list[tuple[int, int]] = []
+    window.call_audit_wanted.connect(lambda call_id, alarm_id: wanted.append((call_id, alarm_id)))
     for alarm_id, code in ((first, "LYO-0001"), (second, "PAR-0002"), (first, "LYO-0001")):
         with qtbot.waitSignal(window.record_shown, timeout=10000):
             window.open_alarm(alarm_id)
@@ -76,7 +76,8 @@ def test_a_supervisor_reads_each_record_in_turn_and_sends_a_call_to_the_audit(
         window.calls_view.selectRow(0)
         assert window.play_button.isEnabled()
         window.play_button.click()
-    assert wanted == [c for c in wanted if c] and len(wanted) == 3
+    assert [alarm for _call, alarm in wanted] == [first, second, first]
+    assert wanted[0] == wanted[2] and wanted[0][0] != wanted[1][0]
 
 
 def test_an_operator_is_refused_and_an_unknown_alarm_is_said(qtbot: Any, db: Database) -> None:
