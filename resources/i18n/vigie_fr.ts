@@ -172,6 +172,18 @@
       <translation>&amp;Rejouer le cheminement</translation>
     </message>
     <message>
+      <source>alarm</source>
+      <translation>alarme</translation>
+    </message>
+    <message>
+      <source>restore</source>
+      <translation>retour</translation>
+    </message>
+    <message>
+      <source>still present</source>
+      <translation>persistant</translation>
+    </message>
+    <message>
       <source>Time</source>
       <translation>Heure</translation>
     </message>

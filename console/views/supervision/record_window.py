@@ -66,13 +66,18 @@ class AlarmRecordWindow(QMainWindow):
         self.plan = FloorPlanWidget(lang=lang)
         self.replay_button = QPushButton(self.tr("&Replay the alarm path"))
         self.replay_button.clicked.connect(self.plan.replay)
+        qualifiers = {
+            "new": self.tr("alarm"),
+            "restore": self.tr("restore"),
+            "status": self.tr("still present"),
+        }
         self.signals = RecordTableModel[SignalRecord](
             [
                 ColumnSpec(self.tr("Time"), lambda s: format_time(s.received_at, lang)),
                 ColumnSpec(self.tr("Code"), lambda s: s.event_code),
                 ColumnSpec(self.tr("Event"), lambda s: s.label),
                 ColumnSpec(self.tr("Zone"), lambda s: "" if s.zone is None else str(s.zone)),
-                ColumnSpec(self.tr("Q"), lambda s: s.qualifier),
+                ColumnSpec(self.tr("Q"), lambda s: qualifiers.get(s.qualifier, s.qualifier)),
             ],
             self,
         )
@@ -184,7 +189,11 @@ class AlarmRecordWindow(QMainWindow):
             else "",
             self.tr("by %1").replace("%1", alarm.operator_login) if alarm.operator_login else "",
         ]
-        ending = f"{alarm.disposition.value}: {alarm.closing_comment or ''}" if alarm.disposition else ""
+        ending = (
+            f"{alarm.disposition.label(self._lang)}: {alarm.closing_comment or ''}"
+            if alarm.disposition
+            else ""
+        )
         self.header.setText(
             f"<h2 style='margin:0'>{escape(label)} — {escape(localized_title(alarm, self._lang))}</h2>"
             f"<p style='margin:2px'>{escape(' · '.join(f for f in facts if f))}</p>"

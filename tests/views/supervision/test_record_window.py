@@ -63,7 +63,7 @@ def test_a_supervisor_reads_each_record_in_turn_and_sends_a_call_to_the_audit(
         with qtbot.waitSignal(window.record_shown, timeout=10000):
             window.open_alarm(alarm_id)
         assert code in window.header.text() and "by op" in window.header.text()
-        assert "false_alarm_user" in window.header.text()
+        assert "False alarm" in window.header.text() and "Gérant joint" in window.header.text()
         assert code in window.windowTitle()
         assert window.signals.rowCount() == 2
         assert len(window.plan.path_items) == 0  # no plan for these sites: nothing drawn, no crash
