@@ -23,7 +23,6 @@ from console.storage.mapping import alarm_from_columns
 from console.storage.tables import (
     AlarmRow,
     ChangeRow,
-    JournalRow,
     OperatorRow,
     SignalRow,
     SiteRow,
@@ -33,7 +32,6 @@ from console.storage.tables import (
 
 _ALARM = AlarmRow.__table__  # type: ignore[attr-defined]
 _SIGNAL = SignalRow.__table__  # type: ignore[attr-defined]
-_JOURNAL = JournalRow.__table__  # type: ignore[attr-defined]
 _CHANGE = ChangeRow.__table__  # type: ignore[attr-defined]
 _TRANSMITTER = TransmitterRow.__table__  # type: ignore[attr-defined]
 _SITE = SiteRow.__table__  # type: ignore[attr-defined]
@@ -196,6 +194,8 @@ def trips_of(session: Session, alarm_ids: Iterable[int]) -> dict[int, list[Trip]
 
 
 def insert_rows(session: Session, table_name: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Rows of the change feed or faults in one executemany. Not the journal: its rows are chained,
+    and console/storage/journal.py is the one place that writes them."""
     if rows:
         session.execute(insert(_TABLES[table_name]), list(rows))
 
@@ -211,7 +211,6 @@ def touch_transmitters(session: Session, last_signal: Mapping[int, datetime]) ->
 
 
 _TABLES = {
-    "journal": _JOURNAL,
     "change_log": _CHANGE,
     "transmission_fault": TransmissionFaultRow.__table__,  # type: ignore[attr-defined]
 }
