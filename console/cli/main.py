@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from console import __version__
-from console.cli import console_cmd, db_cmd, receiver_cmd, station_cmd
+from console.cli import console_cmd, db_cmd, receiver_cmd, station_cmd, verify_cmd
 from console.cli.common import CliError, Parser, station_db
 from console.storage.engine import DatabaseError
 
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_cmd.register(sub, parent)
     station_cmd.register(sub, parent)
     receiver_cmd.register(sub, parent)
+    verify_cmd.register(sub, parent)
     return parser
 
 

@@ -27,11 +27,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, func, insert, select, update
+from sqlalchemy import event, func, insert, select, text, update
 from sqlalchemy.orm import Session, SessionTransaction
+from sqlmodel import col
 
 from console.domain.journal_chain import GENESIS, ChainRow, entry_hash
-from console.storage.tables import JournalHeadRow, JournalRow, OperatorRow
+from console.storage.tables import CallRow, JournalHeadRow, JournalRow, OperatorRow
 from console.storage.types import as_utc
 
 _JOURNAL = JournalRow.__table__  # type: ignore[attr-defined]
@@ -174,3 +175,28 @@ def last_entry(session: Session, action: str) -> tuple[datetime, str, str | None
         .limit(1)
     ).first()
     return (found[0], str(found[1]), found[2]) if found is not None else None
+
+
+def snapshot(session: Session) -> None:
+    """Make the session's reads one snapshot (first statement of its transaction): on PostgreSQL,
+    read committed would let the head and the walk see different commits and report a false break.
+    SQLite's read transactions (WAL) are one snapshot already."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+
+
+def call_recordings(session: Session) -> list[tuple[int, str | None, str | None]]:
+    """(call id, recording path, sha256) of every call with a recording or a fingerprint."""
+    rows = session.execute(
+        select(CallRow.id, CallRow.recording_path, CallRow.recording_sha256)
+        .where(col(CallRow.recording_path).is_not(None) | col(CallRow.recording_sha256).is_not(None))
+        .order_by(col(CallRow.id))
+    ).all()
+    return [(int(r[0]), r[1], r[2]) for r in rows]
+
+
+def call_ids(session: Session, wanted: Iterable[int]) -> set[int]:
+    ids = sorted(set(wanted))
+    if not ids:
+        return set()
+    return set(session.execute(select(CallRow.id).where(col(CallRow.id).in_(ids))).scalars())  # type: ignore[arg-type]
