@@ -135,7 +135,10 @@ class JournalChain:
     def last_verification(self) -> LastVerification | None:
         with unavailable_raised(), self._db.read() as session:
             found = journal_store.last_entry(session, JournalAction.CHAIN_VERIFIED.value)
-        return LastVerification(*found) if found is not None else None
+        if found is None:
+            return None
+        at, outcome, login = found
+        return LastVerification(at, login, outcome)
 
     def _journal(self, operator: Operator | None, action: JournalAction, detail: str) -> None:
         with unavailable_raised(), self._db.write() as session:
