@@ -29,6 +29,7 @@ from console.services.alarm_desk import AlarmDesk
 from console.services.authority import Authority, may_audit
 from console.services.demo_data import demo_sites, load_demo
 from console.services.dispatch_desk import DispatchDesk
+from console.services.journal_chain import JournalChain
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.receiver_service import ReceiverService
@@ -43,6 +44,7 @@ from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
 from console.views.phone.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
+from console.views.supervision.journal_page import JournalPage
 from console.views.supervision.window import SupervisionWindow
 from console.views.theme import THEMES, apply_theme
 from console.views.workstation import Workstation
@@ -73,6 +75,8 @@ def supervision_window(db: Database, operator: Operator, settings: QSettings, la
     """The supervisor's window and its pages, each over its own service (roles checked there)."""
     authority = Authority(db)
     window = SupervisionWindow(operator, settings)
+    journal = JournalPage(JournalChain(db, authority), operator, lang)
+    window.add_page("journal", journal, journal.title())
     del authority, lang  # the pages (history, calls, reports, analysis, journal) are added here
     return window
 
