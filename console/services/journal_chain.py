@@ -116,7 +116,9 @@ class JournalChain:
         self._journal(operator, JournalAction.CHAIN_VERIFIED, result.summary())
         return result
 
-    def publish(self, verification: Verification, path: Path, operator: Operator | None = None) -> PublishedHead:
+    def publish(
+        self, verification: Verification, path: Path, operator: Operator | None = None
+    ) -> PublishedHead:
         """Append the verified head to `path` (one line: day, position, hash) and journal it."""
         if operator is not None:
             self._authority.require(operator, "publish the journal chain's head")
@@ -128,7 +130,9 @@ class JournalChain:
         with Path(path).open("a", encoding="utf-8") as handle:
             handle.write(head.line())
         self._journal(
-            operator, JournalAction.CHAIN_PUBLISHED, f"head at position {head.position} ({head.hash}) to {path}"
+            operator,
+            JournalAction.CHAIN_PUBLISHED,
+            f"head at position {head.position} ({head.hash}) to {path}",
         )
         return head
 
@@ -183,22 +187,32 @@ def _recording_problem(
         expected = chained.get(call_id)
         if expected is None:
             if recorded is not None:
-                return _broken(BreakKind.FINGERPRINT_EDITED, call_id, "its fingerprint is in no journal entry"), checked
+                return _broken(
+                    BreakKind.FINGERPRINT_EDITED, call_id, "its fingerprint is in no journal entry"
+                ), checked
             continue  # still recording, or the file was missing when the call ended (journaled then)
         if recorded != expected:
-            return _broken(BreakKind.FINGERPRINT_EDITED, call_id, "its record's fingerprint differs from the journal's"), checked
+            return _broken(
+                BreakKind.FINGERPRINT_EDITED, call_id, "its record's fingerprint differs from the journal's"
+            ), checked
         if path is None:
-            return _broken(BreakKind.RECORDING_MISSING, call_id, "its record no longer names the file"), checked
+            return _broken(
+                BreakKind.RECORDING_MISSING, call_id, "its record no longer names the file"
+            ), checked
         try:
             _, digest = fingerprint(path)
         except OSError as exc:
             return _broken(BreakKind.RECORDING_MISSING, call_id, f"{path}: {exc.strerror or exc}"), checked
         if digest != expected:
-            return _broken(BreakKind.RECORDING_ALTERED, call_id, f"{path} no longer matches its fingerprint"), checked
+            return _broken(
+                BreakKind.RECORDING_ALTERED, call_id, f"{path} no longer matches its fingerprint"
+            ), checked
         checked += 1
     gone = sorted(set(chained) - known)
     if gone:
-        return _broken(BreakKind.RECORDING_MISSING, gone[0], "fingerprinted in the journal, its call record is gone"), checked
+        return _broken(
+            BreakKind.RECORDING_MISSING, gone[0], "fingerprinted in the journal, its call record is gone"
+        ), checked
     return None, checked
 
 

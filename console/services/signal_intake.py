@@ -20,10 +20,9 @@ from console.receiver.server import SignalSink
 from console.services.alarm_desk import AlarmDesk
 from console.storage import inbox as inbox_store
 from console.storage import intake as intake_store
-from console.storage.faults import FaultDraft, record_faults
 from console.storage.engine import Database, DatabaseUnavailable, unavailable_raised
+from console.storage.faults import FaultDraft, record_faults
 from console.storage.inbox import inbox_of
-from console.storage.intake import storable_text
 from console.storage.tables import TransmitterRow
 
 

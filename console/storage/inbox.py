@@ -33,8 +33,8 @@ from typing import Any
 from sqlalchemy import make_url
 from sqlalchemy.orm import Session
 
-from console.storage.faults import FaultDraft, record_faults
 from console.storage.engine import Database
+from console.storage.faults import FaultDraft, record_faults
 
 log = logging.getLogger(__name__)
 

@@ -29,7 +29,6 @@ from typing import Any
 
 from sqlalchemy import event, func, insert, select, text, update
 from sqlalchemy.orm import Session, SessionTransaction
-from sqlmodel import col
 
 from console.domain.journal_chain import GENESIS, ChainRow, entry_hash
 from console.storage.tables import CallRow, JournalHeadRow, JournalRow, OperatorRow
@@ -37,6 +36,8 @@ from console.storage.types import as_utc
 
 _JOURNAL = JournalRow.__table__  # type: ignore[attr-defined]
 _HEAD = JournalHeadRow.__table__  # type: ignore[attr-defined]
+_CALL = CallRow.__table__  # type: ignore[attr-defined]
+_OPERATOR = OperatorRow.__table__  # type: ignore[attr-defined]
 _PENDING = "vigie_journal_pending"
 _STREAM_ROWS = 5000
 
@@ -168,8 +169,8 @@ def unchained_row(session: Session) -> tuple[int, int] | None:
 def last_entry(session: Session, action: str) -> tuple[datetime, str, str | None] | None:
     """(when, detail, operator login) of the newest entry with this action."""
     found = session.execute(
-        select(_JOURNAL.c.at, _JOURNAL.c.detail, OperatorRow.login)
-        .select_from(_JOURNAL.outerjoin(OperatorRow, _JOURNAL.c.operator_id == OperatorRow.id))
+        select(_JOURNAL.c.at, _JOURNAL.c.detail, _OPERATOR.c.login)
+        .select_from(_JOURNAL.outerjoin(_OPERATOR, _JOURNAL.c.operator_id == _OPERATOR.c.id))
         .where(_JOURNAL.c.action == action)
         .order_by(_JOURNAL.c.id.desc())
         .limit(1)
@@ -188,9 +189,9 @@ def snapshot(session: Session) -> None:
 def call_recordings(session: Session) -> list[tuple[int, str | None, str | None]]:
     """(call id, recording path, sha256) of every call with a recording or a fingerprint."""
     rows = session.execute(
-        select(CallRow.id, CallRow.recording_path, CallRow.recording_sha256)
-        .where(col(CallRow.recording_path).is_not(None) | col(CallRow.recording_sha256).is_not(None))
-        .order_by(col(CallRow.id))
+        select(_CALL.c.id, _CALL.c.recording_path, _CALL.c.recording_sha256)
+        .where(_CALL.c.recording_path.is_not(None) | _CALL.c.recording_sha256.is_not(None))
+        .order_by(_CALL.c.id)
     ).all()
     return [(int(r[0]), r[1], r[2]) for r in rows]
 
@@ -199,4 +200,4 @@ def call_ids(session: Session, wanted: Iterable[int]) -> set[int]:
     ids = sorted(set(wanted))
     if not ids:
         return set()
-    return set(session.execute(select(CallRow.id).where(col(CallRow.id).in_(ids))).scalars())  # type: ignore[arg-type]
+    return {int(i) for i in session.execute(select(_CALL.c.id).where(_CALL.c.id.in_(ids))).scalars()}

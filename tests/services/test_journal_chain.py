@@ -3,6 +3,7 @@ the last verification, and published heads catching a rewrite of the whole chain
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,7 +24,9 @@ from tests.factories import T0, SteppingClock, add_operator_to, add_site
 from tests.storage.test_journal_chain import note, rogue
 
 
-def recorded_call(db: Database, folder: Path, audio: bytes = b"RIFF....WAVE" + bytes(400)) -> tuple[int, Path]:
+def recorded_call(
+    db: Database, folder: Path, audio: bytes = b"RIFF....WAVE" + bytes(400)
+) -> tuple[int, Path]:
     site_id = add_site(db)
     calls = CallLog(db, "desk-1", clock=lambda: T0)
     record = calls.open_call(
@@ -44,7 +47,9 @@ def recorded_call(db: Database, folder: Path, audio: bytes = b"RIFF....WAVE" + b
 def test_a_final_fingerprint_is_journaled_and_the_file_checked(db: Database, tmp_path: Path) -> None:
     call_id, path = recorded_call(db, tmp_path)
     with db.read() as session:
-        fingerprints = [r for r in journal_store.chained_rows(session) if r.action == "recording_fingerprinted"]
+        fingerprints = [
+            r for r in journal_store.chained_rows(session) if r.action == "recording_fingerprinted"
+        ]
     assert len(fingerprints) == 1 and f"call #{call_id}" in fingerprints[0].detail
     chain = JournalChain(db)
     first = chain.verify()
@@ -66,7 +71,7 @@ def test_a_fingerprint_edited_in_the_call_record_is_found(db: Database, tmp_path
     with db.write() as session:
         session.execute(
             text("UPDATE call SET recording_sha256 = :h WHERE id = :i"),
-            {"h": __import__("hashlib").sha256(b"other audio").hexdigest(), "i": call_id},
+            {"h": hashlib.sha256(b"other audio").hexdigest(), "i": call_id},
         )
     problem = JournalChain(db).verify().problem
     assert problem is not None and problem.kind is BreakKind.FINGERPRINT_EDITED
@@ -86,7 +91,9 @@ def test_the_outcome_is_journaled_and_shown_as_the_last_verification(db: Databas
     assert again.entries == 3 and chain.last_verification() is not None
 
 
-def test_an_operator_may_not_verify_nor_publish_and_the_refusal_is_journaled(db: Database, tmp_path: Path) -> None:
+def test_an_operator_may_not_verify_nor_publish_and_the_refusal_is_journaled(
+    db: Database, tmp_path: Path
+) -> None:
     operator = add_operator_to(db, "amelie", Role.OPERATOR)
     chain = JournalChain(db)
     with pytest.raises(AuditRefused):
@@ -113,7 +120,9 @@ def test_published_heads_catch_a_rewrite_of_the_whole_chain(db: Database, tmp_pa
     with rogue(db) as conn:
         conn.execute(text("UPDATE journal SET detail = 'nothing to see' WHERE position = 2"))
         rows = conn.execute(
-            text("SELECT id, at, action, detail, operator_id, alarm_id, site_id FROM journal ORDER BY position")
+            text(
+                "SELECT id, at, action, detail, operator_id, alarm_id, site_id FROM journal ORDER BY position"
+            )
         ).all()
         previous = GENESIS
         for position, row in enumerate(rows, start=1):
@@ -139,7 +148,9 @@ def test_a_published_head_beyond_the_journal_means_entries_deleted(db: Database,
     head = chain.publish(chain.verify(), tmp_path / "heads.txt")
     with rogue(db) as conn:
         conn.execute(text("DELETE FROM journal WHERE position >= 2"))
-        conn.execute(text("UPDATE journal_head SET position = 1, hash = (SELECT hash FROM journal WHERE position = 1)"))
+        conn.execute(
+            text("UPDATE journal_head SET position = 1, hash = (SELECT hash FROM journal WHERE position = 1)")
+        )
     problem = chain.verify(published=[head]).problem
     assert problem is not None and problem.kind is BreakKind.MISSING and problem.position == head.position
 
@@ -147,5 +158,5 @@ def test_a_published_head_beyond_the_journal_means_entries_deleted(db: Database,
 def test_published_files_are_read_strictly() -> None:
     good = "# heads\n2026-12-01 4 " + "a" * 64 + "\n\n"
     assert [h.position for h in parse_published(good)] == [4]
-    with pytest.raises(ValueError, match="heads.txt:2"):
+    with pytest.raises(ValueError, match=r"heads\.txt:2"):
         parse_published("2026-12-01 4 " + "a" * 64 + "\n2026-12-02 five nope\n", "heads.txt")

@@ -53,7 +53,10 @@ def note(db: Database, count: int, detail: str = "entry") -> None:
     with db.write() as session:
         for index in range(count):
             append_journal(
-                session, at=T0 + timedelta(seconds=index), action=JournalAction.NOTE, detail=f"{detail} {index}"
+                session,
+                at=T0 + timedelta(seconds=index),
+                action=JournalAction.NOTE,
+                detail=f"{detail} {index}",
             )
 
 
@@ -85,9 +88,14 @@ def test_entries_single_and_bulk_are_chained_in_order(db: Database) -> None:
 
 def test_a_rolled_back_transaction_leaves_no_entry_and_no_gap(db: Database) -> None:
     note(db, 1)
-    with pytest.raises(RuntimeError), db.write() as session:
-        append_journal(session, at=T0, action=JournalAction.NOTE, detail="undone")
-        raise RuntimeError("abandon")
+
+    def abandoned() -> None:
+        with db.write() as session:
+            append_journal(session, at=T0, action=JournalAction.NOTE, detail="undone")
+            raise RuntimeError("abandon")
+
+    with pytest.raises(RuntimeError):
+        abandoned()
     note(db, 1, "after")
     with db.read() as session:
         rows = list(journal_store.chained_rows(session))
@@ -129,7 +137,9 @@ def test_an_entry_inserted_by_plain_sql_is_found(db: Database) -> None:
             {"at": T0.replace(tzinfo=None)},
         )
     problem = verify(db).problem
-    assert problem is not None and problem.kind is BreakKind.INSERTED and "outside the chain" in problem.message
+    assert (
+        problem is not None and problem.kind is BreakKind.INSERTED and "outside the chain" in problem.message
+    )
 
 
 def test_an_entry_inserted_into_the_chain_is_found(db: Database) -> None:
@@ -141,7 +151,9 @@ def test_an_entry_inserted_into_the_chain_is_found(db: Database) -> None:
         previous = conn.execute(text("SELECT hash FROM journal WHERE position = 2")).scalar_one()
         forged = entry_hash(previous, 3, T0, "note", "alibi", None, None, None)
         conn.execute(
-            text("INSERT INTO journal (at, action, detail, position, hash) VALUES (:at, 'note', 'alibi', 3, :h)"),
+            text(
+                "INSERT INTO journal (at, action, detail, position, hash) VALUES (:at, 'note', 'alibi', 3, :h)"
+            ),
             {"at": T0 if db.dialect == "postgresql" else T0.replace(tzinfo=None), "h": forged},
         )
         conn.execute(text("UPDATE journal_head SET position = position + 1"))
@@ -209,7 +221,7 @@ def test_the_migration_chains_rows_written_before_it(empty_db_url: str) -> None:
         for index in range(7):
             conn.execute(
                 text("INSERT INTO journal (at, action, detail) VALUES (:at, 'note', :d)"),
-                {"at": at + timedelta(seconds=index), "d": f"old {index} with \"quotes\"\nand a line"},
+                {"at": at + timedelta(seconds=index), "d": f'old {index} with "quotes"\nand a line'},
             )
         conn.execute(
             text(
