@@ -67,11 +67,6 @@ def append_many(session: Session, drafts: Iterable[JournalDraft]) -> None:
     session.info.setdefault(_PENDING, []).extend(drafts)
 
 
-def pending(session: Session) -> int:
-    """Entries queued on the session and not written yet."""
-    return len(session.info.get(_PENDING, ()))
-
-
 @event.listens_for(Session, "before_commit")
 def _write_pending(session: Session) -> None:
     drafts: list[JournalDraft] | None = session.info.pop(_PENDING, None)

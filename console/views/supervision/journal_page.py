@@ -99,7 +99,11 @@ class JournalPage(QWidget):
     def choose_publish_file(self) -> Path | None:
         """Where to append the head (a file dialog; tests replace this method)."""
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Publish the chain's head"), "", self.tr("Text files (*.txt);;All files (*)")
+            self,
+            self.tr("Publish the chain's head"),
+            "",
+            self.tr("Text files (*.txt);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # the line is appended, nothing overwritten
         )
         return Path(name) if name else None
 
