@@ -26,7 +26,6 @@ from console.storage.tables import (
     OperatorRow,
     SignalRow,
     SiteRow,
-    TransmissionFaultRow,
     TransmitterRow,
 )
 
@@ -194,8 +193,8 @@ def trips_of(session: Session, alarm_ids: Iterable[int]) -> dict[int, list[Trip]
 
 
 def insert_rows(session: Session, table_name: str, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Rows of the change feed or faults in one executemany. Not the journal: its rows are chained,
-    and console/storage/journal.py is the one place that writes them."""
+    """Rows of the change feed in one executemany. Not the journal (chained: console/storage/journal.py
+    writes its rows) nor faults (console/storage/faults.record_faults): each has one insert path."""
     if rows:
         session.execute(insert(_TABLES[table_name]), list(rows))
 
@@ -212,5 +211,4 @@ def touch_transmitters(session: Session, last_signal: Mapping[int, datetime]) ->
 
 _TABLES = {
     "change_log": _CHANGE,
-    "transmission_fault": TransmissionFaultRow.__table__,  # type: ignore[attr-defined]
 }
