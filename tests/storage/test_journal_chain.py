@@ -22,6 +22,7 @@ from console.storage import journal as journal_store
 from console.storage import migrate
 from console.storage.alarms import append_journal
 from console.storage.engine import Database, create_engine_for
+from tests.conftest import PG_URL, PostgresFactory, skip_or_fail
 from tests.factories import T0, add_site, cid
 
 _SQLITE_TRIGGERS = [
@@ -176,10 +177,12 @@ def test_an_insert_with_a_wrong_hash_is_told_from_an_edit(db: Database) -> None:
 
 
 @pytest.mark.postgres
-def test_several_writers_at_once_leave_a_gap_free_intact_chain(db_url: str) -> None:
-    if not db_url.startswith("postgresql"):
-        pytest.skip("SQLite serialises its writers already")
-    database = Database.from_url(db_url)
+def test_several_writers_at_once_leave_a_gap_free_intact_chain(postgres: PostgresFactory | None) -> None:
+    """PostgreSQL only: SQLite serialises its writers on the file's lock already."""
+    if postgres is None:
+        skip_or_fail(f"PostgreSQL is not reachable at {PG_URL}")
+    assert postgres is not None
+    database = Database.from_url(postgres.new_database())
     errors: list[BaseException] = []
 
     def writer(number: int) -> None:
