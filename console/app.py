@@ -32,6 +32,7 @@ from console.services.call_audit import CallAudit
 from console.services.demo_data import demo_sites, load_demo
 from console.services.dispatch_desk import DispatchDesk
 from console.services.history import HistorySearch
+from console.services.journal_chain import JournalChain
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.receiver_service import ReceiverService
@@ -51,6 +52,7 @@ from console.views.supervision.call_audit_page import CallAuditPage
 from console.views.supervision.history_page import HistoryPage
 from console.views.supervision.record_window import AlarmRecordWindow
 from console.views.supervision.report_page import ReportPage, report_page_title
+from console.views.supervision.journal_page import JournalPage
 from console.views.supervision.window import SupervisionWindow
 from console.views.theme import THEMES, apply_theme
 from console.views.workstation import Workstation
@@ -99,6 +101,8 @@ def supervision_window(db: Database, operator: Operator, settings: QSettings, la
         calls.show_call(call_id, alarm_id)
 
     window.record_window.call_audit_wanted.connect(play_in_the_audit)
+    journal = JournalPage(JournalChain(db, authority), operator, lang)
+    window.add_page("journal", journal, journal.title())
     return window
 
 

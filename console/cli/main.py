@@ -17,6 +17,7 @@ from console.cli import (
     report_cmd,
     search_cmd,
     station_cmd,
+    verify_cmd,
 )
 from console.cli.common import CliError, Parser, station_db
 from console.storage.engine import DatabaseError
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     search_cmd.register(sub, parent)
     report_cmd.register(sub, parent)
     call_export_cmd.register(sub, parent)
+    verify_cmd.register(sub, parent)
     return parser
 
 

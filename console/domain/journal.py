@@ -44,6 +44,7 @@ class JournalAction(StrEnum):
     CALL_ENDED = "call_ended"
     CALL_ATTEMPT = "call_attempt"
     CALL_REPAIRED = "call_repaired"
+    RECORDING_FINGERPRINTED = "recording_fingerprinted"
     PASSWORD_CHECKED = "password_checked"
     DOUBT_VERDICT = "doubt_verdict"
     ZONES_ACKNOWLEDGED = "zones_acknowledged"
@@ -103,6 +104,7 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.CALL_ENDED: ("Appel terminé", "Call ended"),
     JournalAction.CALL_ATTEMPT: ("Tentative d'appel", "Call attempt"),
     JournalAction.CALL_REPAIRED: ("Appel interrompu réparé", "Interrupted call repaired"),
+    JournalAction.RECORDING_FINGERPRINTED: ("Empreinte de l'enregistrement", "Recording fingerprinted"),
     JournalAction.PASSWORD_CHECKED: ("Mot de passe contrôlé", "Password checked"),
     JournalAction.DOUBT_VERDICT: ("Levée de doute audio", "Audio verification verdict"),
     JournalAction.AUDIT_REFUSED: ("Accès supervision refusé", "Supervision access refused"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -31,6 +30,8 @@ from console.domain.unknown_source import new_accounts, source_of, unknown_sourc
 from console.services.supervision import clear_overdue
 from console.storage import alarms as alarm_store
 from console.storage import bulk, intake
+from console.storage import journal as journal_store
+from console.storage.journal import JournalDraft
 from console.storage.tables import TransmitterRow
 
 
@@ -48,7 +49,7 @@ class IngestResult:
 
 @dataclass
 class _Batch:
-    journal: list[dict[str, Any]] = field(default_factory=list)
+    journal: list[JournalDraft] = field(default_factory=list)
     signals: list[tuple[Signal, int | None, int | None, int | None]] = field(default_factory=list)
     alarms: dict[int, Alarm] = field(default_factory=dict)  # current state of every alarm touched
     joined: set[int] = field(default_factory=set)  # alarms whose row must be rewritten
@@ -137,7 +138,7 @@ def ingest_batch(
     _confirm_paths(session, batch, path_window_s)
     bulk.update_joined_alarms(session, [batch.alarms[i] for i in sorted(batch.joined)])
     intake.file_signals(session, batch.signals)
-    bulk.insert_rows(session, "journal", batch.journal)
+    journal_store.append_many(session, batch.journal)
     bulk.touch_transmitters(session, batch.last_signal)
     touched = sorted(set(batch.new_ids) | set(batch.updated_ids))
     at = now()
@@ -280,12 +281,5 @@ def _raise(
     return alarm
 
 
-def _journal(at: datetime, action: JournalAction, alarm: Alarm, detail: str) -> dict[str, Any]:
-    return {
-        "at": at,
-        "operator_id": None,
-        "alarm_id": alarm.id,
-        "site_id": alarm.site_id,
-        "action": action.value,
-        "detail": detail,
-    }
+def _journal(at: datetime, action: JournalAction, alarm: Alarm, detail: str) -> JournalDraft:
+    return JournalDraft(at=at, action=action.value, detail=detail, alarm_id=alarm.id, site_id=alarm.site_id)

@@ -33,9 +33,8 @@ from console.services.alarm_desk import AlarmDesk
 from console.services.ingest import IngestResult
 from console.storage import inbox as inbox_store
 from console.storage import intake as intake_store
-from console.storage.bulk import insert_rows
+from console.storage.faults import FaultDraft, record_faults
 from console.storage.inbox import inbox_of
-from console.storage.intake import storable_text
 
 log = logging.getLogger(__name__)
 
@@ -139,21 +138,7 @@ class SignalPlacement:
             f" ({min(ids)}-{max(ids)}) but were never filed: filed now (was the inbox file replaced?)"
         )
         log.warning("%s", detail)
-        insert_rows(
-            session,
-            "transmission_fault",
-            [
-                {
-                    "at": self._clock(),
-                    "peer": "",
-                    "account": None,
-                    "kind": "inbox_unfiled_below_mark",
-                    "detail": detail,
-                    "skew_s": None,
-                    "raw": "",
-                }
-            ],
-        )
+        record_faults(session, [FaultDraft(self._clock(), "inbox_unfiled_below_mark", detail)])
 
     def place_pending(self) -> PlacementResult:
         """File up to one chunk of the inbox in one transaction (replayed on a conflict).
@@ -193,21 +178,18 @@ class SignalPlacement:
         per message: a sender making up accounts must not write a row per frame), for the
         technicians to register it."""
         at = self._clock()
-        insert_rows(
+        record_faults(
             session,
-            "transmission_fault",
             [
-                {
-                    "at": at,
-                    "peer": storable_text(source),
-                    "account": account,
-                    "kind": "unknown_account",
-                    "detail": f"message from unregistered account {account}"
+                FaultDraft(
+                    at,
+                    "unknown_account",
+                    f"message from unregistered account {account}"
                     + (f" from {source}" if source else "")
                     + ", stored and raised in the alarm of its source",
-                    "skew_s": None,
-                    "raw": "",
-                }
+                    peer=source,
+                    account=account,
+                )
                 for source, account in result.first_heard
             ],
         )

@@ -20,10 +20,9 @@ from console.receiver.server import SignalSink
 from console.services.alarm_desk import AlarmDesk
 from console.storage import inbox as inbox_store
 from console.storage import intake as intake_store
-from console.storage.bulk import insert_rows
 from console.storage.engine import Database, DatabaseUnavailable, unavailable_raised
+from console.storage.faults import FaultDraft, record_faults
 from console.storage.inbox import inbox_of
-from console.storage.intake import storable_text
 from console.storage.tables import TransmitterRow
 
 
@@ -101,20 +100,9 @@ class SignalIntake(SignalSink):
         return outcomes
 
     def record_faults(self, faults: Sequence[Fault]) -> None:
-        rows = [
-            {
-                "at": f.at,
-                "peer": storable_text(f.peer),
-                "account": f.account,
-                "kind": f.kind,
-                "detail": storable_text(f.detail),
-                "skew_s": f.skew_s,
-                "raw": storable_text(f.raw),
-            }
-            for f in faults
-        ]
+        drafts = [FaultDraft(f.at, f.kind, f.detail, f.peer, f.account, f.skew_s, f.raw) for f in faults]
         with self._db.write() as session:
-            insert_rows(session, "transmission_fault", rows)
+            record_faults(session, drafts)
 
     def aes_keys(self) -> Mapping[str, bytes]:
         with self._db.read() as session:

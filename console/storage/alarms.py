@@ -15,7 +15,9 @@ from console.domain.alarm import Alarm, AlarmState
 from console.domain.journal import JournalAction
 from console.domain.shift import TakeTimes
 from console.domain.site import JournalEntry
+from console.storage import journal
 from console.storage.changes import record_changes
+from console.storage.journal import JournalDraft
 from console.storage.mapping import alarm_from_row, journal_from_row
 from console.storage.tables import AlarmRow, JournalRow, OperatorRow, SiteRow
 
@@ -140,12 +142,14 @@ def append_journal(
     alarm_id: int | None = None,
     site_id: int | None = None,
 ) -> None:
-    """One journal row; an entry on an alarm also tells the consoles showing it to reload it (its
-    journal is on their screen), and an operator's entry counts as activity on it."""
-    session.add(
-        JournalRow(
+    """One journal row (chained at commit by console/storage/journal.py); an entry on an alarm also
+    tells the consoles showing it to reload it (its journal is on their screen), and an operator's
+    entry counts as activity on it."""
+    journal.append(
+        session,
+        JournalDraft(
             at=at, action=action, detail=detail, operator_id=operator_id, alarm_id=alarm_id, site_id=site_id
-        )
+        ),
     )
     if alarm_id is not None:
         if operator_id is not None:

@@ -23,17 +23,14 @@ from console.storage.mapping import alarm_from_columns
 from console.storage.tables import (
     AlarmRow,
     ChangeRow,
-    JournalRow,
     OperatorRow,
     SignalRow,
     SiteRow,
-    TransmissionFaultRow,
     TransmitterRow,
 )
 
 _ALARM = AlarmRow.__table__  # type: ignore[attr-defined]
 _SIGNAL = SignalRow.__table__  # type: ignore[attr-defined]
-_JOURNAL = JournalRow.__table__  # type: ignore[attr-defined]
 _CHANGE = ChangeRow.__table__  # type: ignore[attr-defined]
 _TRANSMITTER = TransmitterRow.__table__  # type: ignore[attr-defined]
 _SITE = SiteRow.__table__  # type: ignore[attr-defined]
@@ -196,6 +193,8 @@ def trips_of(session: Session, alarm_ids: Iterable[int]) -> dict[int, list[Trip]
 
 
 def insert_rows(session: Session, table_name: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Rows of the change feed in one executemany. Not the journal (chained: console/storage/journal.py
+    writes its rows) nor faults (console/storage/faults.record_faults): each has one insert path."""
     if rows:
         session.execute(insert(_TABLES[table_name]), list(rows))
 
@@ -216,7 +215,5 @@ def touch_transmitters(session: Session, last_signal: Mapping[int, datetime]) ->
 
 
 _TABLES = {
-    "journal": _JOURNAL,
     "change_log": _CHANGE,
-    "transmission_fault": TransmissionFaultRow.__table__,  # type: ignore[attr-defined]
 }

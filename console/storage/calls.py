@@ -26,6 +26,7 @@ from console.domain.calls import (
     caller_key,
 )
 from console.domain.journal import JournalAction
+from console.domain.journal_chain import fingerprint_detail
 from console.storage.alarms import append_journal
 from console.storage.changes import record_changes
 from console.storage.tables import CallEventRow, CallRow, ContactRow, OperatorRow, TransmitterRow
@@ -171,7 +172,21 @@ def set_recording(session: Session, call_id: int, path: str, at: datetime) -> No
 
 
 def set_fingerprint(session: Session, call_id: int, size: int, sha256: str, at: datetime) -> None:
+    """The final recording's size and SHA-256, also journaled (always, even for a call on no alarm
+    or site): the journal's chain then covers the fingerprint, and `vigie verify` checks the file
+    against the chained value, so editing the audio and the call row together still shows."""
     _update(session, call_id, at, recording_size=size, recording_sha256=sha256)
+    alarm_id, site_id = session.execute(
+        select(CallRow.alarm_id, CallRow.site_id).where(col(CallRow.id) == call_id)
+    ).one()
+    append_journal(
+        session,
+        at=at,
+        action=JournalAction.RECORDING_FINGERPRINTED,
+        detail=fingerprint_detail(call_id, size, sha256),
+        alarm_id=alarm_id,
+        site_id=site_id,
+    )
 
 
 def set_verdict(session: Session, call_id: int, verdict: DoubtVerdict, at: datetime) -> None:

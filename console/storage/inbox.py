@@ -33,8 +33,8 @@ from typing import Any
 from sqlalchemy import make_url
 from sqlalchemy.orm import Session
 
-from console.storage.bulk import insert_rows
 from console.storage.engine import Database
+from console.storage.faults import FaultDraft, record_faults
 
 log = logging.getLogger(__name__)
 
@@ -146,21 +146,7 @@ def _keep_ids_above_the_mark(db: Database, inbox: Database, path: Path) -> None:
     )
     log.warning("%s", detail)
     with db.write() as main:
-        insert_rows(
-            main,
-            "transmission_fault",
-            [
-                {
-                    "at": datetime.now(UTC),
-                    "peer": "",
-                    "account": None,
-                    "kind": "inbox_behind_mark",
-                    "detail": detail,
-                    "skew_s": None,
-                    "raw": "",
-                }
-            ],
-        )
+        record_faults(main, [FaultDraft(datetime.now(UTC), "inbox_behind_mark", detail)])
 
 
 def _has_table(session: Session, name: str) -> bool:

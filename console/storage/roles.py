@@ -5,7 +5,8 @@ its triggers: so the tables belong to a migration role that only `vigie db init`
 workstations log in as roles that own nothing and may create nothing (no DDL):
 
 - the migration role owns the schema (tables, sequences, the journal's trigger function);
-- the receiver role reads what it needs, appends signals, faults, alarms and journal entries,
+- the receiver role reads what it needs, appends signals, faults, alarms and journal entries
+  (moving the journal chain's head row, which it may update but not delete),
   updates alarms, its status, a transmitter's supervision columns, and empties the inbox it files;
   it can change no signal, journal entry or fault, and cannot read password hashes;
 - the console role is the receiver's (single-workstation mode runs one) plus the operators' work:
@@ -69,6 +70,7 @@ RECEIVER_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "signal_inbox": ("SELECT", "INSERT", "DELETE"),
     "inbox_mark": ("SELECT", "INSERT", "UPDATE"),
     "journal": ("SELECT", "INSERT"),
+    "journal_head": ("SELECT", "UPDATE"),  # the chain's head moves with every append (0012)
     "change_log": ("SELECT", "INSERT"),
     "transmission_fault": ("SELECT", "INSERT", "DELETE"),  # DELETE: the retention, nothing else
     "station_status": ("SELECT", "INSERT", "UPDATE"),
@@ -93,6 +95,7 @@ CONSOLE_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "signal_inbox": ("SELECT", "INSERT", "DELETE"),
     "inbox_mark": ("SELECT", "INSERT", "UPDATE"),
     "journal": ("SELECT", "INSERT"),
+    "journal_head": ("SELECT", "UPDATE"),
     "change_log": ("SELECT", "INSERT"),
     "transmission_fault": ("SELECT", "INSERT", "DELETE"),  # a console may run the receiver
     "station_status": _WORK,

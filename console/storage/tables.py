@@ -302,6 +302,7 @@ class JournalRow(SQLModel, table=True):
         # The history search: a site's or an operator's entries over a period.
         Index("ix_journal_site_at", "site_id", "at"),
         Index("ix_journal_operator_at", "operator_id", "at"),
+        Index("ix_journal_position", "position", unique=True),  # the chain's order (storage/journal.py)
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -311,6 +312,21 @@ class JournalRow(SQLModel, table=True):
     site_id: int | None = Field(default=None, foreign_key="site.id", index=True)
     action: str = Field(max_length=40)
     detail: str = Field(default="", sa_type=Text)
+    # The hash chain (console/domain/journal_chain.py), written by console/storage/journal.py only.
+    # Nullable: a row put in by plain SQL has neither, and `vigie verify` reports it as inserted.
+    position: int | None = Field(default=None, sa_type=BigInteger)
+    hash: str | None = Field(default=None, max_length=64)
+
+
+class JournalHeadRow(SQLModel, table=True):
+    """The chain's last position and hash, one row: locking it serialises the appends of every
+    workstation, so positions follow commit order (console/storage/journal.py)."""
+
+    __tablename__ = "journal_head"
+
+    id: int = Field(default=1, primary_key=True)
+    position: int = Field(sa_type=BigInteger)
+    hash: str = Field(max_length=64)
 
 
 class ChangeRow(SQLModel, table=True):

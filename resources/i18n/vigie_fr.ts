@@ -1306,6 +1306,93 @@
     </message>
   </context>
   <context>
+    <name>JournalPage</name>
+    <message>
+      <source>Verify now</source>
+      <translation>Vérifier maintenant</translation>
+    </message>
+    <message>
+      <source>Publish head…</source>
+      <translation>Publier la tête…</translation>
+    </message>
+    <message>
+      <source>Every journal entry and every recording's fingerprint is chained to the one before: an entry edited, deleted or inserted breaks the chain. Publish the head once a day to a file kept off the station, to detect a rewrite of the whole chain.</source>
+      <translation>Chaque entrée de la main courante et chaque empreinte d'enregistrement est chaînée à la précédente : une entrée modifiée, supprimée ou insérée rompt la chaîne. Publiez la tête une fois par jour dans un fichier conservé hors de la station, pour détecter une réécriture de toute la chaîne.</translation>
+    </message>
+    <message>
+      <source>Last verification:</source>
+      <translation>Dernière vérification :</translation>
+    </message>
+    <message>
+      <source>Result:</source>
+      <translation>Résultat :</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
+      <source>Journal chain</source>
+      <translation>Chaînage du journal</translation>
+    </message>
+    <message>
+      <source>Publish the chain's head</source>
+      <translation>Publier la tête du chaînage</translation>
+    </message>
+    <message>
+      <source>Text files (*.txt);;All files (*)</source>
+      <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Head published: %1</source>
+      <translation>Tête publiée : %1</translation>
+    </message>
+    <message>
+      <source>The head was not published: the chain is broken.</source>
+      <translation>La tête n'a pas été publiée : la chaîne est rompue.</translation>
+    </message>
+    <message>
+      <source>Verifying…</source>
+      <translation>Vérification…</translation>
+    </message>
+    <message>
+      <source>Never verified.</source>
+      <translation>Jamais vérifié.</translation>
+    </message>
+    <message>
+      <source>the command line (vigie verify)</source>
+      <translation>la ligne de commande (vigie verify)</translation>
+    </message>
+    <message>
+      <source>%1 by %2: %3</source>
+      <translation>%1 par %2 : %3</translation>
+    </message>
+    <message>
+      <source>Chain intact: %1 entries, %2 recordings checked; head %3.</source>
+      <translation>Chaîne intacte : %1 entrées, %2 enregistrements contrôlés ; tête %3.</translation>
+    </message>
+    <message>
+      <source>Chain broken: %1</source>
+      <translation>Chaîne rompue : %1</translation>
+    </message>
+    <message>
+      <source>Only supervisors and admins may verify or publish the journal's chain.</source>
+      <translation>Seuls les superviseurs et les administrateurs peuvent vérifier ou publier le chaînage du journal.</translation>
+    </message>
+    <message>
+      <source>The database is unreachable: %1</source>
+      <translation>La base de données est injoignable : %1</translation>
+    </message>
+    <message>
+      <source>Could not write the file: %1</source>
+      <translation>Impossible d'écrire le fichier : %1</translation>
+    </message>
+    <message>
+      <source>The verification failed: %1</source>
+      <translation>La vérification a échoué : %1</translation>
+    </message>
+  </context>
+  <context>
     <name>ListenInBox</name>
     <message>
       <source>Audio doubt removal</source>

@@ -10,25 +10,20 @@ from sqlmodel import col, select
 
 from console.receiver.server import ReceiverConfig
 from console.services.receiver_service import ReceiverService
-from console.storage.bulk import insert_rows
 from console.storage.engine import Database
+from console.storage.faults import FaultDraft, record_faults
 from console.storage.tables import TransmissionFaultRow
 from tests.factories import T0, SteppingClock
 from tests.receiver.test_server_attack import until
 
 
 def add_faults(db: Database, ages_s: list[float]) -> None:
-    rows = [
-        {
-            "at": T0 - timedelta(seconds=age),
-            "peer": "192.0.2.9",
-            "kind": "nak_bad_crc",
-            "detail": f"age {age:g}",
-        }
+    faults = [
+        FaultDraft(T0 - timedelta(seconds=age), "nak_bad_crc", f"age {age:g}", peer="192.0.2.9")
         for age in ages_s
     ]
     with db.write() as session:
-        insert_rows(session, "transmission_fault", rows)
+        record_faults(session, faults)
 
 
 def kept(db: Database) -> list[str]:

@@ -339,3 +339,25 @@ def test_the_receiver_role_raises_and_clears_missed_test_alarms(ready: tuple[Sta
     finally:
         db.dispose()
     assert JournalAction.MISSED_TEST in actions and JournalAction.LINK_RESTORED in actions
+
+
+def test_both_roles_move_the_chain_head_and_still_change_no_journal_row(ready: tuple[Station, str]) -> None:
+    from console.services.journal_chain import JournalChain
+
+    station, _ = ready
+    for role in (station.names.receiver, station.names.console):
+        db = Database.from_url(station.url(role))
+        try:
+            AlarmDesk(db, clock=lambda: T0).ingest([cid(130, zone=4)])  # the receiver's bulk path
+            if role == station.names.console:  # verifying reads the calls: the console's right only
+                result = JournalChain(db).verify()  # journals its outcome: the head moves again
+                assert result.intact, result.summary()
+        finally:
+            db.dispose()
+        engine = station.engine(role)
+        try:
+            assert "permission denied" in refused(engine, "UPDATE journal SET position = 0")
+            assert "permission denied" in refused(engine, "DELETE FROM journal_head")
+            assert "permission denied" in refused(engine, "INSERT INTO journal_head VALUES (2, 0, '')")
+        finally:
+            engine.dispose()
