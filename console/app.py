@@ -50,9 +50,9 @@ from console.views.phone.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
 from console.views.supervision.call_audit_page import CallAuditPage
 from console.views.supervision.history_page import HistoryPage
+from console.views.supervision.journal_page import JournalPage
 from console.views.supervision.record_window import AlarmRecordWindow
 from console.views.supervision.report_page import ReportPage, report_page_title
-from console.views.supervision.journal_page import JournalPage
 from console.views.supervision.window import SupervisionWindow
 from console.views.theme import THEMES, apply_theme
 from console.views.workstation import Workstation
