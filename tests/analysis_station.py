@@ -99,15 +99,17 @@ def build_station(db: Database, now: datetime) -> Station:
         for site, at in ((lyo, now - 30 * h), (lyo, now - 20 * h), (lyo, before), (par, now - 50 * h)):
             session.add(JournalRow(at=at, site_id=site, action="missed_test", detail="test"))
         # Transmission faults: 4A21 3 NAK + 2 timestamps refused (skews 42.5 and -120 s), 5B32 1 DUH.
-        faults = [("4A21", "nak_crc_error", None, now - d * h) for d in (10, 11, 12)]
+        faults: list[tuple[str | None, str, float | None, datetime]] = [
+            ("4A21", "nak_crc_error", None, now - d * h) for d in (10, 11, 12)
+        ]
         faults += [
             ("4A21", "nak_timestamp_rejected", 42.5, now - 9 * h),
             ("4A21", "nak_timestamp_rejected", -120.0, now - 8 * h),
         ]
         faults += [("5B32", "duh_rejected", None, now - 7 * h), ("5B32", "duh_rejected", None, before)]
         faults += [(None, "peer_not_allowed", None, now - 6 * h)]
-        for account, kind, skew, at in faults:
-            session.add(TransmissionFaultRow(at=at, account=account, kind=kind, skew_s=skew, peer="10.0.0.9"))
+        for who, kind, skew, at in faults:
+            session.add(TransmissionFaultRow(at=at, account=who, kind=kind, skew_s=skew, peer="10.0.0.9"))
         # Zones: LYO 3 churns 4 times, LYO 5 only twice (below 3), PAR 1 three times (+2 before the period).
         churn = [(lyo, "4A21", 3, 4), (lyo, "4A21", 5, 2), (par, "5B32", 1, 3)]
         for site, account, zone, pairs in churn:

@@ -138,7 +138,6 @@ class AnalysisPage(QWidget):
             (self.tr("Last 90 days"), 90),
         ):
             self.period.addItem(text, days)
-        self.period.setCurrentIndex(1)
         self.list_kind = QComboBox(self)
         self.list_kind.setObjectName("analysis_list")
         for text, kind in (
