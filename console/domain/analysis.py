@@ -282,6 +282,7 @@ _WORDS: Mapping[str, tuple[str, str]] = {
     "false_alarms": ("Fausses alarmes", "False alarms"),
     "since": ("depuis", "since"),
     "last": ("dernier", "last"),
+    "last_signal": ("dernier signal", "last signal"),
     "occurrences": ("occurrences", "occurrences"),
     "late": ("retard actuel", "currently late by"),
     "missed": ("tests manqués", "missed tests"),
@@ -348,10 +349,9 @@ def render_text(summary: SiteSummary, lang: str) -> str:
     if not summary.lines:
         out.append(word("none", lang))
     for line in summary.lines:
+        last = "last_signal" if line.what == ListKind.LATE_TESTS else "last"
         out.append(f"• {word(line.what, lang)} — {line.subject}")
-        out.append(
-            f"  {word('since', lang)} {_moment(line.since)}, {word('last', lang)} {_moment(line.last)}"
-        )
+        out.append(f"  {word('since', lang)} {_moment(line.since)}, {word(last, lang)} {_moment(line.last)}")
         out.append(f"  {evidence_text(line, lang)}")
     out += ["", word("evidence", lang)]
     return "\n".join(out) + "\n"

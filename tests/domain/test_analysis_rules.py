@@ -100,7 +100,7 @@ def test_the_summary_reads_as_a_short_report_in_french_and_in_english() -> None:
     assert french.splitlines()[0] == "Synthèse des défauts techniques — LYO-0001 Pharmacie"
     assert "Période : 2026-11-01 12:00 UTC → 2026-11-08 12:00 UTC" in french
     assert "• Test cyclique en retard ou manquant — 4A21" in french
-    assert "  depuis 2026-11-08 08:00 UTC, dernier 2026-11-08 07:00 UTC" in french
+    assert "  depuis 2026-11-08 08:00 UTC, dernier signal 2026-11-08 07:00 UTC" in french
     assert "tests manqués : 2, retard actuel 4 h 00 min" in french
     assert "2 horloge décalée, décalage maximal (s) 120.0" in french
     assert "4 cycles alarme/retour (4 alarmes, 4 retours)" in french
