@@ -27,6 +27,7 @@ from console.domain.journal import JournalAction
 from console.receiver.server import ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
 from console.services.alarm_records import AlarmRecords
+from console.services.analysis import TechnicalAnalysis
 from console.services.authority import Authority, may_audit
 from console.services.call_audit import CallAudit
 from console.services.demo_data import demo_sites, load_demo
@@ -48,6 +49,7 @@ from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
 from console.views.phone.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
+from console.views.supervision.analysis_page import AnalysisPage
 from console.views.supervision.call_audit_page import CallAuditPage
 from console.views.supervision.history_page import HistoryPage
 from console.views.supervision.journal_page import JournalPage
@@ -93,6 +95,14 @@ def supervision_window(db: Database, operator: Operator, settings: QSettings, la
     calls = CallAuditPage(CallAudit(db, authority), operator, lang)
     window.add_page("calls", calls, calls.title())
     window.add_page("reports", ReportPage(Reports(db, authority), operator), report_page_title())
+    analysis = AnalysisPage(TechnicalAnalysis(db, authority, lang), operator, lang)
+    window.add_page("analysis", analysis, analysis.title())
+
+    def search_in_history(fields: dict[str, str]) -> None:
+        window.show_page("history")
+        history.set_filters(fields)  # fills the form and searches
+
+    analysis.history_wanted.connect(search_in_history)
 
     def play_in_the_audit(call_id: int, alarm_id: int | None) -> None:
         window.show_page("calls")

@@ -305,6 +305,141 @@
     </message>
   </context>
   <context>
+    <name>AnalysisPage</name>
+    <message>
+      <source>Subject</source>
+      <translation>Objet</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Site</translation>
+    </message>
+    <message>
+      <source>Count</source>
+      <translation>Nombre</translation>
+    </message>
+    <message>
+      <source>First</source>
+      <translation>Premier</translation>
+    </message>
+    <message>
+      <source>Last</source>
+      <translation>Dernier</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>Éléments</translation>
+    </message>
+    <message>
+      <source>Technical analysis</source>
+      <translation>Analyse technique</translation>
+    </message>
+    <message>
+      <source>Last 7 days</source>
+      <translation>7 derniers jours</translation>
+    </message>
+    <message>
+      <source>Last 30 days</source>
+      <translation>30 derniers jours</translation>
+    </message>
+    <message>
+      <source>Last 90 days</source>
+      <translation>90 derniers jours</translation>
+    </message>
+    <message>
+      <source>Periodic tests late or missing</source>
+      <translation>Tests cycliques en retard ou manquants</translation>
+    </message>
+    <message>
+      <source>Transmission faults per account</source>
+      <translation>Défauts de transmission par compte</translation>
+    </message>
+    <message>
+      <source>Zones that flap</source>
+      <translation>Zones instables</translation>
+    </message>
+    <message>
+      <source>Sites with the most false alarms</source>
+      <translation>Sites aux fausses alarmes les plus nombreuses</translation>
+    </message>
+    <message>
+      <source>The station's own faults</source>
+      <translation>Défauts de la station elle-même</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Afficher</translation>
+    </message>
+    <message>
+      <source>Site code</source>
+      <translation>Code site</translation>
+    </message>
+    <message>
+      <source>Build</source>
+      <translation>Établir</translation>
+    </message>
+    <message>
+      <source>Export text…</source>
+      <translation>Exporter en texte…</translation>
+    </message>
+    <message>
+      <source>Export PDF…</source>
+      <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Période</translation>
+    </message>
+    <message>
+      <source>Site summary</source>
+      <translation>Synthèse d'un site</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>Recherche…</translation>
+    </message>
+    <message>
+      <source>%1 rows</source>
+      <translation>%1 lignes</translation>
+    </message>
+    <message>
+      <source>Type a site code.</source>
+      <translation>Saisissez un code de site.</translation>
+    </message>
+    <message>
+      <source>Unknown site: %1</source>
+      <translation>Site inconnu : %1</translation>
+    </message>
+    <message>
+      <source>Text files (*.txt)</source>
+      <translation>Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Exported to %1.</source>
+      <translation>Exporté vers %1.</translation>
+    </message>
+    <message>
+      <source>The technical analysis is for supervisors and admins.</source>
+      <translation>L'analyse technique est réservée aux superviseurs et administrateurs.</translation>
+    </message>
+    <message>
+      <source>The database cannot be reached: %1</source>
+      <translation>La base de données est injoignable : %1</translation>
+    </message>
+    <message>
+      <source>Cannot write the export: %1</source>
+      <translation>Impossible d'écrire l'export : %1</translation>
+    </message>
+    <message>
+      <source>The analysis failed: %1</source>
+      <translation>L'analyse a échoué : %1</translation>
+    </message>
+  </context>
+  <context>
     <name>AuditCallsModel</name>
     <message>
       <source>Time</source>

@@ -166,3 +166,31 @@ def write_report_pdf(report: StationReport, comment: str, path: Path) -> None:
             page.chart(report, make, left=index % 2 == 0)
     finally:
         painter.end()
+
+
+def write_text_pdf(title: str, text: str, path: Path) -> None:
+    """A plain text (a site's fault summary) as a PDF: the title, then the text's lines as drawn."""
+    try:
+        with open(path, "wb"):
+            pass
+    except OSError as exc:
+        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    writer = QPdfWriter(str(path))
+    writer.setResolution(_DPI)
+    writer.setTitle(title)
+    writer.setCreator("Vigie")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15)
+        )
+    )
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write {path}")
+    try:
+        page = _Page(writer, painter)
+        page.text(title, 16, bold=True)
+        for line in text.splitlines():
+            page.text(line or " ", 10)
+    finally:
+        painter.end()
