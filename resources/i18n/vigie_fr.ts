@@ -2190,8 +2190,8 @@
       <translation>Quitter la console</translation>
     </message>
     <message>
-      <source>Supervision window: history, call audit, reports (supervisors and admins)</source>
-      <translation>Fenêtre de supervision : historique, écoute des appels, rapports (superviseurs et administrateurs)</translation>
+      <source>Supervision window: history, call audit, reports, analysis, journal chain (supervisors and admins)</source>
+      <translation>Fenêtre de supervision : historique, écoute des appels, rapports, analyse technique, chaînage du journal (superviseurs et administrateurs)</translation>
     </message>
     <message>
       <source>Site window: acknowledge the flashing tripped zones</source>
