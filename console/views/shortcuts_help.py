@@ -55,7 +55,8 @@ QUEUE_SHORTCUTS: list[ShortcutHelp] = [
     _entry(
         "Ctrl+Shift+S",
         QT_TRANSLATE_NOOP(
-            "QueueWindow", "Supervision window: history, call audit, reports, analysis, journal chain (supervisors and admins)"
+            "QueueWindow",
+            "Supervision window: history, call audit, reports, analysis, journal chain (supervisors and admins)",
         ),
     ),
 ]

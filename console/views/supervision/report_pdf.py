@@ -7,6 +7,8 @@ Needs a QApplication (offscreen is enough: `vigie report` starts one on a server
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
@@ -112,8 +114,9 @@ class _Page:
             self.y += h + 40
 
 
-def write_report_pdf(report: StationReport, comment: str, path: Path) -> None:
-    """Write the report at `path`; OSError (worded for the person) when it cannot be written."""
+@contextmanager
+def _pdf_pages(path: Path, title: str) -> Iterator[tuple[QPdfWriter, _Page]]:
+    """An A4 PDF at `path` and its first page; OSError (worded for the person) when it cannot be written."""
     try:
         with open(path, "wb"):
             pass  # the same error the person would get from any program, before anything is drawn
@@ -121,9 +124,7 @@ def write_report_pdf(report: StationReport, comment: str, path: Path) -> None:
         raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
     writer = QPdfWriter(str(path))
     writer.setResolution(_DPI)
-    writer.setTitle(
-        QCoreApplication.translate("ReportPdf", "Vigie report %1").replace("%1", period_text(report))
-    )
+    writer.setTitle(title)
     writer.setCreator("Vigie")
     writer.setPageLayout(
         QPageLayout(
@@ -134,7 +135,15 @@ def write_report_pdf(report: StationReport, comment: str, path: Path) -> None:
     if not painter.begin(writer):
         raise OSError(f"cannot write {path}")
     try:
-        page = _Page(writer, painter)
+        yield writer, _Page(writer, painter)
+    finally:
+        painter.end()
+
+
+def write_report_pdf(report: StationReport, comment: str, path: Path) -> None:
+    """Write the report at `path`; OSError (worded for the person) when it cannot be written."""
+    title = QCoreApplication.translate("ReportPdf", "Vigie report %1").replace("%1", period_text(report))
+    with _pdf_pages(path, title) as (writer, page):
         page.text(QCoreApplication.translate("ReportPdf", "Vigie — supervision report"), 16, bold=True)
         page.text(QCoreApplication.translate("ReportPdf", "Period: %1").replace("%1", period_text(report)))
         page.text(QCoreApplication.translate("ReportPdf", "Scope: %1").replace("%1", scope_text(report)))
@@ -164,33 +173,11 @@ def write_report_pdf(report: StationReport, comment: str, path: Path) -> None:
         page.y = 0.0
         for index, (_name, make) in enumerate(ALL_CHARTS):
             page.chart(report, make, left=index % 2 == 0)
-    finally:
-        painter.end()
 
 
 def write_text_pdf(title: str, text: str, path: Path) -> None:
     """A plain text (a site's fault summary) as a PDF: the title, then the text's lines as drawn."""
-    try:
-        with open(path, "wb"):
-            pass
-    except OSError as exc:
-        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    writer = QPdfWriter(str(path))
-    writer.setResolution(_DPI)
-    writer.setTitle(title)
-    writer.setCreator("Vigie")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15)
-        )
-    )
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        page = _Page(writer, painter)
+    with _pdf_pages(path, title) as (_writer, page):
         page.text(title, 16, bold=True)
         for line in text.splitlines():
             page.text(line or " ", 10)
-    finally:
-        painter.end()
