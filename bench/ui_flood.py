@@ -81,6 +81,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -289,6 +290,34 @@ class Writer(threading.Thread):
 # --------------------------------------------------------------------------------------------
 
 
+class StallSampler(threading.Thread):
+    """`--stall-stacks`: while the GUI thread has not ticked for 30 ms, note where it is (its
+    innermost frames in console/ or PySide6 calls), every 5 ms; the report lists the places seen
+    most. A sampling profiler's poor cousin, for machines without py-spy."""
+
+    def __init__(self, probe: StallProbe, gui_thread: int) -> None:
+        super().__init__(name="bench-stall-sampler", daemon=True)
+        self.probe = probe
+        self.gui_thread = gui_thread
+        self.samples: Counter[str] = Counter()
+        self.running = True
+
+    def run(self) -> None:
+        while self.running:
+            time.sleep(0.005)
+            last = self.probe._last
+            if last is None or time.perf_counter() - last < 0.030:
+                continue
+            frame = sys._current_frames().get(self.gui_thread)
+            places: list[str] = []
+            while frame is not None and len(places) < 4:
+                name = frame.f_code.co_filename
+                if "/console/" in name or "/bench/" in name:
+                    places.append(f"{Path(name).name}:{frame.f_lineno} {frame.f_code.co_name}")
+                frame = frame.f_back
+            self.samples[" < ".join(places) or "(in Qt, no Python frame)"] += 1
+
+
 class StallProbe:
     """A 10 ms timer; the gaps between its timeouts, minus 10 ms, are the event loop's stalls."""
 
@@ -488,6 +517,9 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     watcher = ModelWatcher(station)
     gc_probe = GcProbe().__enter__()
     probe = StallProbe()
+    sampler = StallSampler(probe, threading.get_ident()) if args.stall_stacks else None
+    if sampler is not None:
+        sampler.start()
     probe.start()
     shown = time.perf_counter()
     station.show()
@@ -523,6 +555,11 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
 
     wait_until(app, all_seen, args.drain)
     probe.stop()
+    if sampler is not None:
+        sampler.running = False
+        print("where the GUI thread was during stalls (5 ms samples):")
+        for place, count in sampler.samples.most_common(12):
+            print(f"  {count:5d}  {place}")
     gc_probe.__exit__()
     if args.gc_freeze:
         gc.unfreeze()
@@ -705,6 +742,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--poll-ms", type=int, default=50, help="LiveFeed poll interval in ms (50, the console's default)"
     )
     parser.add_argument("--drain", type=float, default=2.0, help="seconds allowed after the flood (2)")
+    parser.add_argument(
+        "--stall-stacks", action="store_true", help="sample where the GUI thread is during stalls"
+    )
     parser.add_argument(
         "--open-every-ms",
         type=int,
