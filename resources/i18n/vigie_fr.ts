@@ -1277,6 +1277,10 @@
       <translation>%1 résultats.</translation>
     </message>
     <message>
+      <source>One result.</source>
+      <translation>Un résultat.</translation>
+    </message>
+    <message>
       <source>The search failed: %1</source>
       <translation>La recherche a échoué : %1</translation>
     </message>

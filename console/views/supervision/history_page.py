@@ -221,7 +221,9 @@ class HistoryPage(QWidget):
         if self.model.has_more:
             self.status.setText(self.tr("%1 results shown; more as you scroll.").replace("%1", str(shown)))
         else:
-            self.status.setText(self.tr("%1 results.").replace("%1", str(shown)))
+            self.status.setText(
+                self.tr("One result.") if shown == 1 else self.tr("%1 results.").replace("%1", str(shown))
+            )
 
     @Slot()
     def _on_model_reset(self) -> None:
