@@ -315,9 +315,9 @@ class Workstation(QObject):
         if isinstance(error, DatabaseUnavailable):
             self.queue_window.set_database_status(False, str(error))
         label = f"{alarm.site_code} {alarm.site_name}".strip() or alarm.account
-        self.site_window.statusBar().showMessage(
-            self.tr("The record of %1 could not be read: open it again.").replace("%1", label), 10000
-        )
+        message = self.tr("The record of %1 could not be read: open it again.").replace("%1", label)
+        self.site_window.statusBar().showMessage(message, 10000)
+        self.site_window.show_unreadable(alarm, message)
 
     @property
     def site_settled(self) -> bool:

@@ -209,3 +209,30 @@ def test_the_procedure_follows_a_held_alarm_that_changes_category(
     assert not site.procedure_change.isVisibleTo(site)
     open_in_queue(qtbot, workstation, alarm_id)
     assert_shows(workstation, sqlite_db, alarm_id)
+
+
+def test_a_record_that_cannot_be_read_says_so_and_the_next_open_shows_it(
+    qtbot: Any, workstation: Workstation, sqlite_db: Database, monkeypatch: Any
+) -> None:
+    """An outage while a new alarm's record is read: its name and why, never the previous site."""
+    from console.domain.outage import DatabaseUnavailable
+
+    now = datetime.now(UTC)
+    first = ingest_path(sqlite_db, "4A21", now)
+    second = ingest_path(sqlite_db, "5B32", now + timedelta(seconds=1))
+    qtbot.waitUntil(lambda: workstation.model.rowCount() == 2, timeout=5000)
+    site = workstation.site_window
+    open_in_queue(qtbot, workstation, first)
+    assert_shows(workstation, sqlite_db, first)
+
+    def unreachable(self: SiteDesk, alarm: Alarm) -> Any:
+        raise DatabaseUnavailable("database unreachable (test)")
+
+    monkeypatch.setattr(SiteDesk, "alarm_record", unreachable)
+    open_in_queue(qtbot, workstation, second)
+    assert "could not be read" in site.header.text() and "PAR-0002" in site.header.text()
+    assert site.contacts.rowCount() == 0 and site.signals.rowCount() == 0  # nothing of LYO-0001
+    monkeypatch.undo()
+    open_in_queue(qtbot, workstation, first)
+    open_in_queue(qtbot, workstation, second)
+    assert_shows(workstation, sqlite_db, second)

@@ -271,6 +271,15 @@ class SiteWindow(QMainWindow):
         )
         self.loading = True
 
+    def show_unreadable(self, alarm: Alarm, message: str) -> None:
+        """The record of the alarm asked for could not be read: say so where "loading…" was (the
+        panels stay empty, never the previous site's); the next change or a reopen reads it again."""
+        if self.alarm is None or self.alarm.id != alarm.id or not self.loading:
+            return  # a record already shown stays: an outage on a refresh is the banner's to say
+        self.loading = False
+        label = f"{alarm.site_code} {alarm.site_name}".strip() or alarm.account
+        self.header.setText(f"<h2>{escape(label)}</h2><p style='color:#c62828'>{escape(message)}</p>")
+
     def show_alarm(self, record: AlarmRecord) -> None:
         """Show this alarm in every panel. Each panel is refreshed on its own: one that fails is
         emptied and says so, the others still show this alarm (never the previous one's site)."""
