@@ -55,18 +55,19 @@ from console.storage.engine import Database
 
 FULL = {"sites": 5000, "signals": 10_000_000, "alarms": 1_000_000, "calls": 200_000, "journal": 5_000_000}
 YEAR_START = datetime(2025, 12, 1, tzinfo=UTC)
+OPEN_HOURS = 2  # the year's last hours: alarms still open, for the cold start's queue
 DAYS = 365
-EVENTS = [  # (category, system, code, priority, weight)
-    ("intrusion", "CID", "130", 3, 40),
-    ("intrusion", "CID", "134", 3, 10),
+EVENTS = [  # (category, system, code, priority, weight): the priorities of console.domain.priority
+    ("intrusion", "CID", "130", 2, 40),
+    ("intrusion", "CID", "134", 2, 10),
     ("fire", "CID", "110", 1, 4),
     ("panic", "CID", "120", 1, 3),
-    ("technical", "CID", "301", 5, 15),
-    ("technical", "CID", "302", 5, 12),
-    ("tamper", "CID", "137", 4, 6),
-    ("supervision", "CID", "350", 5, 10),
+    ("technical", "CID", "301", 3, 15),
+    ("technical", "CID", "302", 3, 12),
+    ("tamper", "CID", "137", 2, 6),
+    ("supervision", "CID", "350", 3, 10),
 ]
-QUIET = [("test", "CID", "602", 9), ("open_close", "CID", "401", 9)]  # signals that raise no alarm
+QUIET = [("test", "CID", "602", 4), ("open_close", "CID", "401", 4)]  # signals that raise no alarm
 COMMON = [
     "client",
     "prévenu",
@@ -239,6 +240,7 @@ def generate(db: Database, scale: float, seed: int, log: Callable[[str], None]) 
     events = [e[:4] for e in EVENTS]
     weights = [e[4] for e in EVENTS]
     alarm_id = signal_id = journal_id = call_id = 0
+    open_sites: set[int] = set()
     # The journal is chained (console/storage/journal.py): each row written here gets its position
     # and hash as the console would give them, so `vigie verify` walks a real chain afterwards.
     w.cur.execute("SELECT position, hash FROM journal_head WHERE id = 1")
@@ -263,24 +265,29 @@ def generate(db: Database, scale: float, seed: int, log: Callable[[str], None]) 
             closed = at + timedelta(seconds=rng.randint(60, 1800))
             comment = _comment(rng)
             zone = rng.randint(1, 24)
+            # The year's last two hours are still being handled: those alarms are open (one per
+            # site at most, as the schema wants), so the console's cold start has a queue to load.
+            still_open = day == DAYS - 1 and offset > 86400 - OPEN_HOURS * 3600 and site not in open_sites
+            if still_open:
+                open_sites.add(site)
             alarms.append(
                 (
                     alarm_id,
                     site,
                     f"{0xA0000 + site:X}",
-                    "closed",
+                    "new" if still_open else "closed",
                     priority,
                     category,
                     "",
                     at,
                     at,
                     3,
-                    at + timedelta(seconds=20),
-                    closed,
-                    operator,
-                    operator,
-                    rng.choice(dispositions),
-                    comment,
+                    None if still_open else at + timedelta(seconds=20),
+                    None if still_open else closed,
+                    None if still_open else operator,
+                    None if still_open else operator,
+                    None if still_open else rng.choice(dispositions),
+                    None if still_open else comment,
                     1,
                     f"{system}:{code}",
                     zone,
@@ -312,6 +319,8 @@ def generate(db: Database, scale: float, seed: int, log: Callable[[str], None]) 
                     )
                 )
             journal.append((at, None, alarm_id, site, "alarm_raised", f"{category} at S{site:05d}"))
+            if still_open:
+                continue
             for step in range(3):
                 journal.append(
                     (
