@@ -52,6 +52,11 @@ def period_fields(period: ReportPeriod) -> dict[str, str]:
     return {"from": period.start.isoformat(), "to": period.end.isoformat()}
 
 
+def most_first(rows: list[RankedRow], limit: int) -> list[RankedRow]:
+    """The `limit` rows with the most occurrences, ties by subject (the same order every time)."""
+    return sorted(rows, key=lambda r: (-r.count, r.subject))[:limit]
+
+
 # --- late or missing periodic tests ----------------------------------------------------------
 def lateness_s(last_signal_at: datetime | None, interval_s: int, since: datetime, now: datetime) -> float:
     """Seconds past the expected test (0 when on time); never heard from counts from `since`."""
@@ -140,8 +145,7 @@ def transmission_rows(facts: Iterable[FaultFacts], period: ReportPeriod, limit: 
                 {"kind": "signals", "account": account, **period_fields(period)},
             )
         )
-    rows.sort(key=lambda r: (-r.count, r.subject))
-    return rows[:limit]
+    return most_first(rows, limit)
 
 
 # --- flapping zones ------------------------------------------------------------------------------
@@ -177,8 +181,7 @@ def flapping_rows(
         for f in facts
         if f.pairs >= min_pairs
     ]
-    rows.sort(key=lambda r: (-r.count, r.subject))
-    return rows[:limit]
+    return most_first(rows, limit)
 
 
 # --- false alarms per site -----------------------------------------------------------------------
@@ -206,8 +209,7 @@ def false_alarm_rows(facts: Iterable[FalseAlarmFacts], period: ReportPeriod, lim
         for f in facts
         if f.false_alarms > 0
     ]
-    rows.sort(key=lambda r: (-r.count, r.subject))
-    return rows[:limit]
+    return most_first(rows, limit)
 
 
 # --- the station's own faults --------------------------------------------------------------------
@@ -237,8 +239,7 @@ def station_rows(facts: Iterable[StationFacts], period: ReportPeriod, limit: int
         for f in facts
         if f.count > 0
     ]
-    rows.sort(key=lambda r: (-r.count, r.subject))
-    return rows[:limit]
+    return most_first(rows, limit)
 
 
 # --- one site's technical-fault summary -----------------------------------------------------------
