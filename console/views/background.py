@@ -55,13 +55,15 @@ class Background(QObject):
         work: Callable[[], T],
         done: Callable[[T], None],
         failed: Callable[[Exception], None] | None = None,
+        expected: tuple[type[Exception], ...] = (),
     ) -> None:
-        """Run `work()` on the worker; then `done(result)` or `failed(error)` on the GUI thread."""
+        """Run `work()` on the worker; then `done(result)` or `failed(error)` on the GUI thread.
+        `expected` adds the caller's own refusals to the errors that are not logged as faults."""
         if self._stopped:
             return
         self._pending += 1
         future = self._executor.submit(work)
-        future.add_done_callback(lambda f: self._deliver(f, done, failed))
+        future.add_done_callback(lambda f: self._deliver(f, done, failed, EXPECTED + expected))
 
     def stop(self) -> None:
         """Wait for the call under way; the ones not started are dropped, nothing more is delivered."""
@@ -69,13 +71,17 @@ class Background(QObject):
         self._executor.shutdown(wait=True, cancel_futures=True)
 
     def _deliver(
-        self, future: Future[Any], done: Callable[[Any], None], failed: Callable[[Exception], None] | None
+        self,
+        future: Future[Any],
+        done: Callable[[Any], None],
+        failed: Callable[[Exception], None] | None,
+        expected: tuple[type[Exception], ...],
     ) -> None:
         # On the worker thread: only emit; the queued connection brings it to the GUI thread.
         if future.cancelled():
             return
         error = future.exception()
-        if error is not None and not isinstance(error, EXPECTED):
+        if error is not None and not isinstance(error, expected):
             log.error("%s: a database call failed (a bug, not an outage)", self._name, exc_info=error)
         try:
             self._finished.emit(done, failed, None if error is not None else future.result(), error)

@@ -9,7 +9,6 @@ queued signals, so the supervisor's window never freezes. The role is checked by
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from console.domain.alarm import Operator
 from console.domain.outage import DatabaseUnavailable
 from console.services.authority import AuditRefused
 from console.services.journal_chain import ChainBroken, JournalChain, LastVerification, Verification
+from console.views.background import Background
 from console.views.formatting import format_date_time
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,6 @@ log = logging.getLogger(__name__)
 class JournalPage(QWidget):
     verification_finished = Signal(object)  # Verification, for whoever wants to know
     _progressed = Signal(int, int)  # from the worker: entries checked, entries in all
-    _done = Signal(str, object, object)  # what ran ("verify", "publish", "last"), its result, error
 
     def __init__(
         self, chain: JournalChain, operator: Operator, lang: str = "en", parent: QWidget | None = None
@@ -46,7 +45,7 @@ class JournalPage(QWidget):
         self._chain = chain
         self._operator = operator
         self._lang = lang
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vigie-chain")
+        self._background = Background("journal_chain", self)
         self._busy = False
         self.last_label = QLabel(self)
         self.last_label.setObjectName("journal_last_verification")
@@ -86,7 +85,6 @@ class JournalPage(QWidget):
         self.verify_button.clicked.connect(self._on_verify_clicked)
         self.publish_button.clicked.connect(self._on_publish_clicked)
         self._progressed.connect(self._on_progressed)
-        self._done.connect(self._on_done)
         self.last_label.setText(self.tr("Loading…"))
         self._submit("last", self._chain.last_verification)
 
@@ -94,7 +92,7 @@ class JournalPage(QWidget):
         return self.tr("Journal chain")
 
     def shutdown(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._background.stop()
 
     def choose_publish_file(self) -> Path | None:
         """Where to append the head (a file dialog; tests replace this method)."""
@@ -133,7 +131,6 @@ class JournalPage(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
 
-    @Slot(str, object, object)
     def _on_done(self, what: str, result: Any, error: BaseException | None) -> None:
         if what == "last":
             if error is not None:
@@ -173,20 +170,13 @@ class JournalPage(QWidget):
         self._submit(what, work)
 
     def _submit(self, what: str, work: Any) -> None:
-        future = self._executor.submit(work)
-        future.add_done_callback(lambda f: self._deliver(what, f))
-
-    def _deliver(self, what: str, future: Future[Any]) -> None:
-        # On the worker thread: only emit.
-        if future.cancelled():
-            return
-        try:
-            self._done.emit(what, future.result(), None)
-        except (DatabaseUnavailable, AuditRefused, OSError) as exc:
-            self._done.emit(what, None, exc)
-        except Exception as exc:  # a bug: logged as a fault, and shown
-            log.exception("journal chain %s failed", what)
-            self._done.emit(what, None, exc)
+        """Run on the page's worker; a bug is logged as a fault there, and shown here too."""
+        self._background.run(
+            work,
+            lambda result: self._on_done(what, result, None),
+            lambda exc: self._on_done(what, None, exc),
+            expected=(OSError,),
+        )
 
     def _show_last(self, last: LastVerification | None) -> None:
         if last is None:

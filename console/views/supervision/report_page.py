@@ -9,7 +9,6 @@ the report (kept as built) and exports it as a PDF.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,6 +46,7 @@ from console.domain.report import (
 )
 from console.services.authority import AuditRefused
 from console.services.reports import Reports
+from console.views.background import Background
 from console.views.supervision.report_charts import ALL_CHARTS
 from console.views.supervision.report_pdf import write_report_pdf
 from console.views.supervision.report_tables import (
@@ -92,7 +92,6 @@ def _day(value: QDate) -> date:
 
 class ReportPage(QWidget):
     report_built = Signal(object)  # StationReport, each time a build arrives
-    _built = Signal(int, object, object)  # request number, report or None, error or None
 
     def __init__(
         self,
@@ -105,10 +104,9 @@ class ReportPage(QWidget):
         self._reports = reports
         self._operator = operator
         self._clock = clock
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vigie-report")
+        self._background = Background("report", self)
         self._request = 0
         self.report: StationReport | None = None
-        self._built.connect(self._on_built)
         self._build_controls()
         self._build_body()
         self._on_last_7_days()
@@ -290,21 +288,14 @@ class ReportPage(QWidget):
         self._request += 1
         request = self._request
         self.status.setText(self.tr("Building the report…"))
-        future = self._executor.submit(self._reports.build, self._operator, *asked)
-        future.add_done_callback(lambda f: self._deliver(request, f))
+        reports, operator = self._reports, self._operator
+        self._background.run(
+            lambda: reports.build(operator, *asked),
+            lambda report: self._on_built(request, report, None),
+            lambda exc: self._on_built(request, None, exc),
+            expected=(ReportError,),
+        )
 
-    def _deliver(self, request: int, future: Future[StationReport]) -> None:
-        if future.cancelled():
-            return
-        try:
-            self._built.emit(request, future.result(), None)
-        except (ReportError, AuditRefused, DatabaseUnavailable) as exc:
-            self._built.emit(request, None, exc)
-        except Exception as exc:
-            log.exception("building a report failed (a bug)")
-            self._built.emit(request, None, exc)
-
-    @Slot(int, object, object)
     def _on_built(self, request: int, report: StationReport | None, error: Exception | None) -> None:
         if request != self._request:
             return  # the supervisor asked for another report meanwhile
@@ -391,7 +382,7 @@ class ReportPage(QWidget):
     def stop(self) -> None:
         """Let a build in flight finish (its result is dropped), start no other."""
         self._request += 1
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._background.stop()
 
 
 def report_page_title() -> str:
