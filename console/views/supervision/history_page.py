@@ -9,7 +9,6 @@ for the whole alarm record: `alarm_record_wanted(alarm_id)`.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
@@ -41,6 +40,7 @@ from console.domain.history import (
 from console.domain.outage import DatabaseUnavailable
 from console.services.authority import AuditRefused
 from console.services.history import HistorySearch, ResultPage
+from console.views.background import Background
 from console.views.supervision.history_model import HistoryTableModel
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,6 @@ _TEXT_FIELDS = FIELDS[1:]  # every field but the kind is typed
 class HistoryPage(QWidget):
     alarm_record_wanted = Signal(int)
     export_finished = Signal(int, str)  # rows written (-1: failed), message
-    _export_done = Signal(object, object)  # row count or None, error or None
 
     def __init__(
         self,
@@ -64,7 +63,7 @@ class HistoryPage(QWidget):
         self._page_size = page_size
         self._search = search
         self._operator = operator
-        self._exporter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vigie-history-export")
+        self._exporter = Background("history_export", self)
         self.model = HistoryTableModel(self._page, lang, self)
         self.kind = QComboBox(self)
         self.kind.setObjectName("history_kind")
@@ -130,7 +129,6 @@ class HistoryPage(QWidget):
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.search_failed.connect(self._on_search_failed)
         self.model.modelReset.connect(self._on_model_reset)
-        self._export_done.connect(self._on_export_done)
         self._on_kind_changed()
 
     def title(self) -> str:
@@ -167,12 +165,17 @@ class HistoryPage(QWidget):
             query = query.sorted_by(self.model.query.sort, self.model.query.descending)  # as shown
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting…"))
-        future = self._exporter.submit(self._search.export_csv, self._operator, query, path)
-        future.add_done_callback(self._deliver_export)
+        search, operator = self._search, self._operator
+        self._exporter.run(
+            lambda: search.export_csv(operator, query, path),
+            lambda count: self._on_export_done(count, None),
+            lambda exc: self._on_export_done(None, exc),
+            expected=(OSError,),
+        )
 
     def stop(self) -> None:
         self.model.stop()
-        self._exporter.shutdown(wait=True, cancel_futures=True)
+        self._exporter.stop()
 
     # --- plumbing -----------------------------------------------------------------------------
     def _page(self, query: HistoryQuery, after: Cursor | None) -> ResultPage:
@@ -247,17 +250,7 @@ class HistoryPage(QWidget):
         if path:
             self.export_csv(Path(path))
 
-    def _deliver_export(self, future: Future[int]) -> None:
-        if future.cancelled():
-            return
-        error = future.exception()
-        try:
-            self._export_done.emit(None if error else future.result(), error)
-        except RuntimeError:
-            log.debug("export finished after the page was deleted")
-
-    @Slot(object, object)
-    def _on_export_done(self, count: int | None, error: BaseException | None) -> None:
+    def _on_export_done(self, count: int | None, error: Exception | None) -> None:
         self.export_button.setEnabled(True)
         if error is None and count is not None:
             message = self.tr("%1 rows exported.").replace("%1", str(count))
@@ -268,8 +261,7 @@ class HistoryPage(QWidget):
             message = self.tr("The export failed: %1").replace("%1", str(error))
             self.status.setText(message)
             self.export_finished.emit(-1, message)
-            return
-        raise RuntimeError("the history export failed (a bug, not an outage)") from error
+        # anything else is a bug, already logged as a fault by the worker
 
     def _labels(self) -> dict[str, str]:
         return {
