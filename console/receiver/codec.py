@@ -178,8 +178,9 @@ class Frame:
         return self.id in LINK_TEST_IDS
 
 
-KeyLookup = Callable[[str], bytes | None]
-"""Account (upper-case hex) -> AES key (16, 24 or 32 bytes), or None when it has no key."""
+KeyLookup = Callable[[str, str], bytes | None]
+"""(account, line), both upper-case hex and line "" when the frame has no L field -> AES key
+(16, 24 or 32 bytes), or None when that transmitter has no key."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +346,7 @@ def parse_frame(
     """Read one frame (with or without its LF and CR); raise a FrameError subclass if it is refused.
 
     Order of checks, so that the answer is the right one: length and CRC (NAK), the ID (DUH for an
-    unknown one), the header syntax (NAK), decryption of ``*`` frames with ``keys(account)``
+    unknown one), the header syntax (NAK), decryption of ``*`` frames with ``keys(account, line)``
     (DUH: UnknownAccount, DecryptError), the tail syntax (NAK; an encrypted frame without
     timestamp is malformed), then the timestamp window when there is a timestamp (NAK,
     :class:`TimestampRejected`): accepted from ``window_past_s`` before ``now`` to
@@ -372,7 +373,7 @@ def parse_frame(
         if account is None:
             raise MalformedFrame("encrypted frame without #account in its header")
         partial = _partial(frame_id, star, header, raw_text)
-        key = keys(account)
+        key = keys(account, _upper(header.group("l")) or "")
         if key is None:
             raise UnknownAccount(f"no key for encrypted account {account}", frame=partial)
         plain = _decrypt(rest, key)

@@ -23,7 +23,7 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -43,6 +43,7 @@ from console.receiver.codec import (
 )
 from console.receiver.connections import ConnectionBook, descriptor_limit, split_frames
 from console.receiver.faults import FaultLedger
+from console.receiver.keyring import Keyring, Registration
 from console.receiver.limits import (
     NetworkAllowList,
     PeerBuckets,
@@ -116,12 +117,10 @@ class SignalSink:
     def record_faults(self, faults: Sequence[Fault]) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
-    def aes_keys(self) -> Mapping[str, bytes]:  # pragma: no cover - interface
-        raise NotImplementedError
-
-    def known_accounts(self) -> Collection[str] | None:
-        """Every registered account (upper case), read with the keys; None: not known here, and
-        then frames of unregistered accounts are not rate-limited."""
+    def registrations(self) -> Sequence[Registration] | None:
+        """Every registered transmitter (account, line, AES key or None), read at each key reload;
+        None: not known here, and then no frame is decrypted and frames of unregistered accounts
+        are not rate-limited."""
         return None
 
 
@@ -179,9 +178,8 @@ class Dc09Receiver:
         self._clock = clock
         self._on_store_failure = on_store_failure
         self._committer = BatchCommitter(sink.store, sink.record_faults, on_committed=on_stored)
-        self._keys: dict[str, bytes] = {}
+        self._keyring = Keyring(())
         self._keys_loaded = False
-        self._accounts: frozenset[str] | None = None  # registered accounts, when the sink says
         self._unknown_buckets = PeerBuckets(
             config.unknown_rate_per_s, config.unknown_burst, config.max_tracked_peers
         )
@@ -268,16 +266,12 @@ class Dc09Receiver:
     async def _refresh_keys(self) -> None:
         self.stats.key_reloads += 1
         try:
-            keys, accounts = await asyncio.get_running_loop().run_in_executor(None, self._load_keys)
+            registrations = await asyncio.get_running_loop().run_in_executor(None, self._sink.registrations)
         except Exception as exc:  # keep the old keys; the database may be down for a moment
             log.warning("could not load AES keys: %s", exc)
             return
-        self._keys = {account.upper(): key for account, key in keys.items()}
-        self._accounts = None if accounts is None else frozenset(a.upper() for a in accounts)
+        self._keyring = Keyring(registrations)
         self._keys_loaded = True
-
-    def _load_keys(self) -> tuple[Mapping[str, bytes], Collection[str] | None]:
-        return self._sink.aes_keys(), self._sink.known_accounts()
 
     async def _key_refresher(self) -> None:
         loop = asyncio.get_running_loop()
@@ -315,7 +309,7 @@ class Dc09Receiver:
         try:
             frame = parse_frame(
                 raw,
-                self._keys.get,
+                self._keyring.key,
                 now=now,
                 window_past_s=self.config.window_past_s,
                 window_future_s=self.config.window_future_s,
@@ -338,19 +332,21 @@ class Dc09Receiver:
                 self._keys_stale.set()
                 self.stats.unanswered += 1
                 return None, None
-            if frame.account in self._keys:  # anyone can write a plain frame: a keyed panel never does
+            if (
+                self._keyring.key(frame.account, frame.line or "") is not None
+            ):  # a keyed panel never sends in clear
                 refused = DuhError(f"plain {frame.id} frame for account {frame.account}, which has a key")
                 self._fault(now, peer, refused, raw, kind="duh_plain_for_keyed", frame=frame)
                 self.stats.duhs += 1
                 self.stats.plain_refused += 1
                 return build_duh(frame), None
-            if self._accounts is not None and frame.account.upper() not in self._accounts:
+            if not self._keyring.knows(frame.account):
                 over = self._unknown_over_rate(frame, peer)
                 if over is not None:
                     self._fault(now, peer, over, raw, kind="duh_unknown_over_rate", frame=frame)
                     self.stats.duhs += 1
                     return build_duh(frame), None
-        key = self._keys.get(frame.account) if frame.encrypted else None  # the key that decrypted it
+        key = self._keyring.key(frame.account, frame.line or "") if frame.encrypted else None  # it decrypted
         replay: tuple[str, str, int, datetime] | None = None
         if frame.encrypted and frame.is_link_test and frame.timestamp is not None:  # NULL, XNM
             replay = (frame.account, frame.line or "", frame.sequence, frame.timestamp)

@@ -9,13 +9,14 @@ account" alarm) is the placement stage's work (`console.services.placement`), of
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
 from sqlalchemy.orm import Session
-from sqlmodel import col, select
+from sqlmodel import select
 
 from console.receiver.batch import Fault, Outcome, Received, StoreUnavailable
+from console.receiver.keyring import Registration
 from console.receiver.server import SignalSink
 from console.services.alarm_desk import AlarmDesk
 from console.storage import inbox as inbox_store
@@ -104,17 +105,13 @@ class SignalIntake(SignalSink):
         with self._db.write() as session:
             record_faults(session, drafts)
 
-    def aes_keys(self) -> Mapping[str, bytes]:
+    def registrations(self) -> list[Registration]:
+        """Every transmitter with its key: the receiver decrypts, and refuses plain frames, per
+        (account, line), and rate-limits frames of any other account per peer."""
         with self._db.read() as session:
             rows = session.execute(
-                select(TransmitterRow.account, TransmitterRow.aes_key).where(
-                    col(TransmitterRow.aes_key).is_not(None)
-                )
+                select(TransmitterRow.account, TransmitterRow.line, TransmitterRow.aes_key)
             ).all()
-        return {account: bytes.fromhex(key) for account, key in rows if key}
-
-    def known_accounts(self) -> Collection[str]:
-        """Every registered account: the receiver rate-limits frames of any other per peer."""
-        with self._db.read() as session:
-            rows = session.execute(select(TransmitterRow.account).distinct()).scalars().all()
-        return {account.upper() for account in rows}
+        return [
+            Registration(account, line, bytes.fromhex(key) if key else None) for account, line, key in rows
+        ]

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from console.domain.alarm import Alarm, AlarmState
 from console.domain.alarm_path import Trip
 from console.domain.priority import EventCategory
+from console.domain.transmitter_match import pick_transmitter
 from console.storage.alarms import StaleAlarm
 from console.storage.mapping import alarm_from_columns
 from console.storage.tables import (
@@ -66,12 +67,12 @@ def transmitters_for(
         by_account.setdefault(row.account, []).append(ref)
     resolved: dict[tuple[str, str], TransmitterRef | None] = {}
     for account, line in keys:
-        candidates = by_account.get(account, [])
-        exact = [r for r in candidates if r.line == line]
-        lineless = [r for r in candidates if r.line == ""]
-        chosen = exact or lineless or (candidates if len(candidates) == 1 else [])
-        resolved[(account, line)] = chosen[0] if chosen else None
+        resolved[(account, line)] = pick_transmitter(by_account.get(account, []), line, _line_of)
     return resolved
+
+
+def _line_of(ref: TransmitterRef) -> str:
+    return ref.line
 
 
 def site_names(session: Session, site_ids: Iterable[int]) -> dict[int, tuple[str, str]]:

@@ -12,6 +12,7 @@ from sqlmodel import col, select
 from console.domain.priority import EventCategory
 from console.domain.secrets import hash_spoken_word
 from console.domain.site import DetectorType, SiteFile
+from console.domain.transmitter_match import pick_transmitter
 from console.storage.mapping import (
     contact_from_row,
     plan_from_row,
@@ -46,19 +47,13 @@ def ensure_site(session: Session, code: str, name: str | None = None) -> tuple[S
 
 
 def find_transmitter(session: Session, account: str, line: str = "") -> TransmitterRow | None:
-    """The transmitter for an account: exact line first, then one registered without a line."""
+    """The transmitter a message of (account, line) comes from (`domain.transmitter_match`)."""
     rows = (
         session.execute(select(TransmitterRow).where(col(TransmitterRow.account) == account.upper()))
         .scalars()
         .all()
     )
-    exact = [r for r in rows if r.line == line]
-    if exact:
-        return exact[0]
-    lineless = [r for r in rows if r.line == ""]
-    if lineless:
-        return lineless[0]
-    return rows[0] if len(rows) == 1 else None
+    return pick_transmitter(rows, line, lambda row: row.line)
 
 
 def add_transmitter(

@@ -73,12 +73,13 @@ def raw_of(frame_bytes: bytes) -> str:
     return frame_bytes[1:-1].decode("latin-1")
 
 
-def no_keys(account: str) -> bytes | None:
+def no_keys(account: str, line: str) -> bytes | None:
     return None
 
 
-def keys_of(table: dict[str, bytes]) -> Callable[[str], bytes | None]:
-    return table.get
+def keys_of(table: dict[str, bytes]) -> Callable[[str, str], bytes | None]:
+    """Keys by account, whatever the line (the receiver's keyring is tested on its own)."""
+    return lambda account, line: table.get(account)
 
 
 def aes_hex(plain: str, key: bytes) -> str:
@@ -664,7 +665,7 @@ NOW_STRATEGY = st.datetimes(
 ).map(lambda moment: moment.replace(microsecond=0))
 
 
-def _keys(account: str) -> bytes | None:
+def _keys(account: str, line: str) -> bytes | None:
     return KEY128 if account == "1234" else None
 
 
@@ -756,7 +757,7 @@ def test_build_then_parse_round_trip(
         frame_id, sequence, account, data, receiver=receiver, line=line, extended=extended,
         timestamp=timestamp, key=key,
     )  # fmt: skip
-    frame = parse_frame(built, lambda acct: key, now=timestamp or NOW)
+    frame = parse_frame(built, lambda acct, line: key, now=timestamp or NOW)
     assert frame == Frame(
         frame_id,
         key is not None,
@@ -817,7 +818,7 @@ def test_pysiaalarm_reads_our_sia_dcs_frames(pysia: object, key: bytes | None) -
     assert [(x.identifier, x.value) for x in event.extended_data] == [
         ("X", "E002.3456"), ("Y", "N48.8566"), ("V", "http://cam.example/1")
     ]  # fmt: skip
-    ours = parse_frame(built, lambda acct: key, now=stamp)
+    ours = parse_frame(built, lambda acct, line: key, now=stamp)
     assert (ours.account, ours.sequence, ours.receiver, ours.line, ours.timestamp) == (
         "1234", 7, "1", "0", stamp
     )  # fmt: skip

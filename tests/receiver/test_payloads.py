@@ -304,7 +304,7 @@ def test_from_wire_to_signals(key: bytes | None) -> None:
         "SIA-DCS", 5, "1234", "#1234|Nri2BA05/BR05", receiver="1", line="0",
         extended=["XE002.3456"], timestamp=PANEL, key=key,
     )  # fmt: skip
-    parsed = parse_frame(built, lambda account: key, now=RECEIVED)
+    parsed = parse_frame(built, lambda account, line: key, now=RECEIVED)
     alarm, restore = frame_signals(parsed, RECEIVED, "127.0.0.1:5000")
     assert (alarm.event.code, restore.event.code, restore.qualifier) == ("BA", "BR", Qualifier.RESTORE)
     assert alarm.raw == built[1:-1].decode("latin-1")  # whole frame, no LF/CR (ciphertext if encrypted)

@@ -28,8 +28,8 @@ from console.services.placement import SignalPlacement
 from console.services.signal_intake import SignalIntake
 from console.services.supervision import PeriodicTestWatch
 from console.storage.engine import Database
-from console.storage.sites import find_transmitter
-from console.storage.tables import TransmissionFaultRow
+from console.storage.sites import add_transmitter, ensure_site, find_transmitter
+from console.storage.tables import AlarmRow, SignalRow, TransmissionFaultRow
 from tests.factories import T0, SteppingClock, add_site
 from tests.receiver.test_server_stream import (
     ANSWER_TIMEOUT_S,
@@ -133,6 +133,46 @@ def test_a_plain_frame_for_a_keyed_account_gets_duh_and_is_not_stored(db: Databa
     assert signals(db) == []
     assert [(f["kind"], f["account"]) for f in faults(db)] == [("duh_plain_for_keyed", KEYED)] * 3
     assert last_signal_at(db) == T0  # none of them was a sign of life
+
+
+def test_keys_belong_to_the_transmitter_of_account_and_line(db: Database) -> None:
+    """Two customers share account 5C3E on lines 1 (keyed) and 2 (in clear): each line is judged by
+    its own transmitter, never by the other's key (before, line 2's plain panel got DUH and line 1's
+    key decrypted frames claiming line 2)."""
+    shared = "5C3E"
+    with db.write() as session:
+        keyed_site, _ = ensure_site(session, "LYO-0301", "Keyed customer")
+        plain_site, _ = ensure_site(session, "LYO-0302", "Plain customer")
+        add_transmitter(session, keyed_site, shared, line="1", aes_key=KEYS[128])
+        add_transmitter(session, plain_site, shared, line="2")
+        site_ids = {"1": keyed_site.id, "2": plain_site.id}
+    clock = SteppingClock(T0)
+    sent = [
+        cid_frame(21, shared, line="2", zone=2),  # line 2 in clear: its panel is not keyed
+        cid_frame(22, shared, line="1", zone=3),  # line 1 in clear: spoofed
+        cid_frame(23, shared, line="1", zone=4, key=KEY),  # line 1 with its key
+        cid_frame(24, shared, line="2", zone=5, key=KEY),  # line 1's key claiming line 2
+    ]
+
+    async def body(station: Station) -> list[tuple[str, int | None]]:
+        client = await station.connect()
+        answers: list[tuple[str, int | None]] = []
+        for frame in sent:
+            await client.send(frame)
+            answer = parse_response(await client.answer(), KEY)
+            answers.append((answer.id, answer.sequence))
+        return answers
+
+    assert scenario(db, body, clock=clock) == [("ACK", 21), ("DUH", 22), ("ACK", 23), ("DUH", 24)]
+    place(db, clock)
+    with db.read() as session:
+        placed = session.execute(
+            select(SignalRow.sequence, SignalRow.zone, AlarmRow.site_id)
+            .join(AlarmRow, col(AlarmRow.id) == col(SignalRow.alarm_id))
+            .order_by(col(SignalRow.sequence))
+        ).all()
+    assert [tuple(row) for row in placed] == [(21, 2, site_ids["2"]), (23, 4, site_ids["1"])]
+    assert [f["kind"] for f in faults(db)] == ["duh_plain_for_keyed", "duh_unknown_account"]
 
 
 def test_fake_plain_link_tests_do_not_suppress_the_missed_test_alarm(db: Database) -> None:
@@ -407,9 +447,9 @@ class CountingIntake(SignalIntake):
 
     loads = 0
 
-    def aes_keys(self) -> Any:
+    def registrations(self) -> Any:
         self.loads += 1
-        return super().aes_keys()
+        return super().registrations()
 
 
 def test_unknown_encrypted_accounts_do_not_reload_every_key_each_time(db: Database) -> None:

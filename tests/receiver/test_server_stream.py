@@ -800,10 +800,10 @@ def test_the_ack_uses_the_key_the_frame_was_encrypted_with(db: Database) -> None
         await stranger.send(cid_frame(232, "7F01", key=old_key))
         assert (await stranger.response()).id == "DUH"
         for _ in range(int(ANSWER_TIMEOUT_S / 0.01)):
-            if station.receiver._keys.get(account) == new_key:
+            if station.receiver._keyring.key(account, "1") == new_key:
                 break
             await asyncio.sleep(0.01)
-        assert station.receiver._keys.get(account) == new_key, "keys were not reloaded"
+        assert station.receiver._keyring.key(account, "1") == new_key, "keys were not reloaded"
         intake.release.set()
         return await panel.answer()
 

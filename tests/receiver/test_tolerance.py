@@ -144,7 +144,7 @@ def cases(encrypted: bool) -> list[Shape]:
     ],
 )
 def test_codec_reads_every_shape(shape: Shape, key: bytes | None) -> None:
-    frame = parse_frame(frame_of(shape, 7, T0, key), lambda account: key, now=T0)
+    frame = parse_frame(frame_of(shape, 7, T0, key), lambda account, line: key, now=T0)
     assert (frame.id, frame.account, frame.encrypted, frame.extended) == (
         shape.frame_id, shape.account, key is not None, shape.extended
     )  # fmt: skip

@@ -107,7 +107,7 @@ ROUND_TRIPS = [
 
 def round_trip(signal: Signal, key: bytes | None) -> Signal:
     raw = payload_frame(signal_payload(signal), 42, timestamp=NOW, key=key)
-    frame = parse_frame(raw, lambda account: key, now=NOW)
+    frame = parse_frame(raw, lambda account, line: key, now=NOW)
     assert frame.encrypted is (key is not None)
     (back,) = frame_signals(frame, NOW)
     return back
@@ -146,7 +146,7 @@ def test_payload_text_is_what_panels_send() -> None:
     assert signal_payload(sia("RP", None, None)).data == "#10000A|NRP"
     assert link_test_payload("10000a").data == "" and link_test_payload("10000a").account == "10000A"
     link_test = payload_frame(link_test_payload("10000A"), 7, timestamp=NOW, key=KEY)
-    frame = parse_frame(link_test, lambda account: KEY, now=NOW)
+    frame = parse_frame(link_test, lambda account, line: KEY, now=NOW)
     assert (frame.id, frame.sequence, frame.line, frame.receiver, frame_signals(frame, NOW)) == (
         "NULL", 7, "1", "0", []
     )  # fmt: skip
@@ -185,7 +185,7 @@ def test_every_scenario_gives_frames_the_receiver_reads(scenario: str) -> None:
     for _ in range(60):
         message = traffic.next()
         raw = payload_frame(message.payload, message.panel.next_sequence(), timestamp=NOW)
-        signals = frame_signals(parse_frame(raw, lambda account: None, now=NOW), NOW)
+        signals = frame_signals(parse_frame(raw, lambda account, line: None, now=NOW), NOW)
         if scenario == "null":
             assert message.signal is None and signals == []
             continue
@@ -231,7 +231,9 @@ def test_cli_offers_exactly_the_simulator_scenarios() -> None:
 
 
 def test_answer_filter_takes_our_ack_and_skips_others() -> None:
-    frame = parse_frame(payload_frame(link_test_payload("100001"), 5, timestamp=NOW), lambda a: None, now=NOW)
+    frame = parse_frame(
+        payload_frame(link_test_payload("100001"), 5, timestamp=NOW), lambda a, line: None, now=NOW
+    )
     accept = answer_filter(5, "100001", None)
     assert accept(build_ack(frame, None, now=NOW)) is not None
     assert accept(build_ack(replace(frame, sequence=4), None, now=NOW)) is None  # a late ACK of another frame
@@ -241,7 +243,7 @@ def test_answer_filter_takes_our_ack_and_skips_others() -> None:
     assert accept(nak[:1] + (b"0000" if nak[1:5] != b"0000" else b"0001") + nak[5:]) is None  # bad CRC
     assert accept(build_duh(None)) is not None and accept(build_duh(frame)) is not None
     encrypted = parse_frame(
-        payload_frame(link_test_payload("100001"), 5, timestamp=NOW, key=KEY), lambda a: KEY, now=NOW
+        payload_frame(link_test_payload("100001"), 5, timestamp=NOW, key=KEY), lambda a, line: KEY, now=NOW
     )
     assert answer_filter(5, "100001", KEY)(build_ack(encrypted, KEY, now=NOW)) is not None
     assert answer_filter(5, "100001", bytes(16))(build_ack(encrypted, KEY, now=NOW)) is None  # wrong key
@@ -268,7 +270,11 @@ class ScriptedReceiver:
             while True:
                 raw = await reader.readuntil(b"\r")
                 frame = parse_frame(
-                    raw, lambda account: None, now=datetime.now(UTC), window_past_s=1e9, window_future_s=1e9
+                    raw,
+                    lambda account, line: None,
+                    now=datetime.now(UTC),
+                    window_past_s=1e9,
+                    window_future_s=1e9,
                 )
                 self.frames.append(frame)
                 action = self.script[len(self.frames) - 1] if len(self.frames) <= len(self.script) else "ack"
