@@ -156,6 +156,7 @@ class Alarm:
     # from (console.domain.unknown_source); `account` is then the first account heard.
     source: str = ""
     source_accounts: int = 0  # distinct accounts heard from the source in this alarm
+    source_period: int = 0  # which period of the source it groups (unknown_source.period_of)
 
     @property
     def is_open(self) -> bool:

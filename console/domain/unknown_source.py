@@ -5,15 +5,26 @@ operator, but a sender making up a new account for every frame must not bury the
 thousands of alarms. So messages of unknown accounts are grouped by where they came from (the
 peer address, "" when there is none): one open alarm per source, whatever the accounts, counting
 its signals and the distinct accounts heard, and taking the priority of its most urgent event like
-any alarm. The source's period is that alarm's life: once an operator closes it, the next message
-from the source opens a new one.
+any alarm. Each source has one such alarm per period of the clock (an hour by default): a flood
+going on all night raises a fresh alarm with that hour's counts rather than feeding one opened
+hours ago, and an operator who closes it sees the next message open a new one. Periods are fixed
+windows of UTC time, so every receiver placing signals agrees on them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 NO_SOURCE = ""  # signals handed to the desk directly, without a peer address
+PERIOD_S = 3600.0  # the station's default period for grouping a source's unknown accounts
+
+
+def period_of(at: datetime, period_s: float = PERIOD_S) -> int:
+    """The number of the period `at` (an aware time) falls in: windows of `period_s` from the epoch."""
+    if period_s <= 0:
+        raise ValueError(f"the period must be positive, not {period_s}")
+    return int(at.timestamp() // period_s)
 
 
 def source_of(peer: str) -> str:

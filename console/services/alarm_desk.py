@@ -33,6 +33,7 @@ from console.domain.journal import JournalAction
 from console.domain.priority import EventCategory
 from console.domain.signals import Signal
 from console.domain.site import ProcedureStep
+from console.domain.unknown_source import PERIOD_S as UNKNOWN_PERIOD_S
 from console.services.ingest import IngestResult, ingest_batch
 from console.services.supervision import clear_overdue
 from console.storage import alarms as alarm_store
@@ -67,11 +68,13 @@ class AlarmDesk:
         clock: Clock = utc_now,
         max_retries: int = 3,
         path_window_s: float = DEFAULT_WINDOW_S,
+        unknown_period_s: float = UNKNOWN_PERIOD_S,
     ) -> None:
         self._db = db
         self._clock = clock
         self._max_retries = max_retries
         self._path_window_s = path_window_s
+        self._unknown_period_s = unknown_period_s
 
     # --- signals -------------------------------------------------------------------------
 
@@ -93,7 +96,7 @@ class AlarmDesk:
 
     def ingest_in(self, session: Session, signals: Sequence[Signal]) -> IngestResult:
         """Ingest within the caller's transaction (the receiver's placement adds its own work to it)."""
-        return ingest_batch(session, signals, self._clock, self._path_window_s)
+        return ingest_batch(session, signals, self._clock, self._path_window_s, self._unknown_period_s)
 
     @property
     def database(self) -> Database:

@@ -26,7 +26,7 @@ from console.domain.grouping import (
 )
 from console.domain.journal import JournalAction
 from console.domain.signals import Signal
-from console.domain.unknown_source import new_accounts, source_of, unknown_source_title
+from console.domain.unknown_source import PERIOD_S, new_accounts, period_of, source_of, unknown_source_title
 from console.services.supervision import clear_overdue
 from console.storage import alarms as alarm_store
 from console.storage import bulk, intake
@@ -64,7 +64,10 @@ def ingest_batch(
     signals: Sequence[Signal],
     now: Callable[[], datetime],
     path_window_s: float = DEFAULT_WINDOW_S,
+    unknown_period_s: float = PERIOD_S,
 ) -> IngestResult:
+    """File `signals` (in arrival order) into alarms. Unknown accounts group by source and by
+    periods of `unknown_period_s` (`domain.unknown_source`)."""
     batch = _Batch()
     keys = {(s.account.upper(), s.line.upper()) for s in signals}
     transmitters = bulk.transmitters_for(session, keys)
@@ -74,20 +77,20 @@ def ingest_batch(
     sources = {
         source_of(s.peer) for s in signals if transmitters[(s.account.upper(), s.line.upper())] is None
     }
-    open_alarms: dict[tuple[int | None, str], Alarm] = {}
+    open_alarms: dict[_Key, Alarm] = {}
     for alarm in bulk.open_alarms_for(session, site_ids, sources):
-        open_alarms[_alarm_key(alarm.site_id, alarm.source)] = alarm
+        open_alarms[(alarm.site_id, alarm.source, alarm.source_period)] = alarm
     preexisting = {alarm.id for alarm in open_alarms.values() if alarm.site_id is None}
     names: dict[int, tuple[str, str]] | None = None
 
     # Each site's signals in arrival order; sites are independent of each other.
-    per_key: dict[tuple[int | None, str], list[int]] = {}
+    per_key: dict[_Key, list[int]] = {}
     sites: list[tuple[int | None, int | None]] = []  # (site id, transmitter id) per signal
     for index, signal in enumerate(signals):
         account = signal.account.upper()
         transmitter = transmitters[(account, signal.line.upper())]
         site_id = transmitter.site_id if transmitter else None
-        per_key.setdefault(_alarm_key(site_id, source_of(signal.peer)), []).append(index)
+        per_key.setdefault(_alarm_key(site_id, signal, unknown_period_s), []).append(index)
         sites.append((site_id, transmitter.id if transmitter else None))
         if transmitter is not None:
             previous = batch.last_signal.get(transmitter.id)
@@ -220,9 +223,14 @@ def _confirm_paths(session: Session, batch: _Batch, window_s: float) -> None:
         )
 
 
-def _alarm_key(site_id: int | None, source: str) -> tuple[int | None, str]:
-    """A site has one open alarm; signals of unknown accounts group by their source instead."""
-    return (site_id, "" if site_id is not None else source)
+_Key = tuple[int | None, str, int]  # (site, source, period) of an open alarm
+
+
+def _alarm_key(site_id: int | None, signal: Signal, period_s: float) -> _Key:
+    """A site has one open alarm; signals of unknown accounts group by source and period instead."""
+    if site_id is not None:
+        return (site_id, "", 0)
+    return (None, source_of(signal.peer), period_of(signal.received_at, period_s))
 
 
 def _clear_overdue_links(
@@ -247,11 +255,11 @@ def _clear_overdue_links(
 def _raise(
     session: Session,
     signal: Signal,
-    key: tuple[int | None, str],
+    key: _Key,
     names: dict[int, tuple[str, str]],
     batch: _Batch,
 ) -> Alarm:
-    site_id, source = key
+    site_id, source, period = key
     account = signal.account.upper()
     code, name = names.get(site_id, ("", "")) if site_id is not None else ("", "")
     title = alarm_title(signal)
@@ -273,6 +281,7 @@ def _raise(
         title_zone=signal.zone,
         source=source,
         source_accounts=1 if site_id is None else 0,
+        source_period=period,
     )
     alarm = alarm_store.insert_alarm(session, draft)
     batch.alarms[alarm.id] = alarm

@@ -89,6 +89,7 @@ def insert_alarm(session: Session, alarm: Alarm) -> Alarm:
             "signal_count": alarm.signal_count,
             "source": alarm.source,
             "source_accounts": alarm.source_accounts,
+            "source_period": alarm.source_period,
             "version": 1,
         },
     ).scalar_one()

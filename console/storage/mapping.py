@@ -75,6 +75,7 @@ def alarm_from_columns(row: Any, site_code: str, site_name: str, operator_login:
         last_activity_at=row.last_activity_at,
         source=row.source,
         source_accounts=row.source_accounts,
+        source_period=row.source_period,
     )
 
 

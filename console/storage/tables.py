@@ -148,12 +148,13 @@ class AlarmRow(SQLModel, table=True):
     __tablename__ = "alarm"
     __table_args__ = (
         Index("ix_alarm_state_priority", "state", "priority", "created_at"),
-        # At most one open alarm per site (per source when the account is unknown): two receivers
+        # At most one open alarm per site (per source and period when the account is unknown): two receivers
         # or two desks racing to open one get a constraint error instead of a duplicate incident.
         Index("uq_alarm_open_site", "site_id", unique=True, sqlite_where=_OPEN, postgresql_where=_OPEN),
         Index(
             "uq_alarm_open_unknown_source",
             "source",
+            "source_period",
             unique=True,
             sqlite_where=_OPEN_UNKNOWN,
             postgresql_where=_OPEN_UNKNOWN,
@@ -196,6 +197,7 @@ class AlarmRow(SQLModel, table=True):
     # Alarms of unregistered accounts: the peer address they came from, and how many accounts.
     source: str = Field(default="", max_length=64, sa_column_kwargs={"server_default": ""})
     source_accounts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    source_period: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # unknown_source
 
 
 class DispatchRow(SQLModel, table=True):
