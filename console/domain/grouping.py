@@ -15,6 +15,7 @@ from enum import StrEnum
 from console.domain.alarm import Alarm, AlarmState
 from console.domain.event_codes import CATALOGUE
 from console.domain.priority import INFORMATIONAL_CATEGORIES, EventCategory
+from console.domain.schedule import LATE_TO_CLOSE, UNEXPECTED_OPENING
 from console.domain.signals import Qualifier, Signal
 from console.domain.unknown_source import unknown_source_title
 
@@ -132,6 +133,10 @@ def localized_title(alarm: Alarm, lang: str) -> str:
             if fr
             else f"Missed periodic test – account {alarm.account}"
         )
+    if alarm.title_event == UNEXPECTED_OPENING:
+        return "Mise hors service hors horaires" if fr else "Opening outside the hours"
+    if alarm.title_event == LATE_TO_CLOSE:
+        return "Retard de mise en service" if fr else "Late to close"
     if not alarm.title_event or ":" not in alarm.title_event:
         return alarm.title
     system, code = alarm.title_event.split(":", 1)

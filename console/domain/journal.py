@@ -21,6 +21,8 @@ class JournalAction(StrEnum):
     DEMO_LOADED = "demo_loaded"
     ACCOUNT_ADDED = "account_added"
     MISSED_TEST = "missed_test"
+    UNEXPECTED_OPENING = "unexpected_opening"
+    LATE_TO_CLOSE = "late_to_close"
     LINK_RESTORED = "link_restored"
     PATH_CONFIRMED = "path_confirmed"
     PLAN_EDITED = "plan_edited"
@@ -81,6 +83,8 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.DEMO_LOADED: ("Station de démonstration chargée", "Demo station loaded"),
     JournalAction.ACCOUNT_ADDED: ("Transmetteur ajouté", "Transmitter account added"),
     JournalAction.MISSED_TEST: ("Test cyclique manquant", "Missed periodic test"),
+    JournalAction.UNEXPECTED_OPENING: ("Mise hors service hors horaires", "Opening outside the hours"),
+    JournalAction.LATE_TO_CLOSE: ("Retard de mise en service", "Late to close"),
     JournalAction.LINK_RESTORED: ("Liaison rétablie", "Link restored"),
     JournalAction.PATH_CONFIRMED: ("Confirmée par cheminement", "Confirmed by alarm path"),
     JournalAction.PLAN_EDITED: ("Plan modifié", "Floor plan edited"),

@@ -25,8 +25,11 @@ from console.domain.grouping import (
     title_event,
 )
 from console.domain.journal import JournalAction
+from console.domain.priority import Priority
+from console.domain.schedule import UNEXPECTED_OPENING
 from console.domain.signals import Signal
 from console.domain.unknown_source import PERIOD_S, new_accounts, period_of, source_of, unknown_source_title
+from console.services.schedules import note_openings
 from console.services.supervision import clear_overdue
 from console.storage import alarms as alarm_store
 from console.storage import bulk, intake
@@ -97,6 +100,7 @@ def ingest_batch(
             if previous is None or signal.received_at > previous:
                 batch.last_signal[transmitter.id] = signal.received_at
 
+    unexpected = note_openings(session, signals, [site_id for site_id, _ in sites])
     alarm_of: list[int | None] = [None] * len(signals)
     for key, indexes in per_key.items():
         current = open_alarms.get(key)
@@ -104,10 +108,11 @@ def ingest_batch(
         # Until the site has an open alarm, each signal either opens one or is only recorded.
         while current is None and position < len(indexes):
             signal = signals[indexes[position]]
-            if place_signal(signal, None).placement is Placement.NEW_ALARM:
+            forced = indexes[position] in unexpected  # an opening outside the hours is an alarm
+            if forced or place_signal(signal, None).placement is Placement.NEW_ALARM:
                 if names is None:
                     names = bulk.site_names(session, site_ids)
-                current = _raise(session, signal, key, names, batch)
+                current = _raise(session, signal, key, names, batch, UNEXPECTED_OPENING if forced else None)
                 alarm_of[indexes[position]] = current.id
             position += 1
         if current is None or position == len(indexes):
@@ -137,6 +142,7 @@ def ingest_batch(
         if alarm_id is not None and is_trip(signal.category, signal.qualifier.value, signal.zone):
             batch.trips.setdefault(alarm_id, []).append(Trip(signal.zone or 0, signal.received_at))
 
+    _journal_unexpected_openings(signals, unexpected, alarm_of, batch)
     first_heard = _count_unknown_accounts(session, signals, sites, alarm_of, preexisting, batch)
     _confirm_paths(session, batch, path_window_s)
     bulk.update_joined_alarms(session, [batch.alarms[i] for i in sorted(batch.joined)])
@@ -203,6 +209,32 @@ def _count_unknown_accounts(
     return list(dict.fromkeys(first))
 
 
+def _journal_unexpected_openings(
+    signals: Sequence[Signal], unexpected: dict[int, str], alarm_of: list[int | None], batch: _Batch
+) -> None:
+    """Each opening outside the hours journaled on its alarm, which is at least of intrusion priority
+    (an opening joining a technical alarm raises it: the code may be a stolen one)."""
+    for index, detail in sorted(unexpected.items()):
+        alarm_id = alarm_of[index]
+        if alarm_id is None:
+            continue
+        alarm = batch.alarms[alarm_id]
+        if alarm.priority > Priority.INTRUSION:
+            raised = replace(alarm, priority=Priority.INTRUSION)
+            batch.alarms[alarm_id] = raised
+            batch.joined.add(alarm_id)
+            at = signals[index].received_at
+            batch.journal.append(
+                _journal(
+                    at, JournalAction.PRIORITY_RAISED, raised, f"{alarm.priority.name} -> INTRUSION: {detail}"
+                )
+            )
+            alarm = raised
+        batch.journal.append(
+            _journal(signals[index].received_at, JournalAction.UNEXPECTED_OPENING, alarm, detail)
+        )
+
+
 def _confirm_paths(session: Session, batch: _Batch, window_s: float) -> None:
     """Alarms whose trips (earlier ones stored, and this batch's) now make a path: mark and journal."""
     candidates = [i for i in batch.trips if batch.alarms[i].path_confirmed_at is None]
@@ -258,7 +290,10 @@ def _raise(
     key: _Key,
     names: dict[int, tuple[str, str]],
     batch: _Batch,
+    forced_event: str | None = None,
 ) -> Alarm:
+    """A new alarm for `signal`; `forced_event` (a title event of Vigie's own) when a rule, not the
+    event itself, makes it an alarm."""
     site_id, source, period = key
     account = signal.account.upper()
     code, name = names.get(site_id, ("", "")) if site_id is not None else ("", "")
@@ -272,17 +307,19 @@ def _raise(
         site_name=name,
         account=account,
         state=AlarmState.NEW,
-        priority=signal.priority,
+        priority=signal.priority if forced_event is None else min(signal.priority, Priority.INTRUSION),
         category=signal.category,
         title=title,
         created_at=signal.received_at,
         last_signal_at=signal.received_at,
-        title_event=title_event(signal),
+        title_event=title_event(signal) if forced_event is None else forced_event,
         title_zone=signal.zone,
         source=source,
         source_accounts=1 if site_id is None else 0,
         source_period=period,
     )
+    if forced_event is not None:
+        draft = replace(draft, title=localized_title(draft, "en"))
     alarm = alarm_store.insert_alarm(session, draft)
     batch.alarms[alarm.id] = alarm
     batch.new_ids.append(alarm.id)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from console.receiver.server import Dc09Receiver, Endpoint, ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
 from console.services.placement import SignalPlacement
+from console.services.schedules import ScheduleWatch
 from console.services.signal_intake import SignalIntake
 from console.services.supervision import PeriodicTestWatch
 from console.storage import faults as fault_store
@@ -77,6 +78,7 @@ class ReceiverService:
         self._placer: asyncio.subprocess.Process | None = None
         self._stopping = False
         self.watch = PeriodicTestWatch(db, clock)
+        self.schedule_watch = ScheduleWatch(db, clock)
         self.component = receiver_component_name()
         self._tasks: list[asyncio.Task[None]] = []
         self.store_error: str | None = None
@@ -241,16 +243,20 @@ class ReceiverService:
                 time.sleep(pause_s)  # let the receiver's own fault writes in between
         return total
 
+    def _check_supervision(self) -> list[int]:
+        """Missed periodic tests, then sites left open past their closing time."""
+        return self.watch.check() + self.schedule_watch.check()
+
     async def _supervise(self) -> None:
         while True:
             await asyncio.sleep(self._supervision_s)
             try:
-                raised = await asyncio.get_running_loop().run_in_executor(None, self.watch.check)
+                raised = await asyncio.get_running_loop().run_in_executor(None, self._check_supervision)
             except DatabaseUnavailable as exc:
-                log.warning("periodic-test check skipped: %s", exc)
+                log.warning("supervision check skipped: %s", exc)
                 continue
             except Exception:  # supervision must outlive a bad row or a bug: log it, check again later
-                log.exception("periodic-test check failed")
+                log.exception("supervision check failed")
                 continue
             if raised:
-                log.info("missed periodic tests: alarms %s", raised)
+                log.info("supervision (missed tests, late closings): alarms %s", raised)

@@ -9,7 +9,7 @@ the migration adds triggers that refuse UPDATE and DELETE on it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import BigInteger, Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
@@ -54,6 +54,42 @@ class SiteRow(SQLModel, table=True):
     notes: str = Field(default="", sa_type=Text)
     created_at: datetime = Field(sa_column=_utc())
     guard_delay_min: int | None = None  # contract: guard on site within; None = the station default
+
+
+class SiteHoursRow(SQLModel, table=True):
+    """One span of a site's weekly opening hours (domain/schedule.py); several per day allowed."""
+
+    __tablename__ = "site_hours"
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    weekday: int  # 0 = Monday
+    opens: time
+    closes: time  # at or before `opens`: the next day
+
+
+class SiteHoursExceptionRow(SQLModel, table=True):
+    """A day with other hours than the week's: a span, or none at all (opens NULL: closed all day)."""
+
+    __tablename__ = "site_hours_exception"
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    day: date
+    opens: time | None = None
+    closes: time | None = None
+    label: str = Field(default="", max_length=100)  # "Christmas", "stocktaking"
+
+
+class SiteArmingRow(SQLModel, table=True):
+    """Whether a site was last opened or closed, and the last closing already alarmed as missed."""
+
+    __tablename__ = "site_arming"
+
+    site_id: int = Field(foreign_key="site.id", primary_key=True)
+    state: str = Field(max_length=8)  # domain.schedule.Arming
+    changed_at: datetime = Field(sa_column=_utc())
+    late_close_for: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
 
 
 class TransmitterRow(SQLModel, table=True):

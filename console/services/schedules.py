@@ -1,0 +1,142 @@
+"""Opening hours at work: openings outside them (decided as signals are filed) and sites left open
+past closing time (a watch run with the periodic-test one). The rules are `domain.schedule`'s."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from console.domain.alarm import Alarm, AlarmState
+from console.domain.journal import JournalAction
+from console.domain.priority import EventCategory, Priority
+from console.domain.schedule import (
+    CLOSING_GRACE,
+    EARLY_OPENING,
+    LATE_TO_CLOSE,
+    Arming,
+    Schedule,
+    arming_change,
+    is_unexpected_opening,
+    missed_closing,
+)
+from console.domain.signals import Signal
+from console.storage import alarms as alarm_store
+from console.storage import schedules as schedule_store
+from console.storage.engine import Database, unavailable_raised
+from console.storage.tables import SiteRow
+
+
+def note_openings(
+    session: Session, signals: Sequence[Signal], site_of: Sequence[int | None]
+) -> dict[int, str]:
+    """Record each site's openings and closings of the batch, in order; return, by signal index,
+    the openings outside the site's hours with a sentence saying so (for the journal)."""
+    changes = [
+        (index, site_id, change)
+        for index, (signal, site_id) in enumerate(zip(signals, site_of, strict=True))
+        if site_id is not None and (change := arming_change(signal)) is not None
+    ]
+    if not changes:
+        return {}
+    schedules = schedule_store.schedules_of(session, {site_id for _, site_id, _ in changes})
+    unexpected: dict[int, str] = {}
+    for index, site_id, change in changes:
+        at = signals[index].received_at
+        schedule_store.note_arming(session, site_id, change, at)
+        schedule = schedules.get(site_id)
+        if (
+            change is Arming.OPENED
+            and schedule is not None
+            and is_unexpected_opening(schedule, at, EARLY_OPENING)
+        ):
+            unexpected[index] = f"opened at {_local(at, schedule)}, outside the site's hours"
+    return unexpected
+
+
+def _local(at: datetime, schedule: Schedule) -> str:
+    return f"{at.astimezone(ZoneInfo(schedule.timezone)):%a %Y-%m-%d %H:%M} ({schedule.timezone})"
+
+
+class ScheduleWatch:
+    """Raises "late to close" alarms; `check()` is called every few seconds by the receiver service."""
+
+    def __init__(self, db: Database, clock: Callable[[], datetime]) -> None:
+        self._db = db
+        self._clock = clock
+
+    def check(self) -> list[int]:
+        """An alarm (or a journal line on the site's open one) per site now late to close."""
+        now = self._clock()
+        with unavailable_raised(), self._db.write() as session:
+            opened = schedule_store.opened_sites(session)
+            if not opened:
+                return []
+            schedules = schedule_store.schedules_of(session, {state.site_id for state in opened})
+            touched = []
+            for state in opened:
+                schedule = schedules.get(state.site_id)
+                if schedule is None:
+                    continue
+                missed = missed_closing(
+                    schedule, state.state, state.changed_at, now, state.late_close_for, CLOSING_GRACE
+                )
+                if missed is not None:
+                    touched.append(
+                        self._raise_late_close(
+                            session, state.site_id, state.changed_at, missed, schedule, now
+                        )
+                    )
+            return touched
+
+    def _raise_late_close(
+        self,
+        session: Session,
+        site_id: int,
+        opened_at: datetime,
+        missed: datetime,
+        schedule: Schedule,
+        now: datetime,
+    ) -> int:
+        schedule_store.mark_late_close(session, site_id, missed)
+        detail = f"opened {_local(opened_at, schedule)}, not closed by {_local(missed, schedule)}"
+        alarm = alarm_store.open_alarm_for(session, site_id, "")
+        if alarm is None:
+            site = session.get(SiteRow, site_id)
+            alarm = alarm_store.insert_alarm(
+                session,
+                Alarm(
+                    id=0,
+                    site_id=site_id,
+                    site_code=site.code if site else "",
+                    site_name=site.name if site else "",
+                    account="",
+                    state=AlarmState.NEW,
+                    priority=Priority.TECHNICAL,
+                    category=EventCategory.OPEN_CLOSE,
+                    title="Late to close",
+                    created_at=now,
+                    last_signal_at=now,
+                    signal_count=0,
+                    title_event=LATE_TO_CLOSE,
+                ),
+            )
+            alarm_store.append_journal(
+                session,
+                at=now,
+                action=JournalAction.ALARM_RAISED,
+                detail=alarm.title,
+                alarm_id=alarm.id,
+                site_id=site_id,
+            )
+        alarm_store.append_journal(
+            session,
+            at=now,
+            action=JournalAction.LATE_TO_CLOSE,
+            detail=detail,
+            alarm_id=alarm.id,
+            site_id=site_id,
+        )
+        return alarm.id
