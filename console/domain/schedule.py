@@ -49,11 +49,16 @@ class Schedule:
     timezone: str
     weekly: Mapping[int, tuple[Hours, ...]] = field(default_factory=dict)
     exceptions: Mapping[date, tuple[Hours, ...]] = field(default_factory=dict)
+    labels: Mapping[date, str] = field(default_factory=dict)  # why an exception day is one
 
     def hours_on(self, day: date) -> tuple[Hours, ...]:
         if day in self.exceptions:
             return self.exceptions[day]
         return self.weekly.get(day.weekday(), ())
+
+    def local_day(self, at: datetime) -> date:
+        """The site's own date at `at` (hours are read in the site's time zone)."""
+        return at.astimezone(ZoneInfo(self.timezone)).date()
 
     def spans(self, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
         """Every opening span (aware, the site's zone) that overlaps [start, end], in order."""
@@ -79,6 +84,14 @@ class Schedule:
 class Arming(StrEnum):
     OPENED = "opened"  # disarmed: staff on site
     CLOSED = "closed"  # armed: site left
+
+
+@dataclass(frozen=True, slots=True)
+class SiteArming:
+    """The site's last opening or closing, as the operator needs it ("open since 07:50")."""
+
+    state: Arming
+    changed_at: datetime
 
 
 # Contact ID open/close events (qualifier 1 opening, 3 closing); 441/442 (armed stay) are closings.

@@ -10,6 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from console.domain.priority import EventCategory
+from console.domain.schedule import Schedule, SiteArming
 
 
 class DetectorType(StrEnum):
@@ -105,6 +106,8 @@ class SiteFile:
     procedures: tuple[Procedure, ...] = ()
     accounts: tuple[str, ...] = ()
     audio_modules: tuple[str, ...] = ()  # SIP URIs of the transmitters' audio modules (listen-in)
+    schedule: Schedule | None = None  # opening hours, None when the site has none
+    arming: SiteArming | None = None  # last opening or closing heard, None before the first
 
     def procedure_for(self, category: EventCategory) -> Procedure | None:
         for procedure in self.procedures:

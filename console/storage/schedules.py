@@ -10,7 +10,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
-from console.domain.schedule import Arming, Hours, Schedule, weekly_from_rows
+from console.domain.schedule import Arming, Hours, Schedule, SiteArming, weekly_from_rows
 from console.storage.tables import SiteArmingRow, SiteHoursExceptionRow, SiteHoursRow, SiteRow
 
 
@@ -56,8 +56,11 @@ def schedules_of(session: Session, site_ids: Iterable[int]) -> dict[int, Schedul
     for row in session.execute(select(SiteHoursRow).where(col(SiteHoursRow.site_id).in_(ids))).scalars():
         weekly.setdefault(row.site_id, []).append((row.weekday, row.opens, row.closes))
     exceptions: dict[int, dict[date, list[Hours]]] = {}
+    labels: dict[int, dict[date, str]] = {}
     query = select(SiteHoursExceptionRow).where(col(SiteHoursExceptionRow.site_id).in_(ids))
     for ex in session.execute(query).scalars():
+        if ex.label:
+            labels.setdefault(ex.site_id, {})[ex.day] = ex.label
         spans = exceptions.setdefault(ex.site_id, {}).setdefault(ex.day, [])
         if ex.opens is not None and ex.closes is not None:
             spans.append(Hours(ex.opens, ex.closes))
@@ -74,10 +77,16 @@ def schedules_of(session: Session, site_ids: Iterable[int]) -> dict[int, Schedul
                 day: tuple(sorted(spans, key=lambda h: h.opens))
                 for day, spans in exceptions.get(site_id, {}).items()
             },
+            labels=labels.get(site_id, {}),
         )
         for site_id in scheduled
         if site_id in zones
     }
+
+
+def arming_of(session: Session, site_id: int) -> SiteArming | None:
+    row = session.get(SiteArmingRow, site_id)
+    return None if row is None else SiteArming(Arming(row.state), row.changed_at)
 
 
 def note_arming(session: Session, site_id: int, state: Arming, at: datetime) -> bool:

@@ -20,6 +20,7 @@ from console.storage.mapping import (
     site_from_row,
     zone_from_row,
 )
+from console.storage.schedules import arming_of, schedules_of
 from console.storage.tables import (
     ContactRow,
     FloorPlanRow,
@@ -120,6 +121,8 @@ def load_site_file(session: Session, site_id: int) -> SiteFile | None:
         procedures=tuple(procedure_from_rows(p, steps.get(p.id or 0, [])) for p in procedures),
         accounts=tuple(account for account, _module in transmitters),
         audio_modules=tuple(dict.fromkeys(module for _account, module in transmitters if module)),
+        schedule=schedules_of(session, [site_id]).get(site_id),
+        arming=arming_of(session, site_id),
     )
 
 

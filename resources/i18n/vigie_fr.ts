@@ -2971,6 +2971,25 @@
     </message>
   </context>
   <context>
+    <name>SiteHours</name>
+    <message>
+      <source>Hours today: %1</source>
+      <translation>Horaires du jour : %1</translation>
+    </message>
+    <message>
+      <source>Closed today</source>
+      <translation>Fermé aujourd'hui</translation>
+    </message>
+    <message>
+      <source>open (disarmed) since %1</source>
+      <translation>ouvert (hors service) depuis %1</translation>
+    </message>
+    <message>
+      <source>closed (armed) since %1</source>
+      <translation>fermé (en service) depuis %1</translation>
+    </message>
+  </context>
+  <context>
     <name>SiteWindow</name>
     <message>
       <source>Vigie — Site</source>

@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
@@ -48,6 +49,7 @@ from console.views.site.panel_frame import PanelFrame
 from console.views.site.plan_editor import PlanEditorDialog
 from console.views.site.procedure_model import ProcedureChecklistModel
 from console.views.site.record_model import ColumnSpec, RecordTableModel
+from console.views.site.site_hours import hours_line
 
 log = logging.getLogger(__name__)
 
@@ -454,12 +456,14 @@ class SiteWindow(QMainWindow):
             escape(x) for x in (site.code, ", ".join(site_file.accounts), risk, gps, site.timezone) if x
         )
         notes = f"<p><i>{escape(site.notes)}</i></p>" if site.notes else ""
+        hours = hours_line(site_file, datetime.now(UTC))
+        hours = f"<p style='margin:2px'>{hours}</p>" if hours else ""
         confirmed = self.tr("confirmed by alarm path")
         path = f" <span style='color:#c62828'>✔ {escape(confirmed)}</span>" if alarm.path_confirmed_at else ""
         self.header.setText(
             f"<h2 style='margin:0'>{escape(site.name)}</h2>"
             f"<p style='margin:2px'>{escape(site.address)}, {escape(site.postcode)} {escape(site.city)}</p>"
-            f"<p style='margin:2px'>{facts}</p>"
+            f"<p style='margin:2px'>{facts}</p>{hours}"
             f"<p style='margin:2px'><b>{escape(localized_title(alarm, self._lang))}</b>{path}</p>{notes}"
         )
         contact_needs = [
