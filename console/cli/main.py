@@ -17,6 +17,7 @@ from console.cli import (
     report_cmd,
     search_cmd,
     station_cmd,
+    test_mode_cmd,
     verify_cmd,
 )
 from console.cli.common import CliError, Parser, station_db
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_cmd.register(sub, parent)
     call_export_cmd.register(sub, parent)
     verify_cmd.register(sub, parent)
+    test_mode_cmd.register(sub, parent)
     return parser
 
 

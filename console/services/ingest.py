@@ -31,6 +31,7 @@ from console.domain.signals import Signal
 from console.domain.unknown_source import PERIOD_S, new_accounts, period_of, source_of, unknown_source_title
 from console.services.schedules import note_openings
 from console.services.supervision import clear_overdue
+from console.services.test_mode import suppressed
 from console.storage import alarms as alarm_store
 from console.storage import bulk, intake
 from console.storage import journal as journal_store
@@ -86,21 +87,26 @@ def ingest_batch(
     preexisting = {alarm.id for alarm in open_alarms.values() if alarm.site_id is None}
     names: dict[int, tuple[str, str]] | None = None
 
-    # Each site's signals in arrival order; sites are independent of each other.
+    # Each site's signals in arrival order; sites are independent of each other. Signals of a site,
+    # account or zone on test or out of service are filed without joining or raising an alarm.
     per_key: dict[_Key, list[int]] = {}
     sites: list[tuple[int | None, int | None]] = []  # (site id, transmitter id) per signal
+    for signal in signals:
+        transmitter = transmitters[(signal.account.upper(), signal.line.upper())]
+        sites.append((transmitter.site_id, transmitter.id) if transmitter else (None, None))
+    on_test = suppressed(session, signals, [site_id for site_id, _ in sites])
     for index, signal in enumerate(signals):
-        account = signal.account.upper()
-        transmitter = transmitters[(account, signal.line.upper())]
-        site_id = transmitter.site_id if transmitter else None
-        per_key.setdefault(_alarm_key(site_id, signal, unknown_period_s), []).append(index)
-        sites.append((site_id, transmitter.id if transmitter else None))
+        site_id, _ = sites[index]
+        transmitter = transmitters[(signal.account.upper(), signal.line.upper())]
+        if index not in on_test:
+            per_key.setdefault(_alarm_key(site_id, signal, unknown_period_s), []).append(index)
         if transmitter is not None:
             previous = batch.last_signal.get(transmitter.id)
             if previous is None or signal.received_at > previous:
                 batch.last_signal[transmitter.id] = signal.received_at
 
     unexpected = note_openings(session, signals, [site_id for site_id, _ in sites])
+    unexpected = {index: detail for index, detail in unexpected.items() if index not in on_test}
     alarm_of: list[int | None] = [None] * len(signals)
     for key, indexes in per_key.items():
         current = open_alarms.get(key)

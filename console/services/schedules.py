@@ -23,6 +23,7 @@ from console.domain.schedule import (
     missed_closing,
 )
 from console.domain.signals import Signal
+from console.services.test_mode import silenced
 from console.storage import alarms as alarm_store
 from console.storage import schedules as schedule_store
 from console.storage.engine import Database, unavailable_raised
@@ -75,10 +76,11 @@ class ScheduleWatch:
             if not opened:
                 return []
             schedules = schedule_store.schedules_of(session, {state.site_id for state in opened})
+            quiet = silenced(session, now)
             touched = []
             for state in opened:
                 schedule = schedules.get(state.site_id)
-                if schedule is None:
+                if schedule is None or quiet(state.site_id, None):
                     continue
                 missed = missed_closing(
                     schedule, state.state, state.changed_at, now, state.late_close_for, CLOSING_GRACE

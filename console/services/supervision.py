@@ -18,6 +18,7 @@ from console.domain.alarm import Alarm, AlarmState, system_clear
 from console.domain.grouping import MISSED_TEST
 from console.domain.journal import JournalAction
 from console.domain.priority import EventCategory, Priority
+from console.services.test_mode import silenced
 from console.storage import alarms as alarm_store
 from console.storage.engine import Database, unavailable_raised
 from console.storage.tables import SiteRow, TransmitterRow
@@ -93,7 +94,10 @@ class PeriodicTestWatch:
             )
         ).scalars()
         overdue = []
+        quiet = silenced(session, now)  # on test or out of service: the panel may well be off
         for transmitter in candidates:
+            if quiet(transmitter.site_id, transmitter.account):
+                continue
             interval = transmitter.test_interval_s or 0
             last = transmitter.last_signal_at or transmitter.created_at
             due = (

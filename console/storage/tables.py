@@ -92,6 +92,25 @@ class SiteArmingRow(SQLModel, table=True):
     late_close_for: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
 
 
+class SuspensionRow(SQLModel, table=True):
+    """A site, a transmitter or zones on test, or a site out of service (domain/test_mode.py)."""
+
+    __tablename__ = "suspension"
+    __table_args__ = (Index("ix_suspension_site_start", "site_id", "starts_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id")
+    kind: str = Field(max_length=16)
+    starts_at: datetime = Field(sa_column=_utc())
+    ends_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    ended_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    account: str | None = Field(default=None, max_length=16)
+    zones: str = Field(default="", max_length=400)  # "1,4,7"; "" for every zone
+    reason: str = Field(sa_type=Text)
+    created_by: int | None = Field(default=None, foreign_key="operator.id")
+    created_at: datetime = Field(sa_column=_utc())
+
+
 class TransmitterRow(SQLModel, table=True):
     """A transmitter account: how a site's panel identifies itself to the receiver."""
 
