@@ -39,6 +39,7 @@ from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.receiver_service import ReceiverService
 from console.services.reports import Reports
 from console.services.sign_in import sign_in
+from console.services.test_mode import SuspensionDesk
 from console.simulator.demo_link import DemoPanels
 from console.simulator.demo_traffic import DemoTraffic
 from console.storage import migrate
@@ -161,6 +162,7 @@ def run_console(options: ConsoleOptions) -> int:
         lang=lang,
         plan_editing=PlanEditing(db),
         dispatch_desk=DispatchDesk(db),
+        suspension_desk=SuspensionDesk(db),
     )
     workstation.show_faults(faults)
     if may_audit(operator):

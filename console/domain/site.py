@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from console.domain.priority import EventCategory
 from console.domain.schedule import Schedule, SiteArming
+from console.domain.test_mode import SuspensionPeriod
 
 
 class DetectorType(StrEnum):
@@ -108,6 +109,7 @@ class SiteFile:
     audio_modules: tuple[str, ...] = ()  # SIP URIs of the transmitters' audio modules (listen-in)
     schedule: Schedule | None = None  # opening hours, None when the site has none
     arming: SiteArming | None = None  # last opening or closing heard, None before the first
+    suspensions: tuple[SuspensionPeriod, ...] = ()  # test or out-of-service periods not over when read
 
     def procedure_for(self, category: EventCategory) -> Procedure | None:
         for procedure in self.procedures:

@@ -21,6 +21,7 @@ from console.storage.mapping import (
     zone_from_row,
 )
 from console.storage.schedules import arming_of, schedules_of
+from console.storage.suspensions import periods_overlapping
 from console.storage.tables import (
     ContactRow,
     FloorPlanRow,
@@ -87,6 +88,8 @@ def add_transmitter(
 
 
 def load_site_file(session: Session, site_id: int) -> SiteFile | None:
+    """Everything the site window shows of a site, as it is now."""
+    now = datetime.now(UTC)
     site = session.get(SiteRow, site_id)
     if site is None:
         return None
@@ -123,6 +126,7 @@ def load_site_file(session: Session, site_id: int) -> SiteFile | None:
         audio_modules=tuple(dict.fromkeys(module for _account, module in transmitters if module)),
         schedule=schedules_of(session, [site_id]).get(site_id),
         arming=arming_of(session, site_id),
+        suspensions=tuple(periods_overlapping(session, [site_id], now, datetime.max.replace(tzinfo=UTC))),
     )
 
 

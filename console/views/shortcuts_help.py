@@ -97,6 +97,10 @@ SITE_SHORTCUTS: list[ShortcutHelp] = [
     _entry("E", QT_TRANSLATE_NOOP("QueueWindow", "Dispatch: report of the selected responder")),
     _entry("X", QT_TRANSLATE_NOOP("QueueWindow", "Dispatch: cancel the selected dispatch")),
     _entry("Ctrl+E", QT_TRANSLATE_NOOP("QueueWindow", "Site window: edit the floor plans (supervisors)")),
+    _entry(
+        "Ctrl+Shift+T",
+        QT_TRANSLATE_NOOP("QueueWindow", "Site window: put the site on test (installer's visit)"),
+    ),
     _entry("F9", QT_TRANSLATE_NOOP("QueueWindow", "Phone: answer the incoming call")),
     _entry("F10", QT_TRANSLATE_NOOP("QueueWindow", "Phone: hold or resume the call")),
     _entry("F11", QT_TRANSLATE_NOOP("QueueWindow", "Phone: mute or unmute the microphone")),

@@ -30,6 +30,7 @@ from console.services.call_log import CallerMatch
 from console.services.dispatch_desk import DispatchDesk
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
+from console.services.test_mode import SuspensionDesk
 from console.views.background import Background
 from console.views.faults import FaultIndicator, FaultMonitor
 from console.views.phone.incoming_call import IncomingCallOffer, Ringtone
@@ -37,7 +38,9 @@ from console.views.queue.alarm_queue_model import AlarmQueueModel
 from console.views.queue.alert_sound import AlertSound
 from console.views.queue.live_feed import LiveFeed
 from console.views.queue.queue_window import QueueWindow
+from console.views.queue.suspensions_bar import SuspensionsBar
 from console.views.refusals import refusal_text
+from console.views.site.on_test_control import OnTestControl
 from console.views.site.site_feed import SiteFeed
 from console.views.site.site_window import SiteWindow
 from console.views.supervision.window import SupervisionWindow
@@ -78,6 +81,7 @@ class Workstation(QObject):
         parent: QObject | None = None,
         plan_editing: PlanEditing | None = None,  # supervisors edit the floor plans from the site window
         dispatch_desk: DispatchDesk | None = None,  # guards and public services sent to the site
+        suspension_desk: SuspensionDesk | None = None,  # sites on test (installers' visits)
     ) -> None:
         super().__init__(parent)
         self.operator = operator
@@ -99,6 +103,13 @@ class Workstation(QObject):
         self.site_window = SiteWindow(lang=lang, operator=operator, plan_editing=plan_editing)
         if dispatch_desk is not None:
             self.site_window.dispatch_panel.attach(dispatch_desk, operator)
+        self.on_test: OnTestControl | None = None
+        self.suspensions_bar: SuspensionsBar | None = None
+        if suspension_desk is not None:
+            self.on_test = OnTestControl(self.site_window, suspension_desk, operator, lang)
+            self.suspensions_bar = SuspensionsBar(suspension_desk, parent=self.queue_window)
+            self.queue_window.statusBar().addPermanentWidget(self.suspensions_bar)
+            self.on_test.changed.connect(self._on_suspensions_changed)
         self.live_feed = LiveFeed(feed, interval_ms=poll_interval_ms, parent=self)
         self.site_feed = SiteFeed(site_desk, self)
         self.site_feed.record_loaded.connect(self._on_record_loaded)
@@ -276,6 +287,9 @@ class Workstation(QObject):
         self._settings.sync()
         self.live_feed.stop()
         self.site_feed.stop()
+        if self.on_test is not None and self.suspensions_bar is not None:
+            self.on_test.stop()
+            self.suspensions_bar.stop()
         self._writes.stop()
         self._lookups.stop()
         self.queue_window.finish_writes()
@@ -307,6 +321,16 @@ class Workstation(QObject):
         if latest is not None and latest.version > record.alarm.version:
             record = replace(record, alarm=latest)  # the queue already knows more of its state
         self.site_window.show_alarm(record)
+        if self.on_test is not None:
+            self.on_test.show_site(record.site_file)
+
+    @Slot()
+    def _on_suspensions_changed(self) -> None:
+        """A test started or ended here: the site window's header and the queue's reminder say so."""
+        if self.site_window.alarm is not None:
+            self.site_feed.request(self.site_window.alarm)
+        if self.suspensions_bar is not None:
+            self.suspensions_bar.refresh()
 
     @Slot(object, object)
     def _on_record_failed(self, alarm: Alarm, error: Exception) -> None:

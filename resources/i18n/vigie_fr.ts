@@ -1586,6 +1586,100 @@
     </message>
   </context>
   <context>
+    <name>OnTestControl</name>
+    <message>
+      <source>&amp;Tests</source>
+      <translation>&amp;Tests</translation>
+    </message>
+    <message>
+      <source>Put the site on test…</source>
+      <translation>Mettre le site en test…</translation>
+    </message>
+    <message>
+      <source>End the site's test</source>
+      <translation>Terminer le test du site</translation>
+    </message>
+    <message>
+      <source>Installer's report…</source>
+      <translation>Rapport de l'installateur…</translation>
+    </message>
+    <message>
+      <source>Installer's report — %1</source>
+      <translation>Rapport de l'installateur — %1</translation>
+    </message>
+    <message>
+      <source>Save the report</source>
+      <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+      <source>Installer's test report</source>
+      <translation>Rapport de test de l'installateur</translation>
+    </message>
+  </context>
+  <context>
+    <name>OnTestDialog</name>
+    <message>
+      <source>Put %1 on test</source>
+      <translation>Mettre %1 en test</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>Every transmitter</source>
+      <translation>Tous les transmetteurs</translation>
+    </message>
+    <message>
+      <source>every zone, or e.g. 1, 2, 5</source>
+      <translation>toutes les zones, ou par ex. 1, 2, 5</translation>
+    </message>
+    <message>
+      <source>installer's visit, company, technician</source>
+      <translation>visite de l'installateur, société, technicien</translation>
+    </message>
+    <message>
+      <source>&amp;Duration</source>
+      <translation>&amp;Durée</translation>
+    </message>
+    <message>
+      <source>&amp;Transmitter</source>
+      <translation>&amp;Transmetteur</translation>
+    </message>
+    <message>
+      <source>&amp;Zones</source>
+      <translation>&amp;Zones</translation>
+    </message>
+    <message>
+      <source>&amp;Reason</source>
+      <translation>&amp;Motif</translation>
+    </message>
+    <message>
+      <source>Zone numbers separated by commas, or nothing for every zone.</source>
+      <translation>Numéros de zones séparés par des virgules, ou rien pour toutes les zones.</translation>
+    </message>
+    <message>
+      <source>Say why: the installer's visit, the company, the technician.</source>
+      <translation>Indiquez le motif : visite de l'installateur, société, technicien.</translation>
+    </message>
+    <message>
+      <source>A test lasts at most 24 hours; a longer stop is a suspension.</source>
+      <translation>Un test dure au plus 24 heures ; au-delà, c'est une suspension.</translation>
+    </message>
+    <message>
+      <source>The test must last a few minutes at least.</source>
+      <translation>Le test doit durer au moins quelques minutes.</translation>
+    </message>
+    <message>
+      <source>This transmitter is no longer the site's.</source>
+      <translation>Ce transmetteur n'appartient plus au site.</translation>
+    </message>
+    <message>
+      <source>Zone numbers are 0 or more.</source>
+      <translation>Les numéros de zones sont positifs ou nuls.</translation>
+    </message>
+  </context>
+  <context>
     <name>PasswordCheckBox</name>
     <message>
       <source>Password check</source>
@@ -2256,6 +2350,10 @@
     <message>
       <source>Site window: edit the floor plans (supervisors)</source>
       <translation>Fenêtre du site : modifier les plans (superviseurs)</translation>
+    </message>
+    <message>
+      <source>Site window: put the site on test (installer's visit)</source>
+      <translation>Fenêtre du site : mettre le site en test (visite de l'installateur)</translation>
     </message>
     <message>
       <source>Phone: answer the incoming call</source>
@@ -2971,7 +3069,7 @@
     </message>
   </context>
   <context>
-    <name>SiteHours</name>
+    <name>SiteStatus</name>
     <message>
       <source>Hours today: %1</source>
       <translation>Horaires du jour : %1</translation>
@@ -2987,6 +3085,22 @@
     <message>
       <source>closed (armed) since %1</source>
       <translation>fermé (en service) depuis %1</translation>
+    </message>
+    <message>
+      <source>account %1</source>
+      <translation>compte %1</translation>
+    </message>
+    <message>
+      <source>zones %1</source>
+      <translation>zones %1</translation>
+    </message>
+    <message>
+      <source>ON TEST until %1</source>
+      <translation>EN TEST jusqu'à %1</translation>
+    </message>
+    <message>
+      <source>OUT OF SERVICE since %1</source>
+      <translation>SUSPENDU depuis %1</translation>
     </message>
   </context>
   <context>
@@ -3426,6 +3540,21 @@
     <message>
       <source>Vigie — Supervision (%1)</source>
       <translation>Vigie — Supervision (%1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SuspensionsBar</name>
+    <message>
+      <source>%1 until %2</source>
+      <translation>%1 jusqu'à %2</translation>
+    </message>
+    <message>
+      <source>%1 out of service</source>
+      <translation>%1 suspendu</translation>
+    </message>
+    <message>
+      <source>On test: %1</source>
+      <translation>En test : %1</translation>
     </message>
   </context>
   <context>

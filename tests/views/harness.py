@@ -12,16 +12,24 @@ from console.domain.alarm import Role
 from console.services.alarm_desk import AlarmDesk
 from console.services.dispatch_desk import DispatchDesk
 from console.services.queue_feed import QueueFeed, SiteDesk
+from console.services.test_mode import SuspensionDesk
 from console.storage.engine import Database
 from console.views.workstation import Workstation
 from tests.factories import add_operator_to
 
 
 def running_workstation(
-    qtbot: Any, db: Database, tmp_path: Path, *, dispatch: bool = False, role: Role = Role.OPERATOR
+    qtbot: Any,
+    db: Database,
+    tmp_path: Path,
+    *,
+    dispatch: bool = False,
+    role: Role = Role.OPERATOR,
+    suspensions: bool = False,
 ) -> Iterator[Workstation]:
     """Shown, polling its change feed every 50 ms, signed in as a fresh operator; shut down after.
-    With `dispatch`, the site window's dispatch panel works on the database, as in the console."""
+    With `dispatch`, the site window's dispatch panel works on the database, as in the console;
+    with `suspensions`, the site window's Tests menu and the queue's reminder too."""
     settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
     station = Workstation(
         AlarmDesk(db),
@@ -31,6 +39,7 @@ def running_workstation(
         settings,
         poll_interval_ms=50,
         dispatch_desk=DispatchDesk(db) if dispatch else None,
+        suspension_desk=SuspensionDesk(db) if suspensions else None,
     )
     qtbot.addWidget(station.queue_window)
     qtbot.addWidget(station.site_window)

@@ -49,7 +49,7 @@ from console.views.site.panel_frame import PanelFrame
 from console.views.site.plan_editor import PlanEditorDialog
 from console.views.site.procedure_model import ProcedureChecklistModel
 from console.views.site.record_model import ColumnSpec, RecordTableModel
-from console.views.site.site_hours import hours_line
+from console.views.site.site_status import hours_line, suspension_line
 
 log = logging.getLogger(__name__)
 
@@ -456,8 +456,12 @@ class SiteWindow(QMainWindow):
             escape(x) for x in (site.code, ", ".join(site_file.accounts), risk, gps, site.timezone) if x
         )
         notes = f"<p><i>{escape(site.notes)}</i></p>" if site.notes else ""
-        hours = hours_line(site_file, datetime.now(UTC))
-        hours = f"<p style='margin:2px'>{hours}</p>" if hours else ""
+        now = datetime.now(UTC)
+        hours = "".join(
+            f"<p style='margin:2px'>{line}</p>"
+            for line in (suspension_line(site_file, now), hours_line(site_file, now))
+            if line
+        )
         confirmed = self.tr("confirmed by alarm path")
         path = f" <span style='color:#c62828'>✔ {escape(confirmed)}</span>" if alarm.path_confirmed_at else ""
         self.header.setText(
