@@ -13,6 +13,7 @@ from console.cli import (
     call_export_cmd,
     console_cmd,
     db_cmd,
+    hours_cmd,
     receiver_cmd,
     report_cmd,
     search_cmd,
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     call_export_cmd.register(sub, parent)
     verify_cmd.register(sub, parent)
     test_mode_cmd.register(sub, parent)
+    hours_cmd.register(sub, parent)
     return parser
 
 

@@ -23,6 +23,7 @@ class JournalAction(StrEnum):
     MISSED_TEST = "missed_test"
     UNEXPECTED_OPENING = "unexpected_opening"
     LATE_TO_CLOSE = "late_to_close"
+    HOURS_CHANGED = "hours_changed"
     SUSPENSION_STARTED = "suspension_started"
     SUSPENSION_ENDED = "suspension_ended"
     INSTALLER_REPORT = "installer_report"
@@ -88,6 +89,7 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.MISSED_TEST: ("Test cyclique manquant", "Missed periodic test"),
     JournalAction.UNEXPECTED_OPENING: ("Mise hors service hors horaires", "Opening outside the hours"),
     JournalAction.LATE_TO_CLOSE: ("Retard de mise en service", "Late to close"),
+    JournalAction.HOURS_CHANGED: ("Horaires modifiés", "Opening hours changed"),
     JournalAction.SUSPENSION_STARTED: ("Mise en test ou suspension", "Put on test or out of service"),
     JournalAction.SUSPENSION_ENDED: ("Fin de test ou de suspension", "Test or suspension ended"),
     JournalAction.INSTALLER_REPORT: ("Rapport de test de l'installateur", "Installer's test report"),

@@ -162,3 +162,83 @@ def weekly_from_rows(rows: Iterable[tuple[int, time, time]]) -> dict[int, tuple[
             raise ValueError(f"weekday must be 0 (Monday) to 6 (Sunday), not {weekday}")
         days.setdefault(weekday, []).append(Hours(opens, closes))
     return {day: tuple(sorted(spans, key=lambda h: h.opens)) for day, spans in days.items()}
+
+
+_DAYS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("mon", "lun"),
+            ("tue", "mar"),
+            ("wed", "mer"),
+            ("thu", "jeu"),
+            ("fri", "ven"),
+            ("sat", "sam"),
+            ("sun", "dim"),
+        ]
+    )
+    for name in names
+}
+
+
+class HoursError(ValueError):
+    """Opening hours that cannot be read; the message names the part at fault."""
+
+
+def _clock_time(text: str, part: str) -> time:
+    try:
+        hours, minutes = (int(n) for n in text.split(":"))
+        return time(0) if (hours, minutes) == (24, 0) else time(hours, minutes)
+    except ValueError:
+        raise HoursError(f"{text!r} in {part!r} is not a time like 08:00") from None
+
+
+def parse_week(text: str) -> list[tuple[int, time, time]]:
+    """Weekly hours written as people write them: "Mon-Fri 08:00-12:00 14:00-19:00; Sat 09:00-12:00"
+    (English or French day names, ";" between groups, "24:00" for midnight) -> (weekday, opens,
+    closes) spans. "" is no hours at all."""
+    spans: list[tuple[int, time, time]] = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        words = part.split()
+        if len(words) < 2:
+            raise HoursError(f"{part!r}: days then hours, like 'Mon-Fri 08:00-19:00'")
+        days: list[int] = []
+        for group in words[0].lower().split(","):
+            first, _, last = group.partition("-")
+            if first[:3] not in _DAYS or (last and last[:3] not in _DAYS):
+                raise HoursError(f"{group!r} in {part!r} is not a day or a range of days like Mon-Fri")
+            start, end = _DAYS[first[:3]], _DAYS[(last or first)[:3]]
+            days += [(start + n) % 7 for n in range(((end - start) % 7) + 1)]
+        for span in words[1:]:
+            opens, sep, closes = span.partition("-")
+            if not sep:
+                raise HoursError(f"{span!r} in {part!r} is not a span like 08:00-12:00")
+            opening, closing = _clock_time(opens, part), _clock_time(closes, part)
+            if opening == closing:
+                raise HoursError(f"{span!r} in {part!r} opens and closes at the same time")
+            spans += [(day, opening, closing) for day in days]
+    return spans
+
+
+def format_week(weekly: Mapping[int, tuple[Hours, ...]]) -> str:
+    """The week in `parse_week`'s notation (English day names), days with the same hours grouped."""
+    names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    groups: list[tuple[list[int], tuple[Hours, ...]]] = []
+    for day in range(7):
+        hours = weekly.get(day, ())
+        if not hours:
+            continue
+        if groups and groups[-1][1] == hours and groups[-1][0][-1] == day - 1:
+            groups[-1][0].append(day)
+        else:
+            groups.append(([day], hours))
+    parts = []
+    for days, hours in groups:
+        label = names[days[0]] if len(days) == 1 else f"{names[days[0]]}-{names[days[-1]]}"
+        spans = " ".join(
+            f"{h.opens:%H:%M}-{'24:00' if h.closes == time(0) else f'{h.closes:%H:%M}'}" for h in hours
+        )
+        parts.append(f"{label} {spans}")
+    return "; ".join(parts)

@@ -4,7 +4,8 @@ past closing time (a watch run with the periodic-test one). The rules are `domai
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -19,14 +20,18 @@ from console.domain.schedule import (
     Arming,
     Schedule,
     arming_change,
+    format_week,
     is_unexpected_opening,
     missed_closing,
+    parse_week,
+    weekly_from_rows,
 )
 from console.domain.signals import Signal
 from console.services.test_mode import silenced
 from console.storage import alarms as alarm_store
 from console.storage import schedules as schedule_store
 from console.storage.engine import Database, unavailable_raised
+from console.storage.sites import site_by_code
 from console.storage.tables import SiteRow
 
 
@@ -142,3 +147,68 @@ class ScheduleWatch:
             site_id=site_id,
         )
         return alarm.id
+
+
+class SiteHours:
+    """Setting a site's hours (the command line, the import, the administration): checked by the
+    domain's parser, journaled with the hours before and after."""
+
+    def __init__(self, db: Database, clock: Callable[[], datetime]) -> None:
+        self._db = db
+        self._clock = clock
+
+    def set_week(self, site_code: str, text: str, by: str, operator_id: int | None = None) -> str:
+        """Replace the site's weekly hours by `text` (`parse_week`); returns them as stored.
+        HoursError for unreadable hours, LookupError for an unknown site."""
+        spans = parse_week(text)
+        with unavailable_raised(), self._db.write() as session:
+            site = _site(session, site_code)
+            before = schedule_store.schedules_of(session, [site.id]).get(site.id)
+            schedule_store.set_weekly_hours(session, site.id, spans)
+            after = format_week(weekly_from_rows(spans))
+            was = format_week(before.weekly) if before else ""
+            alarm_store.append_journal(
+                session,
+                at=self._clock(),
+                action=JournalAction.HOURS_CHANGED,
+                detail=f"{site.code}: week {was or 'none'} -> {after or 'none'} (by {by})",
+                operator_id=operator_id,
+                site_id=site.id,
+            )
+        return after
+
+    def set_day(
+        self, site_code: str, day: date, text: str, label: str, by: str, operator_id: int | None = None
+    ) -> None:
+        """Give one day other hours ("09:00-12:00 14:00-17:00"), or none (`text` ""): a holiday."""
+        spans = [(opens, closes) for _, opens, closes in parse_week(f"mon {text}")] if text.strip() else []
+        with unavailable_raised(), self._db.write() as session:
+            site = _site(session, site_code)
+            schedule_store.set_exception(session, site.id, day, spans, label)
+            hours = " ".join(f"{o:%H:%M}-{c:%H:%M}" for o, c in spans) or "closed"
+            alarm_store.append_journal(
+                session,
+                at=self._clock(),
+                action=JournalAction.HOURS_CHANGED,
+                detail=f"{site.code}: {day.isoformat()} {hours}{' (' + label + ')' if label else ''} (by {by})",
+                operator_id=operator_id,
+                site_id=site.id,
+            )
+
+    def show(self, site_code: str) -> Schedule | None:
+        with unavailable_raised(), self._db.read() as session:
+            site = _site(session, site_code)
+            return schedule_store.schedules_of(session, [site.id]).get(site.id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    id: int
+    code: str
+
+
+def _site(session: Session, code: str) -> _Site:
+    site = site_by_code(session, code)
+    if site is None or site.id is None:
+        raise LookupError(f"no site {code!r}")
+    return _Site(site.id, site.code)

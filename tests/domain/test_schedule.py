@@ -12,10 +12,13 @@ from console.domain.event_codes import CATALOGUE
 from console.domain.schedule import (
     Arming,
     Hours,
+    HoursError,
     Schedule,
     arming_change,
+    format_week,
     is_unexpected_opening,
     missed_closing,
+    parse_week,
     weekly_from_rows,
 )
 from console.domain.signals import Qualifier
@@ -116,3 +119,30 @@ def test_which_signals_open_or_close_a_site() -> None:
 def test_weekdays_are_checked() -> None:
     with pytest.raises(ValueError):
         weekly_from_rows([(7, time(8), time(9))])
+
+
+def test_weekly_hours_are_read_as_people_write_them() -> None:
+    spans = parse_week("Mon-Fri 08:00-12:00 14:00-19:00; sam 9:00-12:30; Sun 22:00-06:00")
+    weekly = weekly_from_rows(spans)
+    assert weekly[0] == (Hours(time(8), time(12)), Hours(time(14), time(19)))
+    assert weekly[5] == (Hours(time(9), time(12, 30)),) and weekly[6] == (Hours(time(22), time(6)),)
+    assert 4 in weekly and len(spans) == 12
+    assert format_week(weekly) == "Mon-Fri 08:00-12:00 14:00-19:00; Sat 09:00-12:30; Sun 22:00-06:00"
+    assert parse_week(format_week(weekly)) == spans
+    assert weekly_from_rows(parse_week("Fri-Mon 10:00-24:00"))[0] == (Hours(time(10), time(0)),)  # wraps
+    assert parse_week("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Mon-Fri", "days then hours"),
+        ("Moonday 08:00-12:00", "not a day"),
+        ("Mon 08:00", "not a span"),
+        ("Mon 08:00-25:00", "not a time"),
+        ("Mon 08:00-08:00", "same time"),
+    ],
+)
+def test_unreadable_hours_say_which_part(text: str, fragment: str) -> None:
+    with pytest.raises(HoursError, match=fragment):
+        parse_week(text)
