@@ -14,6 +14,7 @@ from console.cli import (
     console_cmd,
     db_cmd,
     hours_cmd,
+    operators_cmd,
     receiver_cmd,
     report_cmd,
     search_cmd,
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify_cmd.register(sub, parent)
     test_mode_cmd.register(sub, parent)
     hours_cmd.register(sub, parent)
+    operators_cmd.register(sub, parent)
     return parser
 
 

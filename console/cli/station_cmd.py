@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from datetime import UTC, datetime
@@ -35,15 +34,6 @@ def register(sub: Subcommands, station_db: Parser) -> None:
     add.add_argument("--line", type=line, default="")
     add.add_argument("--aes-key", type=hex_key)
     add.add_argument("--test-interval", type=positive_int, metavar="SECONDS")
-
-    operators = sub.add_parser("operators", help="operator accounts")
-    op_sub = operators.add_subparsers(dest="operators_command", required=True, parser_class=Parser)
-    op_add = op_sub.add_parser(
-        "add", parents=[station_db], help="add an operator (password read from stdin or prompted)"
-    )
-    op_add.add_argument("--login", required=True)
-    op_add.add_argument("--name", required=True)
-    op_add.add_argument("--role", choices=["operator", "supervisor", "admin"], default="operator")
 
     history = sub.add_parser("history", parents=[station_db], help="print received signals as JSON lines")
     history.add_argument("--site", help="only this site code")
@@ -81,7 +71,6 @@ def register(sub: Subcommands, station_db: Parser) -> None:
     )
 
     add.set_defaults(handler=accounts_add)
-    op_add.set_defaults(handler=operators_add)
     history.set_defaults(handler=show_history)
     calls.set_defaults(handler=show_calls)
     selftest.set_defaults(handler=selftest_run)
@@ -128,27 +117,6 @@ def accounts_add(args: argparse.Namespace) -> int:
         )
     print(f"account {args.account} added to {'new ' if created else ''}site {args.site}")
     db.dispose()
-    return 0
-
-
-def operators_add(args: argparse.Namespace) -> int:
-    from sqlalchemy.exc import IntegrityError
-
-    from console.domain.alarm import Role
-    from console.domain.secrets import password_problem
-    from console.storage.operators import add_operator
-
-    password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
-    problem = password_problem(password)
-    if problem is not None:
-        raise CliError(problem)
-    db = open_existing(db_url(args))
-    try:
-        with db.write() as session:
-            add_operator(session, args.login, args.name, password, Role(args.role))
-    except IntegrityError:
-        raise CliError(f"operator {args.login!r} already exists") from None
-    print(f"operator {args.login} added ({args.role})")
     return 0
 
 

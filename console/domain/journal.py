@@ -24,6 +24,9 @@ class JournalAction(StrEnum):
     UNEXPECTED_OPENING = "unexpected_opening"
     LATE_TO_CLOSE = "late_to_close"
     HOURS_CHANGED = "hours_changed"
+    OPERATOR_CHANGED = "operator_changed"
+    OPERATOR_UNLOCKED = "operator_unlocked"
+    SETTING_CHANGED = "setting_changed"
     SUSPENSION_STARTED = "suspension_started"
     SUSPENSION_ENDED = "suspension_ended"
     INSTALLER_REPORT = "installer_report"
@@ -90,6 +93,9 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.UNEXPECTED_OPENING: ("Mise hors service hors horaires", "Opening outside the hours"),
     JournalAction.LATE_TO_CLOSE: ("Retard de mise en service", "Late to close"),
     JournalAction.HOURS_CHANGED: ("Horaires modifiés", "Opening hours changed"),
+    JournalAction.OPERATOR_CHANGED: ("Compte opérateur modifié", "Operator account changed"),
+    JournalAction.OPERATOR_UNLOCKED: ("Compte opérateur débloqué", "Operator account unlocked"),
+    JournalAction.SETTING_CHANGED: ("Paramètre de la station modifié", "Station setting changed"),
     JournalAction.SUSPENSION_STARTED: ("Mise en test ou suspension", "Put on test or out of service"),
     JournalAction.SUSPENSION_ENDED: ("Fin de test ou de suspension", "Test or suspension ended"),
     JournalAction.INSTALLER_REPORT: ("Rapport de test de l'installateur", "Installer's test report"),

@@ -32,6 +32,7 @@ class SignInAttempt:
     operator: Operator | None
     account_id: int | None  # the account the login names, even when refused
     refusal: str = ""  # "unknown login", "wrong password", "inactive account"; "" when signed in
+    unlocked_at: datetime | None = None  # refusals before an admin's unlock do not count
 
 
 def add_operator(
@@ -72,10 +73,10 @@ def check_sign_in(session: Session, login: str, password: str) -> SignInAttempt:
     if row is None:
         return SignInAttempt(None, None, "unknown login")
     if not matches:
-        return SignInAttempt(None, row.id, "wrong password")
+        return SignInAttempt(None, row.id, "wrong password", row.unlocked_at)
     if not row.active:
-        return SignInAttempt(None, row.id, "inactive account")
-    return SignInAttempt(operator_from_row(row), row.id)
+        return SignInAttempt(None, row.id, "inactive account", row.unlocked_at)
+    return SignInAttempt(operator_from_row(row), row.id, "", row.unlocked_at)
 
 
 def authenticate(session: Session, login: str, password: str) -> Operator | None:
@@ -93,3 +94,32 @@ def refused_sign_ins_since(session: Session, account_id: int, since: datetime) -
             .where(col(JournalRow.at) >= since)
         )
     )
+
+
+@dataclass(frozen=True, slots=True)
+class OperatorAccount:
+    """An account as the administration lists it (never its password hash)."""
+
+    id: int
+    login: str
+    display_name: str
+    role: Role
+    active: bool
+
+
+def operator_accounts(session: Session) -> list[OperatorAccount]:
+    rows = session.execute(select(OperatorRow).order_by(col(OperatorRow.login))).scalars()
+    return [OperatorAccount(r.id or 0, r.login, r.display_name, Role(r.role), r.active) for r in rows]
+
+
+def account_row(session: Session, login: str) -> OperatorRow | None:
+    """The account's row, active or not (for the administration only)."""
+    return session.execute(select(OperatorRow).where(col(OperatorRow.login) == login)).scalar_one_or_none()
+
+
+def set_password(session: Session, row: OperatorRow, password: str, min_length: int) -> None:
+    problem = password_problem(password, min_length)
+    if problem is not None:
+        raise WeakPassword(problem)
+    row.password_hash = hash_secret(password)
+    session.flush()

@@ -35,6 +35,8 @@ class OperatorRow(SQLModel, table=True):
     password_hash: str = Field(max_length=256)
     active: bool = True
     created_at: datetime = Field(sa_column=_utc())
+    # An admin lifted the lockout then: refusals before it no longer count (domain/sign_in_limit.py).
+    unlocked_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
 
 
 class SiteRow(SQLModel, table=True):
@@ -411,6 +413,16 @@ class TransmissionFaultRow(SQLModel, table=True):
     detail: str = Field(default="", sa_type=Text)
     skew_s: float | None = None  # panel clock minus receiver clock, for timestamp rejections
     raw: str = Field(default="", sa_type=Text)
+
+
+class StationSettingRow(SQLModel, table=True):
+    """One of the station's settings (domain/station_settings.py), shared by every program."""
+
+    __tablename__ = "station_setting"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=200)
+    updated_at: datetime = Field(sa_column=_utc())
 
 
 class StationStatusRow(SQLModel, table=True):
