@@ -38,6 +38,7 @@ from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.receiver_service import ReceiverService
 from console.services.reports import Reports
+from console.services.shift_change import ShiftChange
 from console.services.sign_in import sign_in
 from console.services.test_mode import SuspensionDesk
 from console.simulator.demo_link import DemoPanels
@@ -50,6 +51,7 @@ from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
 from console.views.phone.phone_config import PhoneConfig, load_phone_settings
 from console.views.screenshot import ScreenshotTaker
+from console.views.session_guard import SessionGuard
 from console.views.supervision.analysis_page import AnalysisPage
 from console.views.supervision.call_audit_page import CallAuditPage
 from console.views.supervision.history_page import HistoryPage
@@ -81,6 +83,15 @@ class ConsoleOptions:
     receiver_allow: tuple[str, ...] = ()  # CIDR networks the receiver serves; empty: any peer
     theme: str | None = None  # "light" or "dark"; default from console.ini, else light
     font_scale: float | None = None
+    handover_from: str | None = None  # the operator who handed over: the one signing in takes their alarms
+
+
+@dataclass(frozen=True)
+class ConsoleExit:
+    """How the console ended: the process code, and for a hand-over who is leaving."""
+
+    code: int
+    handover_from: str | None = None
 
 
 def supervision_window(db: Database, operator: Operator, settings: QSettings, lang: str) -> SupervisionWindow:
@@ -121,7 +132,7 @@ def _settings() -> QSettings:
     return QSettings(str(data_dir() / "console.ini"), QSettings.Format.IniFormat)
 
 
-def run_console(options: ConsoleOptions) -> int:
+def run_console(options: ConsoleOptions) -> ConsoleExit:
     """Start the console; returns the process exit code."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -147,12 +158,14 @@ def run_console(options: ConsoleOptions) -> int:
         db, options.operator_login, options.operator_password, trusted=options.demo_folder is not None
     )
     if operator is None:
-        return 1
+        return ConsoleExit(1)
     desk = AlarmDesk(db)
     try:
         desk.record_session(operator, JournalAction.LOGIN)
     except DatabaseUnavailable:
         log.warning("sign-in of %s not journaled: database unreachable", operator.login)
+    shift_change = ShiftChange(db)
+    taken_over = _take_over(shift_change, options.handover_from, operator)
     workstation = Workstation(
         desk,
         QueueFeed(db),
@@ -165,6 +178,22 @@ def run_console(options: ConsoleOptions) -> int:
         suspension_desk=SuspensionDesk(db),
     )
     workstation.show_faults(faults)
+    host = socket.gethostname()
+    workstation.attach_session_guard(
+        SessionGuard(
+            (workstation.queue_window, workstation.site_window),
+            operator,
+            shift_change,
+            lambda login, password: sign_in(db, login, password, workstation=host),
+            lambda: sum(
+                1 for alarm in workstation.model.alarms() if alarm.operator_id is None and alarm.is_open
+            ),
+            lambda: datetime.now(UTC),
+            workstation,
+        )
+    )
+    if taken_over and options.handover_from is not None:
+        workstation.show_taken_over(len(taken_over), options.handover_from)
     if may_audit(operator):
         workstation.attach_supervision(supervision_window(db, operator, settings, lang))
     workstation.show()
@@ -216,13 +245,20 @@ def run_console(options: ConsoleOptions) -> int:
     app.setQuitOnLastWindowClosed(False)  # closing is ours to do: stop the receiver cleanly first
     app.lastWindowClosed.connect(quit_requested.set)
     signed_out = False
+    handover_from: str | None = None
 
     def on_signed_out() -> None:
         nonlocal signed_out
         signed_out = True
         quit_requested.set()
 
+    def on_handed_over(login: str) -> None:
+        nonlocal handover_from
+        handover_from = login
+        on_signed_out()
+
     workstation.signed_out.connect(on_signed_out)
+    workstation.handed_over.connect(on_handed_over)
     workstation.quit_confirmed.connect(quit_requested.set)
     if shooter is not None:
         shooter.finished.connect(lambda _code: quit_requested.set())
@@ -239,8 +275,19 @@ def run_console(options: ConsoleOptions) -> int:
         db.dispose()
         faults.uninstall()
     if signed_out:
-        return EXIT_SIGNED_OUT
-    return shooter.exit_code if shooter is not None and shooter.exit_code is not None else 0
+        return ConsoleExit(EXIT_SIGNED_OUT, handover_from)
+    return ConsoleExit(shooter.exit_code if shooter is not None and shooter.exit_code is not None else 0)
+
+
+def _take_over(shift_change: ShiftChange, leaving: str | None, operator: Operator) -> list[int]:
+    """After a hand-over, the alarms the leaving operator held become the one signing in's."""
+    if leaving is None:
+        return []
+    try:
+        return shift_change.hand_over(leaving, operator, socket.gethostname())
+    except DatabaseUnavailable:
+        log.warning("hand-over from %s not done: database unreachable (a supervisor may release)", leaving)
+        return []
 
 
 def phone_wanted(config: PhoneConfig) -> bool:

@@ -26,6 +26,7 @@ def add_console_options(parser: argparse.ArgumentParser) -> None:
         help="with --operator: read the password from standard input instead of the dialog",
     )
     parser.add_argument("--sign-in", action="store_true", help=argparse.SUPPRESS)  # after a sign-out
+    parser.add_argument("--handover-from", metavar="LOGIN", help=argparse.SUPPRESS)  # after a hand-over
     parser.add_argument("--theme", choices=["light", "dark"], help="light, or dark for night shifts")
     parser.add_argument("--font-scale", type=font_scale, metavar="FACTOR", help="font size factor, 0.5 to 3")
     parser.add_argument(
@@ -89,6 +90,7 @@ def run_console(args: argparse.Namespace, *, demo: bool) -> int:
             receiver_allow=tuple(args.allow),
             theme=getattr(args, "sub_theme", None) or args.theme,
             font_scale=args.font_scale,
+            handover_from=args.handover_from,
         )
     else:
         if args.password_stdin and not args.operator:
@@ -102,11 +104,13 @@ def run_console(args: argparse.Namespace, *, demo: bool) -> int:
             receiver_allow=tuple(args.allow),
             theme=args.theme,
             font_scale=args.font_scale,
+            handover_from=args.handover_from,
         )
-    code = run_the_console(options)
-    if code == EXIT_SIGNED_OUT:  # a fresh console for the next operator, on the same station
-        os.execv(sys.executable, [sys.executable, "-m", "console", *relaunch_argv(args.raw_argv, demo=demo)])
-    return code
+    ended = run_the_console(options)
+    if ended.code == EXIT_SIGNED_OUT:  # a fresh console for the next operator, on the same station
+        again = relaunch_argv(args.raw_argv, demo=demo, handover_from=ended.handover_from)
+        os.execv(sys.executable, [sys.executable, "-m", "console", *again])
+    return ended.code
 
 
 def _refuse_a_station_database(url: str) -> None:
@@ -122,15 +126,17 @@ def _refuse_a_station_database(url: str) -> None:
         db.dispose()
 
 
-def relaunch_argv(argv: Sequence[str], *, demo: bool) -> list[str]:
-    """The command line again, for the sign-in dialog: without `--operator`, the demo kept."""
+def relaunch_argv(argv: Sequence[str], *, demo: bool, handover_from: str | None = None) -> list[str]:
+    """The command line again, for the sign-in dialog: without `--operator`, the demo kept; after a
+    hand-over, who is leaving (the next operator's sign-in takes their alarms)."""
     kept: list[str] = []
     skip = False
     for arg in argv:
         if skip:
             skip = False
-        elif arg == "--operator":
+        elif arg in ("--operator", "--handover-from"):
             skip = True
-        elif not arg.startswith("--operator=") and arg not in ("--sign-in", "--keep"):
+        elif not arg.startswith(("--operator=", "--handover-from=")) and arg not in ("--sign-in", "--keep"):
             kept.append(arg)
-    return ["--sign-in", *kept, *(["--keep"] if demo else [])]
+    handover = ["--handover-from", handover_from] if handover_from else []
+    return ["--sign-in", *handover, *kept, *(["--keep"] if demo else [])]

@@ -25,6 +25,9 @@ class JournalAction(StrEnum):
     LATE_TO_CLOSE = "late_to_close"
     HOURS_CHANGED = "hours_changed"
     OPERATOR_CHANGED = "operator_changed"
+    CONSOLE_LOCKED = "console_locked"
+    CONSOLE_UNLOCKED = "console_unlocked"
+    HANDED_OVER = "handed_over"
     OPERATOR_UNLOCKED = "operator_unlocked"
     SETTING_CHANGED = "setting_changed"
     SUSPENSION_STARTED = "suspension_started"
@@ -94,6 +97,9 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.LATE_TO_CLOSE: ("Retard de mise en service", "Late to close"),
     JournalAction.HOURS_CHANGED: ("Horaires modifiés", "Opening hours changed"),
     JournalAction.OPERATOR_CHANGED: ("Compte opérateur modifié", "Operator account changed"),
+    JournalAction.CONSOLE_LOCKED: ("Poste verrouillé", "Console locked"),
+    JournalAction.CONSOLE_UNLOCKED: ("Poste déverrouillé", "Console unlocked"),
+    JournalAction.HANDED_OVER: ("Alarme transmise à la relève", "Alarm handed over"),
     JournalAction.OPERATOR_UNLOCKED: ("Compte opérateur débloqué", "Operator account unlocked"),
     JournalAction.SETTING_CHANGED: ("Paramètre de la station modifié", "Station setting changed"),
     JournalAction.SUSPENSION_STARTED: ("Mise en test ou suspension", "Put on test or out of service"),

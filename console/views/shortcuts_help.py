@@ -97,6 +97,10 @@ SITE_SHORTCUTS: list[ShortcutHelp] = [
     _entry("E", QT_TRANSLATE_NOOP("QueueWindow", "Dispatch: report of the selected responder")),
     _entry("X", QT_TRANSLATE_NOOP("QueueWindow", "Dispatch: cancel the selected dispatch")),
     _entry("Ctrl+E", QT_TRANSLATE_NOOP("QueueWindow", "Site window: edit the floor plans (supervisors)")),
+    _entry("Ctrl+L", QT_TRANSLATE_NOOP("QueueWindow", "Lock the console while away from the desk")),
+    _entry(
+        "Ctrl+Shift+H", QT_TRANSLATE_NOOP("QueueWindow", "Hand over: the next operator takes the alarms held")
+    ),
     _entry(
         "Ctrl+Shift+T",
         QT_TRANSLATE_NOOP("QueueWindow", "Site window: put the site on test (installer's visit)"),

@@ -40,6 +40,7 @@ from console.views.queue.live_feed import LiveFeed
 from console.views.queue.queue_window import QueueWindow
 from console.views.queue.suspensions_bar import SuspensionsBar
 from console.views.refusals import refusal_text
+from console.views.session_guard import SessionGuard
 from console.views.site.on_test_control import OnTestControl
 from console.views.site.site_feed import SiteFeed
 from console.views.site.site_window import SiteWindow
@@ -68,6 +69,7 @@ def service_targets(settings: QSettings) -> ServiceTargets:
 class Workstation(QObject):
     signed_out = Signal()  # the sign-out is journaled: the console asks for the next operator
     quit_confirmed = Signal()  # the operator leaves: the console stops
+    handed_over = Signal(str)  # the leaving operator's login: the next one's sign-in takes their alarms
 
     def __init__(
         self,
@@ -103,6 +105,7 @@ class Workstation(QObject):
         self.site_window = SiteWindow(lang=lang, operator=operator, plan_editing=plan_editing)
         if dispatch_desk is not None:
             self.site_window.dispatch_panel.attach(dispatch_desk, operator)
+        self.session_guard: SessionGuard | None = None
         self.on_test: OnTestControl | None = None
         self.suspensions_bar: SuspensionsBar | None = None
         if suspension_desk is not None:
@@ -241,6 +244,33 @@ class Workstation(QObject):
         self.signed_out.emit()
         return True
 
+    def show_taken_over(self, count: int, leaving: str) -> None:
+        """Say, after a hand-over, that the alarms the leaving operator held are now this one's."""
+        message = self.tr("%1 alarm(s) handed over by %2 are now yours.")
+        self.queue_window.statusBar().showMessage(
+            message.replace("%1", str(count)).replace("%2", leaving), 30000
+        )
+
+    def attach_session_guard(self, guard: SessionGuard) -> None:
+        """Lock (Ctrl+L) and hand-over (Ctrl+Shift+H) in both windows' Console menus."""
+        self.session_guard = guard
+        guard.handover_wanted.connect(self.hand_over)
+
+    @Slot()
+    def hand_over(self) -> bool:
+        """End the session for the next operator, who takes the alarms held once signed in here."""
+        held = self.held_alarms()
+        try:
+            self._desk.record_session(
+                self.operator, JournalAction.LOGOUT, f"hands over {len(held)} alarm(s) to the next operator"
+            )
+        except DatabaseUnavailable as exc:
+            self.queue_window.set_database_status(False, str(exc))
+            self._say_everywhere(self.tr("Hand-over not recorded (database unreachable): try again."))
+            return False
+        self.handed_over.emit(self.operator.login)
+        return True
+
     @Slot()
     def quit(self) -> QMessageBox | None:
         """Quit at once, or after a confirmation when alarms are still held (they stay held)."""
@@ -290,6 +320,8 @@ class Workstation(QObject):
         if self.on_test is not None and self.suspensions_bar is not None:
             self.on_test.stop()
             self.suspensions_bar.stop()
+        if self.session_guard is not None:
+            self.session_guard.stop()
         self._writes.stop()
         self._lookups.stop()
         self.queue_window.finish_writes()

@@ -1567,6 +1567,41 @@
     </message>
   </context>
   <context>
+    <name>LockDialog</name>
+    <message>
+      <source>Console locked</source>
+      <translation>Poste verrouillé</translation>
+    </message>
+    <message>
+      <source>Locked by %1 since %2</source>
+      <translation>Verrouillé par %1 depuis %2</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+      <source>Login</source>
+      <translation>Identifiant</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <source>Take &amp;over</source>
+      <translation>&amp;Prendre la relève</translation>
+    </message>
+    <message>
+      <source>Signing in as another operator hands over the alarms %1 holds.</source>
+      <translation>Se connecter sous un autre nom transmet à la relève les alarmes que %1 détient.</translation>
+    </message>
+    <message>
+      <source>Wrong login or password.</source>
+      <translation>Identifiant ou mot de passe incorrect.</translation>
+    </message>
+  </context>
+  <context>
     <name>LoginDialog</name>
     <message>
       <source>Vigie — Sign in</source>
@@ -2352,6 +2387,14 @@
       <translation>Fenêtre du site : modifier les plans (superviseurs)</translation>
     </message>
     <message>
+      <source>Lock the console while away from the desk</source>
+      <translation>Verrouiller le poste en quittant le bureau</translation>
+    </message>
+    <message>
+      <source>Hand over: the next operator takes the alarms held</source>
+      <translation>Relève : l'opérateur suivant reprend les alarmes détenues</translation>
+    </message>
+    <message>
       <source>Site window: put the site on test (installer's visit)</source>
       <translation>Fenêtre du site : mettre le site en test (visite de l'installateur)</translation>
     </message>
@@ -3019,6 +3062,25 @@
     </message>
   </context>
   <context>
+    <name>SessionGuard</name>
+    <message>
+      <source>Lock the console</source>
+      <translation>Verrouiller le poste</translation>
+    </message>
+    <message>
+      <source>Hand over…</source>
+      <translation>Passer la relève…</translation>
+    </message>
+    <message>
+      <source>Console locked</source>
+      <translation>Poste verrouillé</translation>
+    </message>
+    <message>
+      <source>%1 alarm(s) waiting in the queue</source>
+      <translation>%1 alarme(s) en attente dans la file</translation>
+    </message>
+  </context>
+  <context>
     <name>SessionMenu</name>
     <message>
       <source>&amp;Console</source>
@@ -3585,6 +3647,14 @@
     <message>
       <source>Sign-out not recorded (database unreachable): try again.</source>
       <translation>Déconnexion non enregistrée (base de données injoignable) : réessayez.</translation>
+    </message>
+    <message>
+      <source>%1 alarm(s) handed over by %2 are now yours.</source>
+      <translation>%1 alarme(s) transmise(s) par %2 sont désormais les vôtres.</translation>
+    </message>
+    <message>
+      <source>Hand-over not recorded (database unreachable): try again.</source>
+      <translation>Relève non enregistrée (base injoignable) : réessayez.</translation>
     </message>
     <message>
       <source>Quit the console</source>

@@ -48,3 +48,11 @@ def test_a_wrong_password_on_stdin_is_refused_and_a_right_one_signs_in(tmp_path:
     assert alone.returncode == 1 and "--password-stdin needs --operator LOGIN" in alone.stderr
     signed_in = run(["--db", url, "--operator", "amelie", "--password-stdin"], tmp_path, "secret-amelie\n")
     assert signed_in.returncode == 0, signed_in.stderr[-2000:]
+
+
+def test_a_hand_over_relaunches_with_the_leaving_login_once() -> None:
+    after = relaunch_argv(["--operator", "amelie", "demo"], demo=True, handover_from="amelie")
+    assert after == ["--sign-in", "--handover-from", "amelie", "demo", "--keep"]
+    # The next operator signs out normally: no hand-over is carried further.
+    assert relaunch_argv(after, demo=True) == ["--sign-in", "demo", "--keep"]
+    assert relaunch_argv(after, demo=True, handover_from="bruno")[:3] == ["--sign-in", "--handover-from", "bruno"]

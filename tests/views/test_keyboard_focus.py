@@ -31,7 +31,7 @@ PORTABLE = QKeySequence.SequenceFormat.PortableText
 @pytest.fixture
 def workstation(qtbot, sqlite_db: Database, tmp_path: Path) -> Iterator[Workstation]:  # type: ignore[no-untyped-def]
     add_intrusion_site(sqlite_db)
-    yield from running_workstation(qtbot, sqlite_db, tmp_path, dispatch=True, suspensions=True)
+    yield from running_workstation(qtbot, sqlite_db, tmp_path, dispatch=True, suspensions=True, guard=True)
 
 
 def new_alarm(db: Database, zone: int = 1) -> int:

@@ -18,7 +18,7 @@ from tests.views.harness import running_workstation
 @pytest.fixture
 def workstation(qtbot, sqlite_db: Database, tmp_path: Path) -> Iterator[Workstation]:
     add_site(sqlite_db)
-    yield from running_workstation(qtbot, sqlite_db, tmp_path, dispatch=True, suspensions=True)
+    yield from running_workstation(qtbot, sqlite_db, tmp_path, dispatch=True, suspensions=True, guard=True)
 
 
 def timers(*roots: QObject) -> list[QTimer]:
