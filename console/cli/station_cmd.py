@@ -142,12 +142,14 @@ def selftest_run(args: argparse.Namespace) -> int:
 
 
 def show_history(args: argparse.Namespace) -> int:
-    from console.storage.signals import history
+    from console.storage.signals import history, pending_history
 
     db = open_existing(db_url(args))
     with db.read() as session:
         for record in history(session, site_code=args.site, since=args.since):
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for record in pending_history(db, site_code=args.site, since=args.since):  # ACKed, not filed yet
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     db.dispose()
     return 0
 

@@ -55,4 +55,8 @@ def test_a_hand_over_relaunches_with_the_leaving_login_once() -> None:
     assert after == ["--sign-in", "--handover-from", "amelie", "demo", "--keep"]
     # The next operator signs out normally: no hand-over is carried further.
     assert relaunch_argv(after, demo=True) == ["--sign-in", "demo", "--keep"]
-    assert relaunch_argv(after, demo=True, handover_from="bruno")[:3] == ["--sign-in", "--handover-from", "bruno"]
+    assert relaunch_argv(after, demo=True, handover_from="bruno")[:3] == [
+        "--sign-in",
+        "--handover-from",
+        "bruno",
+    ]
