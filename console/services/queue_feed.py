@@ -7,17 +7,18 @@ when the database cannot be reached, so the console can show a banner and try ag
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from console.domain.alarm import Alarm
 from console.domain.alarm_record import AlarmRecord
 from console.domain.shift import TakeTimes
 from console.domain.site import JournalEntry, SignalRecord, SiteFile
-from console.domain.station import ComponentStatus
+from console.domain.station import ComponentStatus, stranded_inbox
 from console.services.alarm_records import read_record
 from console.storage import alarms as alarm_store
 from console.storage.changes import ChangeCursor, ChangeListener, last_change_id
 from console.storage.engine import Database, unavailable_raised
+from console.storage.inbox import inbox_backlog
 from console.storage.signals import signals_for_alarm
 from console.storage.sites import load_site_file
 from console.storage.station import read_statuses
@@ -61,9 +62,13 @@ class QueueFeed:
             return alarm_store.take_times_since(session, since, changed_since)
 
     def station_status(self) -> list[ComponentStatus]:
-        """Heartbeats of the station's equipment (receivers)."""
+        """Heartbeats of the station's equipment (receivers), and ACKed signals left unfiled."""
         with unavailable_raised(), self._db.read() as session:
-            return read_statuses(session)
+            statuses = read_statuses(session)
+        with unavailable_raised():
+            count, oldest = inbox_backlog(self._db)
+        stranded = stranded_inbox(count, oldest, datetime.now(UTC))
+        return statuses if stranded is None else [*statuses, stranded]
 
 
 class SiteDesk:

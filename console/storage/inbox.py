@@ -244,3 +244,23 @@ def pending_rows(db: Database, columns: str) -> list[tuple[Any, ...]]:
             f"SELECT {columns} FROM signal_inbox WHERE id > {int(mark)} ORDER BY id"
         )
         return [tuple(row) for row in rows]
+
+
+def inbox_backlog(db: Database) -> tuple[int, datetime | None]:
+    """How many ACKed signals wait to be filed, and when the oldest was received; a console asks
+    (it never creates an inbox file where no receiver ran)."""
+    path = inbox_path(db)
+    if path is not None and not path.exists():
+        return 0, None
+    inbox = inbox_of(db)
+    _, mark = current_mark(db)
+    with inbox.read() as session:
+        count, oldest = (
+            session.connection()
+            .exec_driver_sql(f"SELECT COUNT(*), MIN(received_at) FROM signal_inbox WHERE id > {int(mark)}")
+            .one()
+        )
+    if not count or oldest is None:
+        return 0, None
+    at = oldest if isinstance(oldest, datetime) else datetime.fromisoformat(str(oldest))
+    return int(count), at if at.tzinfo else at.replace(tzinfo=UTC)

@@ -42,3 +42,24 @@ def test_history_lists_acked_signals_not_filed_yet(db_url: str) -> None:
     SignalPlacement(desk, clock=clock).place_pending()  # a receiver, or `vigie place`, files them
     assert listed() == [(1, "LYO-0001", True), (2, "LYO-0001", True), (3, None, True)]  # each once
     db.dispose()
+
+
+def test_consoles_show_acked_signals_left_unfiled(db_url: str) -> None:
+    """The queue window's receiver indicator reads this: a fault once the oldest has waited 10 s."""
+    from datetime import UTC, datetime, timedelta
+
+    from console.services.queue_feed import QueueFeed
+
+    db = Database.from_url(db_url)
+    add_site(db, code="LYO-0001", account="4A21")
+    feed = QueueFeed(db)
+    assert [s.component for s in feed.station_status()] == []  # no inbox file made by asking
+    clock = SteppingClock(datetime.now(UTC) - timedelta(seconds=30))
+    intake = SignalIntake(db, AlarmDesk(db, clock))
+    assert list(intake.store([acked(clock, 1), acked(clock, 2)])) == [Outcome.STORED] * 2
+    [stranded] = feed.station_status()
+    assert (stranded.component, stranded.state) == ("receiver inbox", "fault")
+    assert stranded.detail.startswith("2 acknowledged signal(s) not filed into alarms since ")
+    SignalPlacement(AlarmDesk(db, clock), clock=clock).place_pending()
+    assert feed.station_status() == []
+    db.dispose()
