@@ -83,14 +83,3 @@ def describe(kind: Kind, values: Mapping[str, Any]) -> list[str]:
         else:
             lines.append(f"{rule.name} {shown(value)}")
     return lines
-
-
-def to_text(kind: Kind, name: str, value: Any) -> str:
-    """A stored value as a form shows it (the reverse of the rule's `from_text`); never for secrets."""
-    if RULE_BY_NAME[kind][name].secret:
-        raise ValueError(f"{name} is a secret: it is never shown")
-    if value is None:
-        return ""
-    if isinstance(value, tuple | list):
-        return "\n".join(str(v) for v in value)
-    return str(value)

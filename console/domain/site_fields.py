@@ -359,3 +359,14 @@ def _nullable(rule: FieldRule) -> bool:
 
 def check_texts(kind: Kind, texts: Mapping[str, str], *, complete: bool = True) -> dict[str, Any]:
     return check_values(kind, values_from_texts(kind, texts), complete=complete)
+
+
+def to_text(kind: Kind, name: str, value: Any) -> str:
+    """A stored value as a form shows it (the reverse of the rule's `from_text`); never for secrets."""
+    if RULE_BY_NAME[kind][name].secret:
+        raise ValueError(f"{name} is a secret: it is never shown")
+    if value is None:
+        return ""
+    if isinstance(value, tuple | list):
+        return "\n".join(str(v) for v in value)
+    return str(value)

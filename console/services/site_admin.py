@@ -133,11 +133,11 @@ class SiteAdmin(CallListAdmin):
     def set_aes_key(self, operator: Operator, transmitter_id: int, key: str | None) -> SiteSheet:
         """Store a new key (32, 48 or 64 hex digits), or none (None): it is never read back by a view."""
         self._require(operator, Section.TRANSMITTERS, f"set the AES key of transmitter {transmitter_id}")
-        values = (
-            check_texts(Kind.TRANSMITTER, {"aes_key": key or ""}, complete=False)
-            if key
-            else {"aes_key": None}
-        )
+        values = {"aes_key": None}
+        if key is not None:
+            values = check_texts(Kind.TRANSMITTER, {"aes_key": key}, complete=False)
+            if values["aes_key"] is None:  # nothing typed
+                raise FieldErrors({"aes_key": FieldError(Problem.REQUIRED)})
         with unavailable_raised(), self._db.write() as session:
             row = self._transmitter(session, transmitter_id)
             label = transmitter_label(row.account, row.line)
