@@ -20,6 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from console.domain.priority import EventCategory
+from console.domain.site import DetectorType
 
 
 class Kind(StrEnum):
@@ -27,6 +28,8 @@ class Kind(StrEnum):
     TRANSMITTER = "transmitter"
     CONTACT = "contact"
     PROCEDURE = "procedure"
+    ZONE = "zone"  # placed on the plans by the plan editor; here for the import
+    PLAN = "plan"  # the image itself is checked by storage/plans.py (format, size, readable)
 
 
 class Problem(StrEnum):
@@ -219,6 +222,12 @@ def secret_word(value: Any) -> str:
     return word
 
 
+def image_content(value: Any) -> bytes:
+    if not isinstance(value, bytes) or not value:
+        raise FieldError(Problem.REQUIRED)
+    return value
+
+
 def steps(value: Any) -> tuple[StepDraft, ...]:
     """Steps as drafts, or as a file gives them ({"text": ..., "mandatory": true})."""
     if not isinstance(value, list | tuple):
@@ -313,6 +322,20 @@ RULES: dict[Kind, tuple[FieldRule, ...]] = {
         FieldRule("category", choice(CATEGORIES)),
         FieldRule("title", text(200), ""),
         FieldRule("steps", steps, ()),
+    ),
+    Kind.ZONE: (
+        FieldRule("number", whole_number(1, 9999), from_text=_int_text),
+        FieldRule("name", text(200), ""),
+        FieldRule("detector_type", choice(tuple(d.value for d in DetectorType)), DetectorType.PIR.value),
+        FieldRule("level", optional(whole_number(-99, 999)), None, from_text=_int_text),
+        FieldRule("x", optional(number(-1e7, 1e7)), None, from_text=_float_text),
+        FieldRule("y", optional(number(-1e7, 1e7)), None, from_text=_float_text),
+    ),
+    Kind.PLAN: (
+        FieldRule("level", whole_number(-99, 999), from_text=_int_text),
+        FieldRule("name", text(100), ""),
+        FieldRule("media_type", choice(("image/svg+xml", "image/png", "image/jpeg")), "image/svg+xml"),
+        FieldRule("content", image_content, b""),
     ),
 }
 RULE_BY_NAME: dict[Kind, dict[str, FieldRule]] = {k: {r.name: r for r in rules} for k, rules in RULES.items()}

@@ -125,3 +125,13 @@ def test_changes_say_before_and_after_and_secrets_only_changed() -> None:
     assert created == ["name 'Ann'", "password changed"]
     long = change_lines(Kind.SITE, {"notes": ""}, {"notes": "x" * 200})
     assert long == ["notes — → '" + "x" * 77 + "...'"]
+
+
+def test_zones_and_plans_for_the_import() -> None:
+    zone = check_values(Kind.ZONE, {"number": 3, "detector_type": "glass_break", "level": 0, "x": 12.5})
+    assert zone == {"number": 3, "name": "", "detector_type": "glass_break", "level": 0, "x": 12.5, "y": None}
+    assert problems(Kind.ZONE, {"number": 0, "detector_type": "laser"}) == {
+        "number": Problem.OUT_OF_RANGE,
+        "detector_type": Problem.CHOICE,
+    }
+    assert problems(Kind.PLAN, {"level": 0, "content": b""}) == {"content": Problem.REQUIRED}
