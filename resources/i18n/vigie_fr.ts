@@ -219,6 +219,14 @@
       <source>Not saved: correct the fields marked.</source>
       <translation>Non enregistré : corrigez les champs signalés.</translation>
     </message>
+    <message>
+      <source>New site</source>
+      <translation>Nouveau site</translation>
+    </message>
+    <message>
+      <source>archived</source>
+      <translation>archivé</translation>
+    </message>
   </context>
   <context>
     <name>AesKeyDialog</name>

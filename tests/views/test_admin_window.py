@@ -29,6 +29,7 @@ from console.views.workstation import Workstation
 from tests.factories import cid
 from tests.views.harness import running_workstation
 from tests.views.site_checks import open_in_queue, shows
+from tests.views.test_keyboard_focus import window_wide_keys
 
 KEY = "8F3A19C2D4E5F60718293A4B5C6D7E8F"
 
@@ -109,6 +110,8 @@ def test_an_admin_enters_a_site_and_its_alarm_shows_it_all(
     qtbot.waitUntil(window.isVisible)
     settled(qtbot, window)
     assert window.site_list.site_ids() == []
+    clashes = {key: names for key, names in window_wide_keys(window).items() if len(names) > 1}
+    assert not clashes
 
     # The site: a wrong latitude is refused beside its field, and nothing is stored.
     click(qtbot, window, window.site_list.new_button)

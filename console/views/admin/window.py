@@ -79,6 +79,7 @@ class AdminWindow(QMainWindow):
         find.triggered.connect(self.focus_search)
         self.addAction(find)
         self.actions_by_name = {"find": find, "shortcuts": add_help_menu(self)}
+        self.statusBar().showMessage("")  # there from the start: the pages do not move when a message comes
         self.show_sheet(None)
         self.resize(1400, 900)
 
@@ -162,11 +163,12 @@ class AdminWindow(QMainWindow):
         for index in range(1, self.tabs.count()):  # a site's records once the site exists
             self.tabs.setTabEnabled(index, sheet is not None)
         if sheet is None:
-            self.heading.setText(f"<h2>{self.tr('New site')}</h2>")
+            heading = self.tr("New site")
         else:
-            name = f"{sheet.code} — {sheet.values.get('name', '')}"
-            archived = f" ({self.tr('archived')})" if sheet.archived_at is not None else ""
-            self.heading.setText(f"<h2>{escape(name)}{archived}</h2>")
+            heading = f"{sheet.code} — {sheet.values.get('name', '')}"
+            if sheet.archived_at is not None:
+                heading += " (" + self.tr("archived") + ")"
+        self.heading.setText(f"<h2>{escape(heading)}</h2>")
         self.sheet_shown.emit(sheet)
 
     def stop(self) -> None:
