@@ -285,3 +285,31 @@ def test_field_messages_are_in_french(qtbot, sqlite_db: Database, french) -> Non
     assert window.site_page.form.error_text("risk_class") == "De 0 à 99."
     assert window.site_page.save_button.text() == "Enregistrer le site"
     window.stop()
+
+
+def test_a_supervisor_keeps_call_lists_and_procedures_while_sites_stay_with_the_admins(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_db: Database
+) -> None:
+    from tests.factories import add_operator_to
+
+    boss = add_operator_to(sqlite_db, "root", Role.ADMIN)
+    chef = add_operator_to(sqlite_db, "chef", Role.SUPERVISOR)
+    admin = SiteAdmin(sqlite_db, Authority(sqlite_db))
+    site = admin.add_site(boss, {"code": "LYO-0001", "name": "Pharmacie"})
+    window = AdminWindow(admin, chef)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    settled(qtbot, window)
+    window.open_site(site.id)
+    settled(qtbot, window)
+    assert window.sheet is not None and window.sheet.id == site.id
+    assert not window.site_page.save_button.isEnabled() and not window.site_list.new_button.isEnabled()
+    assert not window.transmitter_page.new_button.isEnabled()
+    assert window.contact_page.new_button.isEnabled() and window.procedure_page.save_button.isEnabled()
+    window.tabs.setCurrentWidget(window.contact_page)
+    click(qtbot, window, window.contact_page.new_button)
+    type_into(qtbot, window.contact_page.form, "name", "Nouveau gardien")
+    click(qtbot, window, window.contact_page.save_button)
+    assert [c.values["name"] for c in window.sheet.contacts] == ["Nouveau gardien"]
+    window.stop()
