@@ -3,7 +3,7 @@ administration window): a nullable `archived_at` on each. An archived contact le
 and the caller directory; an archived site leaves the administration's list of sites.
 
 Revision ID: 0018
-Revises: 0015
+Revises: 0017
 Create Date: 2026-12-04 10:00:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0018"
-down_revision = "0015"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
