@@ -25,6 +25,7 @@ from console import __version__
 from console.domain.alarm import Operator
 from console.domain.journal import JournalAction
 from console.receiver.server import ReceiverConfig
+from console.services.admin_rights import AdminRights
 from console.services.alarm_desk import AlarmDesk
 from console.services.alarm_records import AlarmRecords
 from console.services.analysis import TechnicalAnalysis
@@ -40,12 +41,14 @@ from console.services.receiver_service import ReceiverService
 from console.services.reports import Reports
 from console.services.shift_change import ShiftChange
 from console.services.sign_in import sign_in
+from console.services.site_admin import SiteAdmin
 from console.services.test_mode import SuspensionDesk
 from console.simulator.demo_link import DemoPanels
 from console.simulator.demo_traffic import DemoTraffic
 from console.storage import migrate
 from console.storage.engine import Database, DatabaseUnavailable, data_dir
 from console.storage.operators import operator_by_login
+from console.views.admin.window import AdminWindow
 from console.views.faults import FaultMonitor
 from console.views.i18n import configured_language, install_translators
 from console.views.login_dialog import LoginDialog
@@ -128,6 +131,19 @@ def supervision_window(db: Database, operator: Operator, settings: QSettings, la
     return window
 
 
+def admin_rights(settings: QSettings) -> AdminRights:
+    """console.ini `[admin] supervisors`: what the station lets its supervisors change (contacts and
+    procedures by default); a value the console cannot read keeps the default, with a warning."""
+    text = settings.value("admin/supervisors")
+    if text is None:
+        return AdminRights()
+    try:
+        return AdminRights.parse(", ".join(text) if isinstance(text, list) else str(text))
+    except ValueError as exc:
+        log.warning("console.ini [admin] supervisors: %s; the default applies", exc)
+        return AdminRights()
+
+
 def _settings() -> QSettings:
     return QSettings(str(data_dir() / "console.ini"), QSettings.Format.IniFormat)
 
@@ -196,6 +212,9 @@ def run_console(options: ConsoleOptions) -> ConsoleExit:
         workstation.show_taken_over(len(taken_over), options.handover_from)
     if may_audit(operator):
         workstation.attach_supervision(supervision_window(db, operator, settings, lang))
+    site_admin = SiteAdmin(db, Authority(db), admin_rights(settings))
+    if site_admin.rights.may_open(operator):
+        workstation.attach_administration(AdminWindow(site_admin, operator))
     workstation.show()
     telephone = Telephone(_phone_config(settings, options), db, operator, workstation)
     telephone.start()

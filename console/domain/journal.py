@@ -70,6 +70,21 @@ class JournalAction(StrEnum):
     FAULT_SUMMARY_EXPORTED = "fault_summary_exported"
     CHAIN_VERIFIED = "chain_verified"
     CHAIN_PUBLISHED = "chain_published"
+    # The station's administration (sites, transmitters, contacts, procedures): before and after.
+    ADMIN_REFUSED = "admin_refused"
+    SITE_ADDED = "site_added"
+    SITE_CHANGED = "site_changed"
+    SITE_ARCHIVED = "site_archived"
+    SITE_RESTORED = "site_restored"
+    TRANSMITTER_CHANGED = "transmitter_changed"
+    TRANSMITTER_REMOVED = "transmitter_removed"
+    CONTACT_ADDED = "contact_added"
+    CONTACT_CHANGED = "contact_changed"
+    CONTACT_ARCHIVED = "contact_archived"
+    CONTACT_REMOVED = "contact_removed"
+    CALL_LIST_ORDERED = "call_list_ordered"
+    PROCEDURE_CHANGED = "procedure_changed"
+    PROCEDURE_REMOVED = "procedure_removed"
 
     def label(self, lang: str) -> str:
         fr, en = _LABELS[self]
@@ -140,6 +155,20 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.FAULT_SUMMARY_EXPORTED: ("Bilan technique exporté", "Technical summary exported"),
     JournalAction.CHAIN_VERIFIED: ("Chaînage du journal vérifié", "Journal chain verified"),
     JournalAction.CHAIN_PUBLISHED: ("Tête du chaînage publiée", "Journal chain head published"),
+    JournalAction.ADMIN_REFUSED: ("Accès administration refusé", "Administration access refused"),
+    JournalAction.SITE_ADDED: ("Site créé", "Site added"),
+    JournalAction.SITE_CHANGED: ("Site modifié", "Site changed"),
+    JournalAction.SITE_ARCHIVED: ("Site archivé", "Site archived"),
+    JournalAction.SITE_RESTORED: ("Site rétabli", "Site restored"),
+    JournalAction.TRANSMITTER_CHANGED: ("Transmetteur modifié", "Transmitter changed"),
+    JournalAction.TRANSMITTER_REMOVED: ("Transmetteur supprimé", "Transmitter removed"),
+    JournalAction.CONTACT_ADDED: ("Contact ajouté", "Contact added"),
+    JournalAction.CONTACT_CHANGED: ("Contact modifié", "Contact changed"),
+    JournalAction.CONTACT_ARCHIVED: ("Contact archivé", "Contact archived"),
+    JournalAction.CONTACT_REMOVED: ("Contact supprimé", "Contact removed"),
+    JournalAction.CALL_LIST_ORDERED: ("Ordre d'appel modifié", "Call list reordered"),
+    JournalAction.PROCEDURE_CHANGED: ("Consignes modifiées", "Procedure changed"),
+    JournalAction.PROCEDURE_REMOVED: ("Consignes supprimées", "Procedure removed"),
 }
 
 

@@ -40,6 +40,17 @@ class AuditRefused(PermissionError):
         self.what = what
 
 
+class AdminRefused(AuditRefused):
+    """An operator's session (or a supervisor, for what the station keeps to admins) asked to administer."""
+
+    code = "admin_refused"
+
+    def __init__(self, operator: Operator, what: str) -> None:
+        PermissionError.__init__(self, f"{operator.login} ({operator.role}) may not {what}")
+        self.operator = operator
+        self.what = what
+
+
 class Authority:
     """Checks the role before an audit and journals what an audit did."""
 
@@ -51,11 +62,22 @@ class Authority:
         """Raise AuditRefused (journaled) unless `operator` may audit; `what` names the request."""
         if may_audit(operator):
             return
-        try:
-            self.record(operator, JournalAction.AUDIT_REFUSED, what)
-        except DatabaseUnavailable:
-            log.warning("refused audit not journaled (database unreachable): %s by %s", what, operator.login)
+        self._journal_refusal(operator, JournalAction.AUDIT_REFUSED, what)
         raise AuditRefused(operator, what)
+
+    def require_admin(self, operator: Operator, allowed: bool, what: str) -> None:
+        """Raise AdminRefused (journaled) unless `allowed`: the administration decides who may do what
+        (console/services/site_admin.py), this refuses and journals the same way as for audits."""
+        if allowed:
+            return
+        self._journal_refusal(operator, JournalAction.ADMIN_REFUSED, what)
+        raise AdminRefused(operator, what)
+
+    def _journal_refusal(self, operator: Operator, action: JournalAction, what: str) -> None:
+        try:
+            self.record(operator, action, what)
+        except DatabaseUnavailable:
+            log.warning("refusal not journaled (database unreachable): %s by %s", what, operator.login)
 
     def record(
         self,

@@ -420,9 +420,9 @@ def caller_directory(session: Session) -> dict[str, tuple[CallerEntry, ...]]:
     for site_id, uri in modules:
         add(uri, (site_id, None))
     contacts = session.execute(
-        select(ContactRow.id, ContactRow.site_id, ContactRow.sip_uri, ContactRow.phones).order_by(
-            col(ContactRow.site_id), col(ContactRow.rank), col(ContactRow.id)
-        )
+        select(ContactRow.id, ContactRow.site_id, ContactRow.sip_uri, ContactRow.phones)
+        .where(col(ContactRow.archived_at).is_(None))  # off the call list: no longer a site's contact
+        .order_by(col(ContactRow.site_id), col(ContactRow.rank), col(ContactRow.id))
     ).all()
     for contact_id, site_id, sip_uri, phones in contacts:
         for raw in [sip_uri, *phones.split("\n")]:

@@ -99,8 +99,10 @@ def load_site_file(session: Session, site_id: int) -> SiteFile | None:
     plans = session.execute(
         select(FloorPlanRow).where(col(FloorPlanRow.site_id) == site_id).order_by(col(FloorPlanRow.level))
     ).scalars()
-    contacts = session.execute(
-        select(ContactRow).where(col(ContactRow.site_id) == site_id).order_by(col(ContactRow.rank))
+    contacts = session.execute(  # the call list: archived contacts are off it
+        select(ContactRow)
+        .where(col(ContactRow.site_id) == site_id, col(ContactRow.archived_at).is_(None))
+        .order_by(col(ContactRow.rank))
     ).scalars()
     procedures = (
         session.execute(select(ProcedureRow).where(col(ProcedureRow.site_id) == site_id)).scalars().all()

@@ -56,6 +56,8 @@ class SiteRow(SQLModel, table=True):
     notes: str = Field(default="", sa_type=Text)
     created_at: datetime = Field(sa_column=_utc())
     guard_delay_min: int | None = None  # contract: guard on site within; None = the station default
+    # A customer gone: kept for its history (alarms, journal), out of the administration's list (0018).
+    archived_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
 
 
 class SiteHoursRow(SQLModel, table=True):
@@ -179,6 +181,8 @@ class ContactRow(SQLModel, table=True):
     accessibility_needs: str = Field(default="", sa_type=Text)
     password_hash: str | None = Field(default=None, max_length=256)
     duress_hash: str | None = Field(default=None, max_length=256)
+    # Off the call list, kept because calls refer to it (0018).
+    archived_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
 
 
 class ProcedureRow(SQLModel, table=True):

@@ -24,6 +24,7 @@ from console.views.shortcuts_help import shortcuts_table
 SIGN_OUT_KEY = "Ctrl+Shift+L"
 QUIT_KEY = "Ctrl+Q"
 SUPERVISION_KEY = "Ctrl+Shift+S"
+ADMINISTRATION_KEY = "Ctrl+Shift+A"
 
 
 def window_action(
@@ -46,9 +47,11 @@ def add_session_menu(
     on_sign_out: Callable[[], None],
     on_quit: Callable[[], None],
     on_supervision: Callable[[], None] | None = None,
+    on_administration: Callable[[], None] | None = None,
 ) -> dict[str, QAction]:
     """A "Console" menu first in the bar: Supervision (Ctrl+Shift+S, disabled until the workstation finds the
-    operator may audit), Sign out (Ctrl+Shift+L) and Quit (Ctrl+Q)."""
+    operator may audit), Administration (Ctrl+Shift+A, likewise for those who may administer), Sign out
+    (Ctrl+Shift+L) and Quit (Ctrl+Q)."""
     first = window.menuBar().actions()[0] if window.menuBar().actions() else None
     menu = window.menuBar().addMenu(QCoreApplication.translate("SessionMenu", "&Console"))
     if first is not None:
@@ -76,6 +79,18 @@ def add_session_menu(
         supervision.setEnabled(False)
         actions["supervision"] = supervision
         menu.addAction(supervision)
+    if on_administration is not None:
+        administration = window_action(
+            window,
+            "administration",
+            QCoreApplication.translate("SessionMenu", "Administration…"),
+            ADMINISTRATION_KEY,
+            on_administration,
+        )
+        administration.setEnabled(False)
+        actions["administration"] = administration
+        menu.addAction(administration)
+    if on_supervision is not None or on_administration is not None:
         menu.addSeparator()
     menu.addAction(actions["sign_out"])
     menu.addSeparator()

@@ -59,6 +59,13 @@ QUEUE_SHORTCUTS: list[ShortcutHelp] = [
             "Supervision window: history, call audit, reports, analysis, journal chain (supervisors and admins)",
         ),
     ),
+    _entry(
+        "Ctrl+Shift+A",
+        QT_TRANSLATE_NOOP(
+            "QueueWindow",
+            "Administration window: sites, transmitters, call lists, procedures (admins; supervisors as allowed)",
+        ),
+    ),
 ]
 
 SITE_SHORTCUTS: list[ShortcutHelp] = [

@@ -31,6 +31,7 @@ from console.services.dispatch_desk import DispatchDesk
 from console.services.plan_editing import PlanEditing
 from console.services.queue_feed import QueueFeed, SiteDesk
 from console.services.test_mode import SuspensionDesk
+from console.views.admin.window import AdminWindow
 from console.views.background import Background
 from console.views.faults import FaultIndicator, FaultMonitor
 from console.views.phone.incoming_call import IncomingCallOffer, Ringtone
@@ -135,7 +136,9 @@ class Workstation(QObject):
             window.sign_out_requested.connect(self.sign_out)
             window.quit_requested.connect(self.quit)
             window.supervision_requested.connect(self.show_supervision)
+            window.administration_requested.connect(self.show_administration)
         self.supervision_window: SupervisionWindow | None = None
+        self.admin_window: AdminWindow | None = None
         self.fault_indicators: list[FaultIndicator] = []
         self.ringtone = Ringtone(self)
         self.offers: dict[int, IncomingCallOffer] = {}  # call handle -> the offer shown
@@ -167,6 +170,24 @@ class Workstation(QObject):
             return
         if not window.isVisible():
             restore_window(window, self._settings, "supervision_window", 0)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def attach_administration(self, window: AdminWindow) -> None:
+        """Give an admin (or a supervisor the station allows) the administration window (Ctrl+Shift+A)."""
+        self.admin_window = window
+        for operator_window in (self.queue_window, self.site_window):
+            operator_window.actions_by_name["administration"].setEnabled(True)
+
+    @Slot()
+    def show_administration(self) -> None:
+        window = self.admin_window
+        if window is None:  # not offered to this operator; the services refuse anyway
+            return
+        if not window.isVisible():
+            restore_window(window, self._settings, "admin_window", 0)
+            window.start()
         window.show()
         window.raise_()
         window.activateWindow()
@@ -314,6 +335,11 @@ class Workstation(QObject):
             if self.supervision_window.isVisible():
                 save_window(self.supervision_window, self._settings, "supervision_window")
             self.supervision_window.close()
+        if self.admin_window is not None:
+            if self.admin_window.isVisible():
+                save_window(self.admin_window, self._settings, "admin_window")
+            self.admin_window.stop()
+            self.admin_window.close()
         self._settings.sync()
         self.live_feed.stop()
         self.site_feed.stop()

@@ -91,6 +91,167 @@
     </message>
   </context>
   <context>
+    <name>AdminMessages</name>
+    <message>
+      <source>Required.</source>
+      <translation>Obligatoire.</translation>
+    </message>
+    <message>
+      <source>At most %maximum characters.</source>
+      <translation>%maximum caractères au plus.</translation>
+    </message>
+    <message>
+      <source>Expected text.</source>
+      <translation>Texte attendu.</translation>
+    </message>
+    <message>
+      <source>A whole number, such as 12.</source>
+      <translation>Un nombre entier, par exemple 12.</translation>
+    </message>
+    <message>
+      <source>A number, such as 45.1885.</source>
+      <translation>Un nombre, par exemple 45,1885.</translation>
+    </message>
+    <message>
+      <source>From %low to %high.</source>
+      <translation>De %low à %high.</translation>
+    </message>
+    <message>
+      <source>A time zone name, such as Europe/Paris.</source>
+      <translation>Un nom de fuseau horaire, par exemple Europe/Paris.</translation>
+    </message>
+    <message>
+      <source>A sip: or sips: address, such as sip:audio-1234@192.0.2.10.</source>
+      <translation>Une adresse sip: ou sips:, par exemple sip:audio-1234@192.0.2.10.</translation>
+    </message>
+    <message>
+      <source>“%value” is not a phone number: digits, spaces and + . - ( ), 3 to 40 characters.</source>
+      <translation>« %value » n'est pas un numéro de téléphone : chiffres, espaces et + . - ( ), de 3 à 40 caractères.</translation>
+    </message>
+    <message>
+      <source>%low to %high hexadecimal digits (0–9, A–F).</source>
+      <translation>%low à %high chiffres hexadécimaux (0–9, A–F).</translation>
+    </message>
+    <message>
+      <source>32, 48 or 64 hexadecimal digits (AES-128, 192 or 256).</source>
+      <translation>32, 48 ou 64 chiffres hexadécimaux (AES-128, 192 ou 256).</translation>
+    </message>
+    <message>
+      <source>One of: %choices.</source>
+      <translation>L'une des valeurs : %choices.</translation>
+    </message>
+    <message>
+      <source>Not only blanks.</source>
+      <translation>Pas seulement des espaces.</translation>
+    </message>
+    <message>
+      <source>Step %rank has no text.</source>
+      <translation>La consigne %rank n'a pas de texte.</translation>
+    </message>
+    <message>
+      <source>Each step needs a text.</source>
+      <translation>Chaque consigne doit avoir un texte.</translation>
+    </message>
+    <message>
+      <source>%value is already used by another record.</source>
+      <translation>%value est déjà utilisé par un autre enregistrement.</translation>
+    </message>
+    <message>
+      <source>This site no longer exists.</source>
+      <translation>Ce site n'existe plus.</translation>
+    </message>
+    <message>
+      <source>This record no longer exists; the site is read again.</source>
+      <translation>Cet enregistrement n'existe plus ; le site est relu.</translation>
+    </message>
+    <message>
+      <source>%site is archived: restore it before changing it.</source>
+      <translation>%site est archivé : rétablissez-le avant de le modifier.</translation>
+    </message>
+    <message>
+      <source>%site has open alarms: close them before archiving the site.</source>
+      <translation>%site a des alarmes en cours : clôturez-les avant d'archiver le site.</translation>
+    </message>
+    <message>
+      <source>Transmitter %account has signals on file, so it stays: change its account, or archive the site.</source>
+      <translation>Le transmetteur %account a des signaux enregistrés, il est donc conservé : changez son compte, ou archivez le site.</translation>
+    </message>
+    <message>
+      <source>Your role does not allow this (%what). The attempt is journaled.</source>
+      <translation>Votre rôle n'autorise pas cette action (%what). La tentative est journalisée.</translation>
+    </message>
+    <message>
+      <source>The database cannot be reached; nothing was saved. (%1)</source>
+      <translation>Base de données injoignable : rien n'a été enregistré. (%1)</translation>
+    </message>
+    <message>
+      <source>Not saved (the fault is logged): try again.</source>
+      <translation>Non enregistré (le défaut est journalisé) : réessayez.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminWindow</name>
+    <message>
+      <source>Vigie — Administration (%1)</source>
+      <translation>Vigie — Administration (%1)</translation>
+    </message>
+    <message>
+      <source>&amp;Site</source>
+      <translation>&amp;Site</translation>
+    </message>
+    <message>
+      <source>&amp;Transmitters</source>
+      <translation>&amp;Transmetteurs</translation>
+    </message>
+    <message>
+      <source>C&amp;all list</source>
+      <translation>&amp;Liste d'appel</translation>
+    </message>
+    <message>
+      <source>&amp;Procedures</source>
+      <translation>C&amp;onsignes</translation>
+    </message>
+    <message>
+      <source>Find a site</source>
+      <translation>Rechercher un site</translation>
+    </message>
+    <message>
+      <source>Not saved: correct the fields marked.</source>
+      <translation>Non enregistré : corrigez les champs signalés.</translation>
+    </message>
+    <message>
+      <source>New site</source>
+      <translation>Nouveau site</translation>
+    </message>
+    <message>
+      <source>archived</source>
+      <translation>archivé</translation>
+    </message>
+  </context>
+  <context>
+    <name>AesKeyDialog</name>
+    <message>
+      <source>AES key of transmitter %1</source>
+      <translation>Clé AES du transmetteur %1</translation>
+    </message>
+    <message>
+      <source>New AES key</source>
+      <translation>Nouvelle clé AES</translation>
+    </message>
+    <message>
+      <source>32, 48 or 64 hex digits</source>
+      <translation>32, 48 ou 64 chiffres hexadécimaux</translation>
+    </message>
+    <message>
+      <source>The key is stored for the receiver and never shown again, here or anywhere.</source>
+      <translation>La clé est conservée pour le récepteur et n'est plus jamais affichée, ici ni ailleurs.</translation>
+    </message>
+    <message>
+      <source>AES key replaced.</source>
+      <translation>Clé AES remplacée.</translation>
+    </message>
+  </context>
+  <context>
     <name>AlarmQueueModel</name>
     <message>
       <source>Priority</source>
@@ -889,6 +1050,105 @@
     </message>
   </context>
   <context>
+    <name>ContactPage</name>
+    <message>
+      <source>#</source>
+      <translation>N°</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Fonction</translation>
+    </message>
+    <message>
+      <source>Phones</source>
+      <translation>Téléphones</translation>
+    </message>
+    <message>
+      <source>Availability</source>
+      <translation>Disponibilité</translation>
+    </message>
+    <message>
+      <source>Needs</source>
+      <translation>Besoins</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <source>Duress word</source>
+      <translation>Mot de contrainte</translation>
+    </message>
+    <message>
+      <source>keyholder, manager, caretaker…</source>
+      <translation>détenteur des clés, gérant, gardien…</translation>
+    </message>
+    <message>
+      <source>one number a line, in calling order</source>
+      <translation>un numéro par ligne, dans l'ordre d'appel</translation>
+    </message>
+    <message>
+      <source>SIP address</source>
+      <translation>Adresse SIP</translation>
+    </message>
+    <message>
+      <source>e.g. weekdays 8h-18h</source>
+      <translation>par ex. semaine 8h-18h</translation>
+    </message>
+    <message>
+      <source>Accessibility needs</source>
+      <translation>Besoins particuliers</translation>
+    </message>
+    <message>
+      <source>New contact</source>
+      <translation>Nouveau contact</translation>
+    </message>
+    <message>
+      <source>Save contact</source>
+      <translation>Enregistrer le contact</translation>
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation>Monter</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>Descendre</translation>
+    </message>
+    <message>
+      <source>Remove from the call list</source>
+      <translation>Retirer de la liste d'appel</translation>
+    </message>
+    <message>
+      <source>on file</source>
+      <translation>enregistré</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>aucun</translation>
+    </message>
+    <message>
+      <source>Contact added at the end of the call list.</source>
+      <translation>Contact ajouté en fin de liste d'appel.</translation>
+    </message>
+    <message>
+      <source>Contact saved.</source>
+      <translation>Contact enregistré.</translation>
+    </message>
+    <message>
+      <source>Call list reordered.</source>
+      <translation>Ordre d'appel modifié.</translation>
+    </message>
+    <message>
+      <source>Contact removed from the call list.</source>
+      <translation>Contact retiré de la liste d'appel.</translation>
+    </message>
+  </context>
+  <context>
     <name>DialPad</name>
     <message>
       <source>Dial pad</source>
@@ -1158,6 +1418,17 @@
     <message>
       <source>Internal faults</source>
       <translation>Défauts internes</translation>
+    </message>
+  </context>
+  <context>
+    <name>FieldForm</name>
+    <message>
+      <source>on file — type a new one to replace it</source>
+      <translation>enregistré — en saisir un autre pour le remplacer</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>aucun</translation>
     </message>
   </context>
   <context>
@@ -2202,6 +2473,65 @@
     </message>
   </context>
   <context>
+    <name>ProcedurePage</name>
+    <message>
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <source>A new step; Return adds it</source>
+      <translation>Une nouvelle consigne ; Entrée l'ajoute</translation>
+    </message>
+    <message>
+      <source>Mandatory</source>
+      <translation>Obligatoire</translation>
+    </message>
+    <message>
+      <source>Add step</source>
+      <translation>Ajouter la consigne</translation>
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation>Monter</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>Descendre</translation>
+    </message>
+    <message>
+      <source>Remove step</source>
+      <translation>Supprimer la consigne</translation>
+    </message>
+    <message>
+      <source>Save procedure</source>
+      <translation>Enregistrer les consignes</translation>
+    </message>
+    <message>
+      <source>Remove procedure</source>
+      <translation>Supprimer les consignes</translation>
+    </message>
+    <message>
+      <source>For alarms of kind</source>
+      <translation>Pour les alarmes de type</translation>
+    </message>
+    <message>
+      <source>Steps, in order (ticked: mandatory before closing)</source>
+      <translation>Consignes, dans l'ordre (cochée : obligatoire avant clôture)</translation>
+    </message>
+    <message>
+      <source>No procedure yet for this kind of alarm.</source>
+      <translation>Pas encore de consignes pour ce type d'alarme.</translation>
+    </message>
+    <message>
+      <source>Procedure saved.</source>
+      <translation>Consignes enregistrées.</translation>
+    </message>
+    <message>
+      <source>Procedure removed.</source>
+      <translation>Consignes supprimées.</translation>
+    </message>
+  </context>
+  <context>
     <name>QueueFilterBar</name>
     <message>
       <source>Search site, name or account (Ctrl+F)</source>
@@ -2325,6 +2655,10 @@
     <message>
       <source>Supervision window: history, call audit, reports, analysis, journal chain (supervisors and admins)</source>
       <translation>Fenêtre de supervision : historique, écoute des appels, rapports, analyse technique, chaînage du journal (superviseurs et administrateurs)</translation>
+    </message>
+    <message>
+      <source>Administration window: sites, transmitters, call lists, procedures (admins; supervisors as allowed)</source>
+      <translation>Fenêtre d'administration : sites, transmetteurs, listes d'appel, consignes (administrateurs ; superviseurs selon la station)</translation>
     </message>
     <message>
       <source>Site window: acknowledge the flashing tripped zones</source>
@@ -3099,6 +3433,10 @@
       <translation>Supervision…</translation>
     </message>
     <message>
+      <source>Administration…</source>
+      <translation>Administration…</translation>
+    </message>
+    <message>
       <source>Keyboard shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
@@ -3128,6 +3466,128 @@
     <message>
       <source>Taken within %1 s: %2 of %3 alarms of the shift (target %4 %)</source>
       <translation>Prises en compte en %1 s au plus : %2 sur %3 alarmes de la vacation (objectif %4 %)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SiteList</name>
+    <message>
+      <source>Search: code, name, city, address or account</source>
+      <translation>Rechercher : code, nom, ville, adresse ou compte</translation>
+    </message>
+    <message>
+      <source>Show archived sites</source>
+      <translation>Afficher les sites archivés</translation>
+    </message>
+    <message>
+      <source>New site</source>
+      <translation>Nouveau site</translation>
+    </message>
+    <message>
+      <source>archived</source>
+      <translation>archivé</translation>
+    </message>
+    <message>
+      <source>%1 open alarm(s)</source>
+      <translation>%1 alarme(s) en cours</translation>
+    </message>
+  </context>
+  <context>
+    <name>SitePage</name>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Adresse</translation>
+    </message>
+    <message>
+      <source>Postcode</source>
+      <translation>Code postal</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>Ville</translation>
+    </message>
+    <message>
+      <source>Latitude</source>
+      <translation>Latitude</translation>
+    </message>
+    <message>
+      <source>Longitude</source>
+      <translation>Longitude</translation>
+    </message>
+    <message>
+      <source>Time zone</source>
+      <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+      <source>Risk class</source>
+      <translation>Classe de risque</translation>
+    </message>
+    <message>
+      <source>0 to 99, empty if none</source>
+      <translation>0 à 99, vide si aucune</translation>
+    </message>
+    <message>
+      <source>Guard on site within (min)</source>
+      <translation>Agent sur place sous (min)</translation>
+    </message>
+    <message>
+      <source>empty: the station's default</source>
+      <translation>vide : la valeur de la station</translation>
+    </message>
+    <message>
+      <source>Accessibility needs</source>
+      <translation>Besoins particuliers</translation>
+    </message>
+    <message>
+      <source>Notes for the operators</source>
+      <translation>Notes pour les opérateurs</translation>
+    </message>
+    <message>
+      <source>Save site</source>
+      <translation>Enregistrer le site</translation>
+    </message>
+    <message>
+      <source>Archive site</source>
+      <translation>Archiver le site</translation>
+    </message>
+    <message>
+      <source>Restore site</source>
+      <translation>Rétablir le site</translation>
+    </message>
+    <message>
+      <source>New site: fill in at least its code and name, then Save.</source>
+      <translation>Nouveau site : saisissez au moins son code et son nom, puis Enregistrer.</translation>
+    </message>
+    <message>
+      <source>Archived: kept for its history. Restore it to change it.</source>
+      <translation>Archivé : conservé pour son historique. Rétablissez-le pour le modifier.</translation>
+    </message>
+    <message>
+      <source>%1 open alarm(s): changes are shown at once to the operator handling them.</source>
+      <translation>%1 alarme(s) en cours : les modifications s'affichent aussitôt chez l'opérateur qui les traite.</translation>
+    </message>
+    <message>
+      <source>Site added.</source>
+      <translation>Site créé.</translation>
+    </message>
+    <message>
+      <source>Site saved.</source>
+      <translation>Site enregistré.</translation>
+    </message>
+    <message>
+      <source>Site archived.</source>
+      <translation>Site archivé.</translation>
+    </message>
+    <message>
+      <source>Site restored.</source>
+      <translation>Site rétabli.</translation>
     </message>
   </context>
   <context>
@@ -3636,6 +4096,121 @@
     <message>
       <source>reached by the playback</source>
       <translation>atteint par la lecture</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransmitterPage</name>
+    <message>
+      <source>Account</source>
+      <translation>Compte</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Ligne</translation>
+    </message>
+    <message>
+      <source>Receiver</source>
+      <translation>Récepteur</translation>
+    </message>
+    <message>
+      <source>Protocol</source>
+      <translation>Protocole</translation>
+    </message>
+    <message>
+      <source>Test every (s)</source>
+      <translation>Test toutes les (s)</translation>
+    </message>
+    <message>
+      <source>Audio module</source>
+      <translation>Module audio</translation>
+    </message>
+    <message>
+      <source>AES key</source>
+      <translation>Clé AES</translation>
+    </message>
+    <message>
+      <source>3 to 16 hex digits</source>
+      <translation>3 à 16 chiffres hexadécimaux</translation>
+    </message>
+    <message>
+      <source>Line (DC-09 L)</source>
+      <translation>Ligne (DC-09 L)</translation>
+    </message>
+    <message>
+      <source>empty: any line</source>
+      <translation>vide : toute ligne</translation>
+    </message>
+    <message>
+      <source>Receiver (DC-09 R)</source>
+      <translation>Récepteur (DC-09 R)</translation>
+    </message>
+    <message>
+      <source>Any</source>
+      <translation>Quelconque</translation>
+    </message>
+    <message>
+      <source>Periodic test every (s)</source>
+      <translation>Test cyclique toutes les (s)</translation>
+    </message>
+    <message>
+      <source>empty: no test</source>
+      <translation>vide : pas de test</translation>
+    </message>
+    <message>
+      <source>Audio module (SIP)</source>
+      <translation>Module audio (SIP)</translation>
+    </message>
+    <message>
+      <source>Replace AES key…</source>
+      <translation>Remplacer la clé AES…</translation>
+    </message>
+    <message>
+      <source>Remove AES key</source>
+      <translation>Retirer la clé AES</translation>
+    </message>
+    <message>
+      <source>New transmitter</source>
+      <translation>Nouveau transmetteur</translation>
+    </message>
+    <message>
+      <source>Save transmitter</source>
+      <translation>Enregistrer le transmetteur</translation>
+    </message>
+    <message>
+      <source>Remove transmitter</source>
+      <translation>Supprimer le transmetteur</translation>
+    </message>
+    <message>
+      <source>set</source>
+      <translation>définie</translation>
+    </message>
+    <message>
+      <source>not set</source>
+      <translation>non définie</translation>
+    </message>
+    <message>
+      <source>AES key: save the transmitter first, then set its key.</source>
+      <translation>Clé AES : enregistrez d'abord le transmetteur, puis définissez sa clé.</translation>
+    </message>
+    <message>
+      <source>AES key: %1</source>
+      <translation>Clé AES : %1</translation>
+    </message>
+    <message>
+      <source>Transmitter added.</source>
+      <translation>Transmetteur ajouté.</translation>
+    </message>
+    <message>
+      <source>Transmitter saved.</source>
+      <translation>Transmetteur enregistré.</translation>
+    </message>
+    <message>
+      <source>AES key removed.</source>
+      <translation>Clé AES retirée.</translation>
+    </message>
+    <message>
+      <source>Transmitter removed.</source>
+      <translation>Transmetteur supprimé.</translation>
     </message>
   </context>
   <context>

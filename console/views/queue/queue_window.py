@@ -72,6 +72,7 @@ class QueueWindow(QMainWindow):
     supervision_requested = (
         Signal()
     )  # Console > Supervision (Ctrl+Shift+S): the workstation opens it if allowed
+    administration_requested = Signal()  # Console > Administration (Ctrl+Shift+A): likewise
 
     def __init__(
         self,
@@ -213,7 +214,11 @@ class QueueWindow(QMainWindow):
         )
         self.actions_by_name.update(
             add_session_menu(
-                self, self.sign_out_requested.emit, self.quit_requested.emit, self.supervision_requested.emit
+                self,
+                self.sign_out_requested.emit,
+                self.quit_requested.emit,
+                self.supervision_requested.emit,
+                self.administration_requested.emit,
             )
         )
         self.actions_by_name["shortcuts"] = add_help_menu(self)

@@ -66,6 +66,7 @@ class SiteWindow(QMainWindow):
     supervision_requested = (
         Signal()
     )  # Console > Supervision (Ctrl+Shift+S): the workstation opens it if allowed
+    administration_requested = Signal()  # Console > Administration (Ctrl+Shift+A): likewise
 
     def __init__(
         self,
@@ -222,7 +223,11 @@ class SiteWindow(QMainWindow):
         self.contacts_view.activated.connect(self._on_contact_activated)
         self.actions_by_name.update(
             add_session_menu(
-                self, self.sign_out_requested.emit, self.quit_requested.emit, self.supervision_requested.emit
+                self,
+                self.sign_out_requested.emit,
+                self.quit_requested.emit,
+                self.supervision_requested.emit,
+                self.administration_requested.emit,
             )
         )
         self.edit_plans_action = self._plan_editing_action()

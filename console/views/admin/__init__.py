@@ -1,0 +1,1 @@
+"""The administration window: sites, transmitters, call lists, procedures (issue 12)."""
