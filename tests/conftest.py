@@ -16,7 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("VIGIE_DATA_DIR", tempfile.mkdtemp(prefix="vigie-test-data-"))
 os.environ.setdefault("VIGIE_MUTE", "1")
 # The station key that seals the AES keys and the PBX password (console/storage/sealed.py).
-os.environ.setdefault("VIGIE_STATION_KEY", os.path.join(tempfile.mkdtemp(prefix="vigie-test-key-"), "station.key"))
+os.environ.setdefault(
+    "VIGIE_STATION_KEY", os.path.join(tempfile.mkdtemp(prefix="vigie-test-key-"), "station.key")
+)
 
 import asyncio
 import gc

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from console.domain.outage import StationKeyError
 from console.receiver.server import Dc09Receiver, Endpoint, ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
 from console.services.placement import SignalPlacement
@@ -25,7 +26,6 @@ from console.services.schedules import ScheduleWatch
 from console.services.signal_intake import SignalIntake
 from console.services.supervision import PeriodicTestWatch
 from console.storage import faults as fault_store
-from console.domain.outage import StationKeyError
 from console.storage.engine import Database, DatabaseUnavailable
 from console.storage.station import publish_status
 

@@ -139,7 +139,8 @@ class SiteAdmin(CallListAdmin):
             values = check_texts(Kind.TRANSMITTER, {"aes_key": key}, complete=False)
             if values["aes_key"] is None:  # nothing typed
                 raise FieldErrors({"aes_key": FieldError(Problem.REQUIRED)})
-        sealed = seal_aes_key(values["aes_key"])  # before the transaction: a missing station key changes nothing
+        # Sealed before the transaction: a missing station key changes nothing.
+        sealed = seal_aes_key(values["aes_key"])
         with unavailable_raised(), self._db.write() as session:
             row = self._transmitter(session, transmitter_id)
             label = transmitter_label(row.account, row.line)

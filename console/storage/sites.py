@@ -20,8 +20,8 @@ from console.storage.mapping import (
     site_from_row,
     zone_from_row,
 )
-from console.storage.sealed import seal_aes_key
 from console.storage.schedules import arming_of, schedules_of
+from console.storage.sealed import seal_aes_key
 from console.storage.suspensions import periods_overlapping
 from console.storage.tables import (
     ContactRow,

@@ -90,7 +90,10 @@ def test_accounts_add_creates_site_and_refuses_duplicates(db_url: str) -> None:
         assert transmitter is not None
         assert transmitter.aes_key is not None and transmitter.test_interval_s == 3600
         assert "00112233445566778899AABBCCDDEEFF" not in transmitter.aes_key  # sealed
-        assert unseal_aes_key(transmitter.aes_key, load_station_key()).hex() == "00112233445566778899aabbccddeeff"
+        assert (
+            unseal_aes_key(transmitter.aes_key, load_station_key()).hex()
+            == "00112233445566778899aabbccddeeff"
+        )
         site = site_by_code(session, "BDX-0003")
         assert site is not None and transmitter.site_id == site.id
     db.dispose()

@@ -35,7 +35,9 @@ def test_accounts_add_seals_the_key_and_says_so_when_the_station_key_is_missing(
     db = Database.from_url(url)
     migrate.upgrade(db.engine)
     db.dispose()
-    added = vigie("accounts", "add", "--db", url, "--site", "S1", "--account", "7C10", "--aes-key", KEY.lower())
+    added = vigie(
+        "accounts", "add", "--db", url, "--site", "S1", "--account", "7C10", "--aes-key", KEY.lower()
+    )
     assert added.returncode == 0, added.stderr
     dump = "\n".join(sqlite3.connect(path).iterdump())
     assert KEY not in dump and KEY.lower() not in dump and "v1:" in dump

@@ -33,11 +33,11 @@ def every_value(db: Database) -> str:
     if db.dialect == "sqlite":
         path = db.engine.url.database
         assert path
-        connection = sqlite3.connect(path)
+        raw = sqlite3.connect(path)
         try:
-            return "\n".join(connection.iterdump())
+            return "\n".join(raw.iterdump())
         finally:
-            connection.close()
+            raw.close()
     parts = []
     with db.engine.connect() as connection:
         for table in SQLModel.metadata.sorted_tables:
@@ -123,8 +123,9 @@ def test_migration_0021_seals_clear_keys_and_creates_the_station_key(
         assert f"station key created at {key_file}" in caplog.text
         assert_no_clear_key(db, KEY)
         with db.engine.connect() as connection:
-            stored = dict(connection.execute(sa.text("SELECT account, aes_key FROM transmitter")).all())
-        assert stored["2222"] is None
+            rows = connection.execute(sa.text("SELECT account, aes_key FROM transmitter")).all()
+        stored: dict[str, str | None] = {account: value for account, value in rows}
+        assert stored["2222"] is None and stored["1111"] is not None
         assert sealed.unseal_aes_key(stored["1111"], sealed.load_station_key()) == bytes.fromhex(KEY)
 
         migrate.downgrade(db.engine, "0020")  # opens them again, for an older Vigie

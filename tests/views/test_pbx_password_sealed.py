@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from console.domain.outage import StationKeyError
 from console.storage import sealed
 from console.telephony.settings import PbxAccount, PhoneSettings
 from console.views.phone.phone_config import PhoneConfig, load_phone_settings, save_phone_settings
@@ -26,7 +27,7 @@ def with_pbx(tmp_path: Path) -> PhoneConfig:
 def test_the_password_is_sealed_in_the_file_and_opened_for_the_phone(tmp_path: Path) -> None:
     save_phone_settings(ini(tmp_path), with_pbx(tmp_path))
     text = (tmp_path / "console.ini").read_text()
-    assert "s3cret" not in text and "pbx_password=\"v1:" in text
+    assert "s3cret" not in text and 'pbx_password="v1:' in text
     loaded = load_phone_settings(ini(tmp_path))
     assert loaded.phone.pbx is not None and loaded.phone.pbx.password == PASSWORD
     assert loaded.secret_problem == ""
@@ -39,7 +40,7 @@ def test_a_clear_password_of_an_older_console_ini_is_used_and_sealed_in_place(tm
     loaded = load_phone_settings(ini(tmp_path))
     assert loaded.phone.pbx is not None and loaded.phone.pbx.password == "hunter2"
     text = (tmp_path / "console.ini").read_text()
-    assert "hunter2" not in text and "pbx_password=\"v1:" in text
+    assert "hunter2" not in text and 'pbx_password="v1:' in text
     assert load_phone_settings(ini(tmp_path)).phone.pbx == loaded.phone.pbx
 
 
@@ -53,6 +54,6 @@ def test_without_the_station_key_the_console_says_so_and_writes_nothing(
     loaded = load_phone_settings(ini(tmp_path))
     assert loaded.phone.pbx is not None and loaded.phone.pbx.password == ""
     assert f"station key not found at {missing}" in loaded.secret_problem
-    with pytest.raises(sealed.StationKeyError):
+    with pytest.raises(StationKeyError):
         save_phone_settings(ini(tmp_path), with_pbx(tmp_path))
     assert (tmp_path / "console.ini").read_text() == before
