@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from console import __version__
 from console.domain.alarm import Operator
 from console.domain.journal import JournalAction
+from console.domain.outage import StationKeyError
 from console.receiver.server import ReceiverConfig
 from console.services.admin_rights import AdminRights
 from console.services.alarm_desk import AlarmDesk
@@ -218,6 +219,9 @@ def run_console(options: ConsoleOptions) -> ConsoleExit:
     workstation.show()
     telephone = Telephone(_phone_config(settings, options), db, operator, workstation)
     telephone.start()
+    if telephone.config.secret_problem:  # no station key: said at the start, the console still runs
+        print(f"vigie: {telephone.config.secret_problem}", file=sys.stderr)
+        workstation.queue_window.statusBar().showMessage(telephone.config.secret_problem)
     shooter = None
     if options.screenshot_dir is not None:  # a fixed, readable size whatever the (virtual) screen
         workstation.queue_window.resize(1400, 720)
@@ -240,8 +244,9 @@ def run_console(options: ConsoleOptions) -> ConsoleExit:
         if receiver is not None:
             try:
                 endpoints = await receiver.start()
-            except OSError as exc:
-                message = f"receiver not started: {exc.strerror or exc}"
+            except (OSError, StationKeyError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                message = f"receiver not started: {reason}"
                 print(f"vigie: {message}", file=sys.stderr)
                 workstation.queue_window.statusBar().showMessage(message)
             else:

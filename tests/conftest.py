@@ -15,6 +15,10 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("VIGIE_DATA_DIR", tempfile.mkdtemp(prefix="vigie-test-data-"))
 os.environ.setdefault("VIGIE_MUTE", "1")
+# The station key that seals the AES keys and the PBX password (console/storage/sealed.py).
+os.environ.setdefault(
+    "VIGIE_STATION_KEY", os.path.join(tempfile.mkdtemp(prefix="vigie-test-key-"), "station.key")
+)
 
 import asyncio
 import gc
@@ -24,8 +28,11 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from console.storage import migrate
+from console.storage import migrate, sealed
 from console.storage.engine import Database, create_engine_for
+
+if not sealed.station_key_path().exists():
+    sealed.create_station_key()
 
 pytest_plugins = ["pytester"]
 

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, make_url
 from sqlalchemy.engine import URL
 
 from console.cli.common import CliError
-from console.storage import migrate, roles
+from console.storage import migrate, roles, sealed
 from console.storage.engine import Database, check_connection, create_engine_for
 from console.storage.roles import RoleNames
 
@@ -29,6 +29,7 @@ def db_init(url: str, args: argparse.Namespace) -> int:
         return _print_roles_sql(_postgres_url(url), names)
     db = Database.from_url(url)
     check_connection(db.engine)
+    _station_key()
     try:
         if args.create_roles:
             _postgres_url(url)
@@ -42,6 +43,20 @@ def db_init(url: str, args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     return 0
+
+
+def _station_key() -> None:
+    """Create the station key that seals the secrets (console/storage/sealed.py) unless it exists;
+    one that exists but cannot be read stops here, before the schema is touched."""
+    path = sealed.station_key_path()
+    _key, created = sealed.ensure_station_key(path)
+    if created:
+        print(
+            f"station key created at {path} (readable by this user only): back it up with the database; "
+            "every console and receiver of the station needs a copy"
+        )
+    else:
+        print(f"station key found at {path}")
 
 
 def _upgrade(db: Database, names: RoleNames) -> None:

@@ -13,3 +13,8 @@ class DatabaseError(Exception):
 
 class DatabaseUnavailable(DatabaseError):
     """The database could not be reached; the caller should show it and retry later."""
+
+
+class StationKeyError(DatabaseError):
+    """The station key (console/storage/sealed.py) is missing, unreadable or not this station's:
+    the secrets stored cannot be opened or sealed. Worded in one line, with what to do."""

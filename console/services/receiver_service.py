@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from console.domain.outage import StationKeyError
 from console.receiver.server import Dc09Receiver, Endpoint, ReceiverConfig
 from console.services.alarm_desk import AlarmDesk
 from console.services.placement import SignalPlacement
@@ -86,6 +87,9 @@ class ReceiverService:
         self.fault_prune_batches = 0  # deletes that removed rows
 
     async def start(self) -> list[Endpoint]:
+        """Listen and start the watches; StationKeyError (its one line) when the AES keys stored
+        cannot be opened: a receiver without its keys would answer no encrypted panel."""
+        await self._check_station_key()
         endpoints = await self.receiver.start()
         loop = asyncio.get_running_loop()
         self._tasks = [
@@ -99,6 +103,14 @@ class ReceiverService:
         elif self.placement_mode == "process":
             self._tasks.append(loop.create_task(self._supervise_placer()))
         return endpoints
+
+    async def _check_station_key(self) -> None:
+        try:
+            await asyncio.get_running_loop().run_in_executor(None, self.intake.registrations)
+        except StationKeyError:
+            raise
+        except Exception as exc:  # the database is away: the receiver loads the keys once it is back
+            log.warning("AES keys not checked at the start: %s", exc)
 
     async def stop(self) -> None:
         self._stopping = True

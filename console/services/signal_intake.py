@@ -24,6 +24,7 @@ from console.storage import intake as intake_store
 from console.storage.engine import Database, DatabaseUnavailable, unavailable_raised
 from console.storage.faults import FaultDraft, record_faults
 from console.storage.inbox import inbox_of
+from console.storage.sealed import load_station_key, unseal_aes_key
 from console.storage.tables import TransmitterRow
 
 
@@ -33,6 +34,7 @@ class SignalIntake(SignalSink):
         self._desk = desk
         self._dedupe_window = timedelta(seconds=dedupe_window_s)
         self._inbox = inbox_of(db)
+        self._opened_keys: dict[str, bytes] = {}  # sealed value -> AES key, as of the last reload
 
     def store(self, batch: Sequence[Received]) -> Sequence[Outcome]:
         try:
@@ -107,11 +109,24 @@ class SignalIntake(SignalSink):
 
     def registrations(self) -> list[Registration]:
         """Every transmitter with its key: the receiver decrypts, and refuses plain frames, per
-        (account, line), and rate-limits frames of any other account per peer."""
+        (account, line), and rate-limits frames of any other account per peer.
+
+        Keys are unsealed here, once per reload (never per frame), and a key unsealed at an
+        earlier reload is taken from memory: a reload of a large station opens only what changed.
+        The station key file is read only when there is something new to open."""
         with self._db.read() as session:
             rows = session.execute(
                 select(TransmitterRow.account, TransmitterRow.line, TransmitterRow.aes_key)
             ).all()
-        return [
-            Registration(account, line, bytes.fromhex(key) if key else None) for account, line, key in rows
-        ]
+        opened: dict[str, bytes] = {}
+        station_key: bytes | None = None
+        for _account, _line, stored in rows:
+            if stored is None or stored in opened:
+                continue
+            known = self._opened_keys.get(stored)
+            if known is None:
+                station_key = station_key or load_station_key()
+                known = unseal_aes_key(stored, station_key)
+            opened[stored] = known
+        self._opened_keys = opened
+        return [Registration(account, line, opened[key] if key else None) for account, line, key in rows]

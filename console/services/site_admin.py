@@ -25,6 +25,7 @@ from console.services.admin_rights import AdminError, Section
 from console.services.call_list_admin import CallListAdmin
 from console.storage import site_admin as store
 from console.storage.engine import unavailable_raised
+from console.storage.sealed import seal_aes_key
 from console.storage.tables import TransmitterRow
 
 
@@ -138,6 +139,8 @@ class SiteAdmin(CallListAdmin):
             values = check_texts(Kind.TRANSMITTER, {"aes_key": key}, complete=False)
             if values["aes_key"] is None:  # nothing typed
                 raise FieldErrors({"aes_key": FieldError(Problem.REQUIRED)})
+        # Sealed before the transaction: a missing station key changes nothing.
+        sealed = seal_aes_key(values["aes_key"])
         with unavailable_raised(), self._db.write() as session:
             row = self._transmitter(session, transmitter_id)
             label = transmitter_label(row.account, row.line)
@@ -151,8 +154,8 @@ class SiteAdmin(CallListAdmin):
                     label,
                     ["aes_key removed"],
                 )
-            elif values["aes_key"] is not None:
-                row.aes_key = values["aes_key"]
+            elif sealed is not None:
+                row.aes_key = sealed
                 self._changed(
                     session,
                     operator,

@@ -21,6 +21,7 @@ from console.storage.mapping import (
     zone_from_row,
 )
 from console.storage.schedules import arming_of, schedules_of
+from console.storage.sealed import seal_aes_key
 from console.storage.suspensions import periods_overlapping
 from console.storage.tables import (
     ContactRow,
@@ -77,7 +78,7 @@ def add_transmitter(
         line=line.upper(),
         receiver=receiver.upper(),
         protocol=protocol,
-        aes_key=aes_key.upper() if aes_key else None,
+        aes_key=seal_aes_key(aes_key),  # sealed with the station key, never stored in clear
         test_interval_s=test_interval_s,
         audio_module_uri=audio_module_uri,
         created_at=datetime.now(UTC),

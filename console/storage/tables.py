@@ -127,7 +127,7 @@ class TransmitterRow(SQLModel, table=True):
     line: str = Field(default="", max_length=8)  # DC-09 L field, "" when the panel omits it
     receiver: str = Field(default="", max_length=8)  # DC-09 R field
     protocol: str = Field(default="", max_length=16)  # expected ID, "" when any
-    aes_key: str | None = Field(default=None, max_length=64)  # hex, 32/48/64 digits
+    aes_key: str | None = Field(default=None, max_length=200)  # sealed (storage/sealed.py), never clear
     test_interval_s: int | None = None
     audio_module_uri: str | None = Field(default=None, max_length=200)
     last_signal_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))

@@ -21,13 +21,19 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from console.domain.alarm import TransitionError
 from console.domain.dispatch import DispatchError
-from console.domain.outage import DatabaseUnavailable
+from console.domain.outage import DatabaseUnavailable, StationKeyError
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-EXPECTED: tuple[type[Exception], ...] = (DatabaseUnavailable, TransitionError, DispatchError, PermissionError)
+EXPECTED: tuple[type[Exception], ...] = (
+    DatabaseUnavailable,
+    StationKeyError,
+    TransitionError,
+    DispatchError,
+    PermissionError,
+)
 """What a desk call may raise as part of the job: shown to the person, not reported as a fault."""
 
 

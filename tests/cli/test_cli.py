@@ -13,6 +13,7 @@ import pytest
 from console import __version__
 from console.services.alarm_desk import AlarmDesk
 from console.storage.engine import Database
+from console.storage.sealed import load_station_key, unseal_aes_key
 from tests.factories import T0, cid
 
 
@@ -87,9 +88,11 @@ def test_accounts_add_creates_site_and_refuses_duplicates(db_url: str) -> None:
     with db.read() as session:
         transmitter = find_transmitter(session, "7C10", "2")
         assert transmitter is not None
-        assert (transmitter.aes_key, transmitter.test_interval_s) == (
-            "00112233445566778899AABBCCDDEEFF",
-            3600,
+        assert transmitter.aes_key is not None and transmitter.test_interval_s == 3600
+        assert "00112233445566778899AABBCCDDEEFF" not in transmitter.aes_key  # sealed
+        assert (
+            unseal_aes_key(transmitter.aes_key, load_station_key()).hex()
+            == "00112233445566778899aabbccddeeff"
         )
         site = site_by_code(session, "BDX-0003")
         assert site is not None and transmitter.site_id == site.id

@@ -29,6 +29,7 @@ from console.services.placement import SignalPlacement
 from console.services.signal_intake import SignalIntake
 from console.storage.engine import Database
 from console.storage.inbox import pending_rows
+from console.storage.sealed import seal_aes_key
 from console.storage.sites import add_transmitter, ensure_site, find_transmitter
 from console.storage.tables import AlarmRow, SignalRow, TransmissionFaultRow
 from tests.factories import T0, SteppingClock, add_site
@@ -780,7 +781,7 @@ def _rekey(db: Database, account: str, key_hex: str) -> None:
     with db.write() as session:
         transmitter = find_transmitter(session, account, "1")
         assert transmitter is not None
-        transmitter.aes_key = key_hex
+        transmitter.aes_key = seal_aes_key(key_hex)
 
 
 def test_the_ack_uses_the_key_the_frame_was_encrypted_with(db: Database) -> None:

@@ -20,6 +20,7 @@ from console.services.authority import AdminRefused, Authority
 from console.services.queue_feed import SiteDesk
 from console.services.site_admin import SiteAdmin
 from console.storage.engine import Database
+from console.storage.sealed import load_station_key, unseal_aes_key
 from console.storage.tables import CallRow, ContactRow, JournalRow, SiteRow, TransmitterRow
 from tests.factories import SteppingClock, add_operator_to, cid
 
@@ -67,7 +68,9 @@ def test_a_site_with_its_transmitter_contacts_and_procedure(db: Database, admin:
     with db.read() as session:
         stored = session.scalars(select(ContactRow).order_by(col(ContactRow.rank))).first()
         assert stored is not None and verify_spoken_word("Baguette", stored.password_hash)
-        assert session.scalars(select(TransmitterRow)).one().aes_key == KEY
+        stored_key = session.scalars(select(TransmitterRow)).one().aes_key
+        assert stored_key is not None and KEY not in stored_key  # sealed, never in clear
+        assert unseal_aes_key(stored_key, load_station_key()).hex().upper() == KEY
 
     # An alarm of that account finds the site's call list and procedure.
     alarm_id = AlarmDesk(db).ingest([cid(130)]).new_alarm_ids[0]

@@ -22,6 +22,7 @@ from console.services.alarm_desk import AlarmDesk
 from console.services.authority import Authority
 from console.services.site_admin import SiteAdmin
 from console.storage.engine import Database
+from console.storage.sealed import load_station_key, unseal_aes_key
 from console.storage.tables import JournalRow, TransmitterRow
 from console.views.admin.field_form import FieldForm
 from console.views.admin.window import AdminWindow
@@ -167,7 +168,9 @@ def test_an_admin_enters_a_site_and_its_alarm_shows_it_all(
     assert page.key_state.text() == "AES key: set" and page.table.item(0, 6).text() == "set"
     assert KEY not in visible_texts(window) and KEY not in visible_texts(dialog)
     with sqlite_db.read() as session:
-        assert session.scalars(select(TransmitterRow)).one().aes_key == KEY  # for the receiver only
+        stored_key = session.scalars(select(TransmitterRow)).one().aes_key  # for the receiver only
+        assert stored_key is not None and KEY not in stored_key
+        assert unseal_aes_key(stored_key, load_station_key()).hex().upper() == KEY
 
     # Two contacts, the second moved first; a wrong phone number is refused beside its field.
     window.tabs.setCurrentWidget(window.contact_page)

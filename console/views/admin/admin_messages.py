@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from console.domain.outage import DatabaseUnavailable
+from console.domain.outage import DatabaseUnavailable, StationKeyError
 from console.domain.site_fields import FieldError, Problem
 from console.services.admin_rights import AdminError
 from console.services.authority import AdminRefused
@@ -85,6 +85,8 @@ def refusal_text(error: Exception) -> str:
         return QCoreApplication.translate(
             "AdminMessages", "The database cannot be reached; nothing was saved. (%1)"
         ).replace("%1", str(error))
+    if isinstance(error, StationKeyError):
+        return QCoreApplication.translate("AdminMessages", "Not saved: %1").replace("%1", str(error))
     return QCoreApplication.translate("AdminMessages", "Not saved (the fault is logged): try again.")
 
 

@@ -12,7 +12,7 @@ user = console              ; user part of this workstation's URI for direct IP 
 gateway =                   ; host[:port] bare numbers are sent to when there is no PBX
 pbx_registrar =             ; sip:pbx.station.local — empty: no registration, direct IP calls only
 pbx_user =
-pbx_password =
+pbx_password =              ; sealed with the station key (v1:…); a clear one is sealed at the next start
 pbx_domain =                ; default: the registrar's host
 pbx_transport = udp
 recordings_dir =            ; default: <data folder>/recordings
@@ -42,8 +42,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from console.domain.outage import StationKeyError
 from console.domain.phone_settings import PhoneForm
 from console.paths import data_dir
+from console.services.sealing import open_pbx_password, seal_pbx_password
 from console.telephony.errors import PhoneError
 from console.telephony.settings import PbxAccount, PhoneSettings, SipTransport, registrar_host
 
@@ -84,6 +86,8 @@ class PhoneConfig:
     transfer_targets: tuple[TransferTarget, ...] = field(default_factory=tuple)
     # Whose calls a start-up repairs: each console's own (two consoles on one host need two names).
     workstation: str = field(default_factory=socket.gethostname)
+    # Why the PBX password could not be opened or sealed (no station key): shown at the start.
+    secret_problem: str = field(default="", compare=False)
 
     def dial_uri(self, number: str) -> str:
         """The SIP URI to call for what the operator typed (see `dial_uri`)."""
@@ -204,11 +208,12 @@ def load_phone_settings(settings: QSettings) -> PhoneConfig:
     registrar = _text(settings, "pbx_registrar")
     pbx_user = _text(settings, "pbx_user")
     pbx: PbxAccount | None = None
+    password, secret_problem = _pbx_password(settings)
     if registrar and pbx_user:
         pbx = PbxAccount(
             registrar=registrar if registrar.lower().startswith("sip") else f"sip:{registrar}",
             user=pbx_user,
-            password=_text(settings, "pbx_password", strip=False),
+            password=password,
             domain=_text(settings, "pbx_domain"),
             transport=_transport(settings, "pbx_transport", SipTransport.UDP),
         )
@@ -234,13 +239,35 @@ def load_phone_settings(settings: QSettings) -> PhoneConfig:
         output_device=_device(settings, "output_device"),
         transfer_targets=_transfer_targets(settings),
         workstation=_text(settings, "workstation") or socket.gethostname(),
+        secret_problem=secret_problem,
     )
 
 
+def _pbx_password(settings: QSettings) -> tuple[str, str]:
+    """(password, problem): opened with the station key; one still in clear is sealed in place.
+    Without the station key the PBX gets no password (a clear one is used, and left as it is)."""
+    stored = _text(settings, "pbx_password", strip=False)
+    try:
+        password, was_clear = open_pbx_password(stored)
+    except StationKeyError as exc:
+        log.error("[phone] PBX password not opened: %s", exc)
+        return "", f"PBX password not opened: {exc}"
+    if was_clear:
+        try:
+            settings.setValue(f"{GROUP}/pbx_password", seal_pbx_password(password))
+            settings.sync()
+        except StationKeyError as exc:
+            log.warning("[phone] PBX password left in clear in console.ini: %s", exc)
+            return password, f"PBX password left in clear in console.ini: {exc}"
+    return password, ""
+
+
 def save_phone_settings(settings: QSettings, config: PhoneConfig) -> None:
-    """Write the whole of `[phone]` and `[phone_transfer]`, then sync (read at the next start)."""
+    """Write the whole of `[phone]` and `[phone_transfer]`, then sync (read at the next start).
+    The PBX password is sealed first: without the station key (StationKeyError) nothing is written."""
     phone = config.phone
     pbx = phone.pbx
+    sealed_password = seal_pbx_password(pbx.password) if pbx else ""
     values: dict[str, object] = {
         "enabled": config.enabled,
         "bind_host": phone.bind_host,
@@ -253,7 +280,7 @@ def save_phone_settings(settings: QSettings, config: PhoneConfig) -> None:
         "workstation": config.workstation,
         "pbx_registrar": pbx.registrar if pbx else "",
         "pbx_user": pbx.user if pbx else "",
-        "pbx_password": pbx.password if pbx else "",
+        "pbx_password": sealed_password,
         "pbx_domain": pbx.domain if pbx else "",
         "pbx_transport": str(pbx.transport if pbx else SipTransport.UDP),
         "recordings_dir": str(phone.recordings_dir),

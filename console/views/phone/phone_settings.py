@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.outage import StationKeyError
 from console.domain.phone_settings import (
     FieldProblem,
     PhoneForm,
@@ -101,6 +102,9 @@ class PhoneSettingsDialog(FieldDialog):
         )
         note.setObjectName("phone_settings_note")
         note.setWordWrap(True)
+        self.note = note
+        if self.initial.secret_problem:  # the station key is missing: say why the password is empty
+            note.setText(self.initial.secret_problem)
         self._build_station_tab()
         self._build_pbx_tab()
         self._build_calls_tab()
@@ -356,7 +360,11 @@ class PhoneSettingsDialog(FieldDialog):
         if errors:
             return
         config = self.config()
-        save_phone_settings(self._settings, config)
+        try:
+            save_phone_settings(self._settings, config)
+        except StationKeyError as exc:  # the PBX password cannot be sealed: nothing written
+            self.note.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            return
         devices = (config.input_device, config.output_device)
         if self._headset is not None and devices != (self.initial.input_device, self.initial.output_device):
             self._headset.set_devices(*devices)
