@@ -259,6 +259,14 @@ class Dc09Receiver:
         await asyncio.gather(*tasks, return_exceptions=True)
         self._committer.close()
 
+    def counters(self) -> dict[str, int]:
+        """Every counter of `stats` (not the per-peer table) and of the fault ledger and queue: what
+        the receiver answered and refused, for the log at stop and the attack benchmark."""
+        counters = {name: value for name, value in vars(self.stats).items() if isinstance(value, int)}
+        counters["faults_aggregated"] = self._ledger.suppressed_total
+        counters["faults_dropped"] = self._committer.faults_dropped
+        return counters
+
     async def run_in_writer(self, work: Callable[[], T]) -> T:
         """Run other writes (the placement stage) on the receiver's database thread, between batches."""
         return await self._committer.run_in_writer(work)
