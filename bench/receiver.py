@@ -5,7 +5,8 @@ What it measures
 Five targets, one after the other, each a receiver running in its own process (the fifth,
 ``vigie-attack``, is ``vigie-plain`` while ``bench/attackers.py`` floods it from 127.0.0.2 and
 127.0.0.3 with garbage and frames of ever new unregistered accounts; its figures are printed
-beside the quiet run's):
+beside the quiet run's, with how the attack was shaped and the receiver's own counters of what it
+refused):
 
 1. ``vigie-plain``: ``python -m console receive --db sqlite:///TMP/plain/bench.sqlite --listen
    127.0.0.1:0``, with 50 accounts (line 1, no key) registered beforehand by ``python -m console
@@ -54,6 +55,15 @@ py-spy``) during its load, writes ``DIR/TARGET.txt`` (collapsed stacks, for flam
 prints, per thread, how busy it was and which functions dominate. cProfile is not used: it sees
 only the main thread, and Vigie's storage work runs in its commit thread. Sampling slows the
 receiver a little: use the figures of a run without ``--py-spy``.
+
+Fairness of the attack run: in production the attackers are other machines; here they share the
+receiver's 2 cores, so by default ``bench/attackers.py`` is paced to a stated hostile rate (4 MB/s
+of garbage, 2000 unknown-account frames/s, 200 connection attempts/s per attacking address) rather
+than to as fast as its own process runs; ``--attack-garbage-bytes-per-s``,
+``--attack-unknown-frames-per-s`` and ``--attack-connects-per-s`` change it (0: unlimited). ``--pin``
+puts the receiver (its threads and placement process) on CPU 0 and the load generator and the
+attackers on CPU 1 (sched_setaffinity, as ``taskset`` does), for every target alike. Both are
+printed with the figures.
 """
 
 from __future__ import annotations
@@ -494,8 +504,22 @@ async def _run_checked(args: Sequence[str], what: str) -> None:
         raise BenchError(f"{what} failed (exit {process.returncode}): {detail[-1] if detail else '?'}")
 
 
-async def prepare_vigie_db(directory: Path, key: bytes | None, connections: int) -> str:
-    """A fresh database with the accounts registered through the command line; returns its URL."""
+async def prepare_vigie_db(
+    directory: Path, key: bytes | None, connections: int, template: Path | None = None
+) -> str:
+    """A fresh database with the accounts registered through the command line; returns its URL.
+
+    With `template` (a directory), the accounts are registered there once and its files copied
+    for the next target with the same key (vigie-plain and vigie-attack): 50 `accounts add`
+    processes take minutes on a busy machine.
+    """
+    if template is not None:
+        if not (template / "bench.sqlite").exists():
+            await prepare_vigie_db(template, key, connections)
+        directory.mkdir(parents=True, exist_ok=True)
+        for file in template.glob("bench*"):
+            shutil.copy2(file, directory / file.name)
+        return f"sqlite:///{directory / 'bench.sqlite'}"
     directory.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{directory / 'bench.sqlite'}"
     await _run_checked([sys.executable, "-m", "console", "db", "init", "--db", url], f"vigie db init {url}")
@@ -733,7 +757,8 @@ async def bench_target(target: str, options: Options) -> Figures:
     if vigie:
         directory = options.workdir / ("aes" if aes else "attack" if attacked else "plain")
         print(f"[{target}] registering {options.connections} accounts with `python -m console accounts add`")
-        url = await prepare_vigie_db(directory, key, options.connections)
+        template = options.workdir / ("template-aes" if aes else "template-plain")
+        url = await prepare_vigie_db(directory, key, options.connections, template)
         db_file = directory / "bench.sqlite"
         cpus = options.pin.receiver if options.pin else None
         server = await start_vigie(target, url, options.workdir, options.placement, cpus)
