@@ -5,7 +5,8 @@ What it measures
 Five targets, one after the other, each a receiver running in its own process (the fifth,
 ``vigie-attack``, is ``vigie-plain`` while ``bench/attackers.py`` floods it from 127.0.0.2 and
 127.0.0.3 with garbage and frames of ever new unregistered accounts; its figures are printed
-beside the quiet run's):
+beside the quiet run's, with how the attack was shaped and the receiver's own counters of what it
+refused):
 
 1. ``vigie-plain``: ``python -m console receive --db sqlite:///TMP/plain/bench.sqlite --listen
    127.0.0.1:0``, with 50 accounts (line 1, no key) registered beforehand by ``python -m console
@@ -54,6 +55,15 @@ py-spy``) during its load, writes ``DIR/TARGET.txt`` (collapsed stacks, for flam
 prints, per thread, how busy it was and which functions dominate. cProfile is not used: it sees
 only the main thread, and Vigie's storage work runs in its commit thread. Sampling slows the
 receiver a little: use the figures of a run without ``--py-spy``.
+
+Fairness of the attack run: in production the attackers are other machines; here they share the
+receiver's 2 cores, so by default ``bench/attackers.py`` is paced to a stated hostile rate (4 MB/s
+of garbage, 2000 unknown-account frames/s, 200 connection attempts/s per attacking address) rather
+than to as fast as its own process runs; ``--attack-garbage-bytes-per-s``,
+``--attack-unknown-frames-per-s`` and ``--attack-connects-per-s`` change it (0: unlimited). ``--pin``
+puts the receiver (its threads and placement process) on CPU 0 and the load generator and the
+attackers on CPU 1 (sched_setaffinity, as ``taskset`` does), for every target alike. Both are
+printed with the figures.
 """
 
 from __future__ import annotations
@@ -99,6 +109,7 @@ EXIT_PORT_TAKEN = 3  # the pysiaalarm child could not listen: the parent retries
 DISTURBED_PCT = 15.0  # CPU % of one core used by other processes that makes a figure suspect
 TARGETS = ("vigie-plain", "vigie-attack", "vigie-aes", "pysiaalarm-plain", "pysiaalarm-aes")
 ATTACK_TARGET = "vigie-attack"  # vigie-plain's load, with bench/attackers.py flooding from other addresses
+GARBAGE_PEER, UNKNOWN_PEER = "127.0.0.2", "127.0.0.3"  # as in bench/attackers.py
 _PAD_ALPHABET = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in "|[]")
 
 
@@ -460,8 +471,19 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-def spawn_options() -> dict[str, Any]:
-    return {"preexec_fn": _die_with_parent} if sys.platform == "linux" else {}
+def spawn_options(cpus: frozenset[int] | None = None) -> dict[str, Any]:
+    """Options of a child process: it dies with the bench and, with `cpus`, runs on those CPUs only
+    (its threads and children inherit it: the receiver's commit thread and placement process)."""
+    if sys.platform != "linux":
+        return {}
+    if cpus is None:
+        return {"preexec_fn": _die_with_parent}
+
+    def prepare() -> None:
+        _die_with_parent()
+        os.sched_setaffinity(0, cpus)
+
+    return {"preexec_fn": prepare}
 
 
 @dataclass
@@ -482,8 +504,22 @@ async def _run_checked(args: Sequence[str], what: str) -> None:
         raise BenchError(f"{what} failed (exit {process.returncode}): {detail[-1] if detail else '?'}")
 
 
-async def prepare_vigie_db(directory: Path, key: bytes | None, connections: int) -> str:
-    """A fresh database with the accounts registered through the command line; returns its URL."""
+async def prepare_vigie_db(
+    directory: Path, key: bytes | None, connections: int, template: Path | None = None
+) -> str:
+    """A fresh database with the accounts registered through the command line; returns its URL.
+
+    With `template` (a directory), the accounts are registered there once and its files copied
+    for the next target with the same key (vigie-plain and vigie-attack): 50 `accounts add`
+    processes take minutes on a busy machine.
+    """
+    if template is not None:
+        if not (template / "bench.sqlite").exists():
+            await prepare_vigie_db(template, key, connections)
+        directory.mkdir(parents=True, exist_ok=True)
+        for file in template.glob("bench*"):
+            shutil.copy2(file, directory / file.name)
+        return f"sqlite:///{directory / 'bench.sqlite'}"
     directory.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{directory / 'bench.sqlite'}"
     await _run_checked([sys.executable, "-m", "console", "db", "init", "--db", url], f"vigie db init {url}")
@@ -521,14 +557,16 @@ async def _wait_listening(process: asyncio.subprocess.Process, log: Path, what: 
             return int(text.rpartition(":")[2])
 
 
-async def start_vigie(target: str, url: str, workdir: Path, placement: str | None = None) -> Server:
+async def start_vigie(
+    target: str, url: str, workdir: Path, placement: str | None = None, cpus: frozenset[int] | None = None
+) -> Server:
     log = workdir / f"{target}.log"
     args = [sys.executable, "-m", "console", "receive", "--db", url, "--listen", f"{HOST}:0"]
     if placement:
         args += ["--placement", placement]
     with log.open("wb") as stderr:
         process = await asyncio.create_subprocess_exec(
-            *args, cwd=REPO, stdout=asyncio.subprocess.PIPE, stderr=stderr, **spawn_options()
+            *args, cwd=REPO, stdout=asyncio.subprocess.PIPE, stderr=stderr, **spawn_options(cpus)
         )
     server = Server(target, process, 0, log)
     try:
@@ -545,7 +583,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def start_pysiaalarm(target: str, key_text: str | None, connections: int, workdir: Path) -> Server:
+async def start_pysiaalarm(
+    target: str, key_text: str | None, connections: int, workdir: Path, cpus: frozenset[int] | None = None
+) -> Server:
     """pysiaalarm in its own process, on a port found free just before (retried if taken since)."""
     log = workdir / f"{target}.log"
     last_error: BenchError | None = None
@@ -557,7 +597,7 @@ async def start_pysiaalarm(target: str, key_text: str | None, connections: int, 
             args += ["--pysiaalarm-key", key_text]
         with log.open("wb") as stderr:
             process = await asyncio.create_subprocess_exec(
-                *args, cwd=REPO, stdout=asyncio.subprocess.PIPE, stderr=stderr, **spawn_options()
+                *args, cwd=REPO, stdout=asyncio.subprocess.PIPE, stderr=stderr, **spawn_options(cpus)
             )
         server = Server(target, process, port, log)
         try:
@@ -668,6 +708,43 @@ class Options:
     workdir: Path
     py_spy: Path | None
     placement: str | None = None
+    pin: Pinning | None = None  # receiver on some CPUs, load generator and attackers on the others
+    attack_shape: AttackShape = field(default_factory=lambda: AttackShape())
+
+
+@dataclass(frozen=True)
+class Pinning:
+    """`--pin`: which CPUs the receiver (with its threads and placement process) may use, and which
+    the load generator and the attackers may; set with sched_setaffinity, as `taskset` does."""
+
+    receiver: frozenset[int]
+    load: frozenset[int]
+
+    def describe(self) -> str:
+        return (
+            f"receiver (all threads, placement process) on CPU {_cpu_list(self.receiver)}, "
+            f"load generator and attackers on CPU {_cpu_list(self.load)}"
+        )
+
+
+def _cpu_list(cpus: frozenset[int]) -> str:
+    return ",".join(str(cpu) for cpu in sorted(cpus))
+
+
+@dataclass(frozen=True)
+class AttackShape:
+    """Limits passed to bench/attackers.py; None: the attackers' own defaults (printed back), 0: unlimited."""
+
+    garbage_bytes_per_s: float | None = None
+    unknown_frames_per_s: float | None = None
+    connects_per_s: float | None = None
+
+    def arguments(self) -> list[str]:
+        args: list[str] = []
+        for name, value in asdict(self).items():
+            if value is not None:
+                args += [f"--{name.replace('_', '-')}", f"{value:g}"]
+        return args
 
 
 async def bench_target(target: str, options: Options) -> Figures:
@@ -680,22 +757,33 @@ async def bench_target(target: str, options: Options) -> Figures:
     if vigie:
         directory = options.workdir / ("aes" if aes else "attack" if attacked else "plain")
         print(f"[{target}] registering {options.connections} accounts with `python -m console accounts add`")
-        url = await prepare_vigie_db(directory, key, options.connections)
+        template = options.workdir / ("template-aes" if aes else "template-plain")
+        url = await prepare_vigie_db(directory, key, options.connections, template)
         db_file = directory / "bench.sqlite"
-        server = await start_vigie(target, url, options.workdir, options.placement)
+        cpus = options.pin.receiver if options.pin else None
+        server = await start_vigie(target, url, options.workdir, options.placement, cpus)
     else:
         server = await start_pysiaalarm(
-            target, AES_KEY_TEXT if aes else None, options.connections, options.workdir
+            target,
+            AES_KEY_TEXT if aes else None,
+            options.connections,
+            options.workdir,
+            options.pin.receiver if options.pin else None,
         )
     print(
         f"[{target}] receiver pid {server.process.pid} on {HOST}:{server.port}; "
-        f"{options.warmup_s:g} s warm-up + {options.duration_s:g} s measured"
+        f"{options.warmup_s:g} s warm-up + {options.duration_s:g} s measured; load average {_load_average()}"
     )
     sampler = await start_py_spy(target, server, options) if options.py_spy is not None else None
     attack: dict[str, Any] | None = None
     try:
         if attacked:
-            attacker = await start_attackers(server.port, options.warmup_s + options.duration_s + 3)
+            attacker = await start_attackers(
+                server.port,
+                options.warmup_s + options.duration_s + 3,
+                options.attack_shape,
+                options.pin.load if options.pin else None,
+            )
         tally, cpu = await generate_load(
             target,
             server.port,
@@ -723,6 +811,7 @@ async def bench_target(target: str, options: Options) -> Figures:
         stored = count_rows(db_file, "signal") + inbox_backlog(db_file)
         if attack is not None:
             attack.update(attack_left_behind(db_file))
+            attack["receiver"] = receiver_counters(server.log)
     latencies = sorted(tally.latencies)
     return Figures(
         target=target,
@@ -750,12 +839,14 @@ async def bench_target(target: str, options: Options) -> Figures:
     )
 
 
-async def start_attackers(port: int, seconds: float) -> asyncio.subprocess.Process:
+async def start_attackers(
+    port: int, seconds: float, shape: AttackShape, cpus: frozenset[int] | None
+) -> asyncio.subprocess.Process:
     """bench/attackers.py in a process of its own (its own interpreter lock), for `seconds`."""
     args = [sys.executable, str(Path(__file__).resolve().with_name("attackers.py"))]
-    args += ["--port", str(port), "--seconds", f"{seconds:g}"]
+    args += ["--port", str(port), "--seconds", f"{seconds:g}", *shape.arguments()]
     return await asyncio.create_subprocess_exec(
-        *args, cwd=REPO, stdout=asyncio.subprocess.PIPE, **spawn_options()
+        *args, cwd=REPO, stdout=asyncio.subprocess.PIPE, **spawn_options(cpus)
     )
 
 
@@ -765,6 +856,15 @@ async def finish_attackers(process: asyncio.subprocess.Process) -> dict[str, Any
     if process.returncode != 0 or not lines:
         raise BenchError(f"the attackers exited with status {process.returncode}")
     return dict(json.loads(lines[-1]))
+
+
+def receiver_counters(log: Path) -> dict[str, int] | None:
+    """The counters `vigie receive` logs when it stops (answers, refusals, closed peers, faults)."""
+    marker = "receiver counters: "
+    for line in reversed(log.read_text("utf-8", "replace").splitlines()):
+        if marker in line:
+            return {str(k): int(v) for k, v in json.loads(line.split(marker, 1)[1]).items()}
+    return None
 
 
 def attack_left_behind(db_file: Path) -> dict[str, int]:
@@ -784,6 +884,14 @@ def _fmt(value: float | None, pattern: str) -> str:
     return "-" if value is None else format(value, pattern)
 
 
+def _load_average() -> str:
+    """`uptime`'s three figures: other sessions share this machine."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "?"
+
+
 def ratio(figures: dict[str, Figures], vigie: str, peer: str) -> float | None:
     if vigie not in figures or peer not in figures or figures[peer].messages_per_s == 0:
         return None
@@ -800,6 +908,7 @@ def report(figures: dict[str, Figures], options: Options) -> dict[str, Any]:
         f"in flight each, {options.duration_s:g} s measured per target after {options.warmup_s:g} s warm-up"
     )
     print(f"python {python} ({sys.executable}), {cpus} CPUs ({usable} usable), {platform.platform()}")
+    print(f"CPU pinning: {options.pin.describe() if options.pin else 'none'}; load average {_load_average()}")
     print()
     header = (
         f"{'target':<18} {'msg/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'non-ACK':>7} "
@@ -823,7 +932,7 @@ def report(figures: dict[str, Figures], options: Options) -> dict[str, Any]:
     for kind, value in ratios.items():
         if value is not None:
             print(f"Vigie/pysiaalarm {kind:<5}: {value:.2f}x messages/s")
-    attack_summary = report_attack(figures)
+    attack_summary = report_attack(figures, options.pin)
     print()
     print(
         "Vigie commits every signal to SQLite (WAL, synchronous=FULL) before its ACK; pysiaalarm sends\n"
@@ -870,6 +979,8 @@ def report(figures: dict[str, Figures], options: Options) -> dict[str, Any]:
             "vigie": "every signal committed to SQLite (WAL, synchronous=FULL) before its ACK",
             "pysiaalarm": "none; ACK sent before the event reaches the application",
         },
+        "pinning": options.pin.describe() if options.pin else None,
+        "load_average_at_end": _load_average(),
         "targets": {name: asdict(figure) for name, figure in figures.items()},
         "ratios_vigie_over_pysiaalarm": ratios,
         "under_attack": attack_summary,
@@ -879,25 +990,15 @@ def report(figures: dict[str, Figures], options: Options) -> dict[str, Any]:
     }
 
 
-def report_attack(figures: dict[str, Figures]) -> dict[str, Any] | None:
-    """The good connections' figures under attack beside the quiet run's, and what the attack did."""
+def report_attack(figures: dict[str, Figures], pin: Pinning | None) -> dict[str, Any] | None:
+    """The good connections' figures under attack beside the quiet run's, how the attack was shaped,
+    what it did and what the receiver's defences did about it."""
     attacked, quiet = figures.get(ATTACK_TARGET), figures.get("vigie-plain")
     if attacked is None or attacked.attack is None:
         return None
     attack = attacked.attack
-    print()
-    print(
-        f"Under attack ({ATTACK_TARGET}): garbage from 127.0.0.2 ({attack.get('garbage_bytes', 0) / 1e6:.0f} MB "
-        f"sent, {attack.get('garbage_closed_by_receiver', 0):.0f} connections closed by the receiver), "
-        f"unknown accounts from 127.0.0.3 ({attack.get('unknown_frames', 0):.0f} frames, "
-        f"{attack.get('unknown_ack', 0):.0f} ACK, {attack.get('unknown_duh', 0):.0f} DUH, "
-        f"{attack.get('unknown_closed_by_receiver', 0):.0f} connections closed); attackers' CPU "
-        f"{_fmt(attack.get('cpu_pct_in_window'), '.0f')} %"
-    )
-    print(
-        f"  left behind: {attack.get('unknown_alarms')} alarm(s) of unknown sources holding "
-        f"{attack.get('unknown_signals_stored')} signals, {attack.get('fault_rows')} transmission_fault rows"
-    )
+    for line in describe_attack(attack, pin):
+        print(line)
     summary: dict[str, Any] = {"attack": attack, "p99_ms": attacked.p99_ms}
     if quiet is not None and quiet.messages_per_s:
         share = attacked.messages_per_s / quiet.messages_per_s
@@ -909,6 +1010,59 @@ def report_attack(figures: dict[str, Figures]) -> dict[str, Any] | None:
         )
         summary.update(share_of_quiet=share, target_met=met)
     return summary
+
+
+def _limit(value: float, unit: str, scale: float = 1.0) -> str:
+    return "unlimited" if not value else f"at most {value / scale:g} {unit}"
+
+
+def describe_attack(attack: dict[str, Any], pin: Pinning | None) -> list[str]:
+    """Lines saying how the attack was shaped, what it sent and got, and the receiver's counters."""
+    shape = attack.get("shape", {})
+    seconds = float(attack.get("seconds") or 1.0)
+
+    def rate(name: str, scale: float = 1.0) -> str:
+        return f"{float(attack.get(name, 0)) / seconds / scale:.{1 if scale > 1 else 0}f}"
+
+    garbage_limit = float(shape.get("garbage_bytes_per_s", 0))
+    lines = [
+        "",
+        f"Under attack ({ATTACK_TARGET}), for {seconds:g} s (warm-up and window included); how it was shaped:",
+        f"  garbage from {GARBAGE_PEER}: {shape.get('garbage_connections')} connections writing empty frames "
+        f"and random bytes, never reading, {_limit(garbage_limit, 'MB/s', 1e6)}"
+        + (f" ({garbage_limit * 8 / 1e6:g} Mbit/s)" if garbage_limit else "")
+        + f": sent {float(attack.get('garbage_bytes', 0)) / 1e6:.0f} MB, {rate('garbage_bytes', 1e6)} MB/s",
+        f"  unknown accounts from {UNKNOWN_PEER}: {shape.get('unknown_connections')} connections, one frame in "
+        f"flight each, {_limit(float(shape.get('unknown_frames_per_s', 0)), 'frames/s')}: "
+        f"sent {attack.get('unknown_frames', 0):.0f} frames, {rate('unknown_frames')}/s",
+        f"  connection attempts per address {_limit(float(shape.get('connects_per_s', 0)), '/s')}: "
+        f"garbage {attack.get('garbage_connect_attempts', 0):.0f} ({rate('garbage_connect_attempts')}/s), "
+        f"unknown {attack.get('unknown_connect_attempts', 0):.0f} ({rate('unknown_connect_attempts')}/s)",
+        f"  attackers' CPU {_fmt(attack.get('cpu_pct_in_window'), '.0f')} % of a core in the window; CPU pinning: "
+        + (pin.describe() if pin else "none (every process may run on every CPU)"),
+        f"  the attackers read: unknown ACK {attack.get('unknown_ack', 0):.0f}, DUH "
+        f"{attack.get('unknown_duh', 0):.0f}, NAK {attack.get('unknown_nak', 0):.0f}; connections closed "
+        f"by the receiver: garbage {attack.get('garbage_closed_by_receiver', 0):.0f}, unknown "
+        f"{attack.get('unknown_closed_by_receiver', 0):.0f}",
+    ]
+    counters = attack.get("receiver")
+    if counters:
+        lines.append(
+            f"  receiver's counters (whole run): frames {counters.get('frames')}, ACK {counters.get('acks')}, "
+            f"NAK {counters.get('naks')}, DUH {counters.get('duhs')}; unknown-account frames stored "
+            f"{counters.get('unknown_frames')}, refused {counters.get('unknown_refused')}; connections closed for "
+            f"refused frames {counters.get('garbage_closed')}, for unread answers {counters.get('unread_closed')}, "
+            f"refused at the cap {counters.get('refused_connections')}; faults aggregated into counts "
+            f"{counters.get('faults_aggregated')}, dropped {counters.get('faults_dropped')}; key reloads "
+            f"{counters.get('key_reloads')}"
+        )
+    else:
+        lines.append("  receiver's counters: not found in its log")
+    lines.append(
+        f"  left behind: {attack.get('unknown_alarms')} alarm(s) of unknown sources holding "
+        f"{attack.get('unknown_signals_stored')} signals, {attack.get('fault_rows')} transmission_fault rows"
+    )
+    return lines
 
 
 PY_SPY_RATE = 100  # samples per second
@@ -1045,6 +1199,23 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["process", "thread", "off"],
         help="passed to `vigie receive --placement` (default: the receiver's own default)",
     )
+    parser.add_argument(
+        "--pin",
+        action="store_true",
+        help="receiver (threads, placement process) on CPU 0, load generator and attackers on CPU 1",
+    )
+    shaping = parser.add_argument_group(
+        "attack shape (vigie-attack; default: bench/attackers.py's, printed with the figures; 0: unlimited)"
+    )
+    shaping.add_argument(
+        "--attack-garbage-bytes-per-s", type=float, metavar="N", help="garbage flood, all connections"
+    )
+    shaping.add_argument(
+        "--attack-unknown-frames-per-s", type=float, metavar="N", help="unknown-account frames"
+    )
+    shaping.add_argument(
+        "--attack-connects-per-s", type=float, metavar="N", help="connection attempts per address"
+    )
     parser.add_argument("--serve-pysiaalarm", type=int, metavar="PORT", help=argparse.SUPPRESS)
     parser.add_argument("--pysiaalarm-key", help=argparse.SUPPRESS)
     return parser
@@ -1084,6 +1255,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print("bench: --py-spy needs py-spy: .venv/bin/pip install py-spy", file=sys.stderr)
                 return 2
             print("note: receivers are sampled by py-spy, figures are slightly lower than without it")
+        pin = None
+        if args.pin:
+            usable = sorted(os.sched_getaffinity(0))
+            if len(usable) < 2:
+                print("bench: --pin needs 2 usable CPUs", file=sys.stderr)
+                return 2
+            pin = Pinning(receiver=frozenset(usable[:1]), load=frozenset(usable[1:2]))
+            os.sched_setaffinity(0, pin.load)  # this process is the load generator
         options = Options(
             args.duration,
             args.warmup,
@@ -1093,6 +1272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             workdir,
             py_spy,
             args.placement,
+            pin,
+            AttackShape(
+                args.attack_garbage_bytes_per_s, args.attack_unknown_frames_per_s, args.attack_connects_per_s
+            ),
         )
         try:
             result = asyncio.run(run(options))

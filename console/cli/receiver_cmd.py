@@ -147,6 +147,7 @@ def register(sub: Subcommands, station_db: Parser) -> None:
 
 def receive_run(args: argparse.Namespace) -> int:
     import asyncio
+    import json
     import logging
     import signal
 
@@ -188,6 +189,9 @@ def receive_run(args: argparse.Namespace) -> int:
             loop.add_signal_handler(signum, stop.set)
         await stop.wait()
         await service.stop()  # the batch in flight is committed and acknowledged first
+        logging.getLogger("console.receiver").info(
+            "receiver counters: %s", json.dumps(service.receiver.counters(), sort_keys=True)
+        )
 
     asyncio.run(serve())
     db.dispose()

@@ -43,6 +43,27 @@ class FaultLedger:
         self._started: float | None = None
         self.suppressed_total = 0
 
+    def suppressed(self, peer: str, kind: str, at: datetime, now: float, keep: int | None = None) -> bool:
+        """Count one more fault of (peer, kind) when it would only be counted anyway; True if so.
+
+        The flood's path: once a pair has its rows in full for the period, a fault costs a lookup
+        and an addition, not a Fault built (message, raw text) to be thrown away by `admit`. False:
+        call `admit` (a new pair, room left, or the period is over and must roll first).
+        """
+        if self._started is None or now - self._started >= self.period_s:
+            return False
+        tally = self._tallies.get((peer, kind))
+        if tally is None:
+            return False
+        limit = self._kept_per_peer if keep is None else keep
+        if tally.kept < limit and self._kept < self._kept_per_period:
+            return False
+        tally.suppressed += 1
+        if tally.first_at is None:
+            tally.first_at = at
+        self.suppressed_total += 1
+        return True
+
     def admit(self, fault: Fault, now: float, keep: int | None = None) -> list[Fault]:
         """What to record for this fault: itself, nothing, and any summaries of a period just ended.
 

@@ -51,6 +51,7 @@ from console.receiver.limits import (
     ReloadGate,
     ReplayGuard,
 )
+from console.receiver.listeners import TcpListener
 from console.receiver.payloads import extended_fields, frame_signals
 from console.receiver.transports import TcpConnection, UdpProtocol
 
@@ -184,7 +185,7 @@ class Dc09Receiver:
             config.unknown_rate_per_s, config.unknown_burst, config.max_tracked_peers
         )
         self._allowed = NetworkAllowList(config.allowed_networks, config.max_tracked_peers)
-        self._servers: list[asyncio.Server] = []
+        self._listener = TcpListener(self._tcp_connection, self.tcp_gate)
         self._udp: list[asyncio.DatagramTransport] = []
         self._tcp: set[TcpConnection] = set()
         self._book: ConnectionBook[TcpConnection] = ConnectionBook(
@@ -214,10 +215,7 @@ class Dc09Receiver:
         await self._refresh_keys()
         loop = asyncio.get_running_loop()
         for host, port in self.config.tcp:
-            server = await loop.create_server(self._tcp_connection, host, port)
-            self._servers.append(server)
-            for sock in server.sockets:
-                address = sock.getsockname()
+            for address in await self._listener.listen(host, port):
                 self.endpoints.append(Endpoint("tcp", address[0], address[1]))
         for host, port in self.config.udp:
             transport, _ = await loop.create_datagram_endpoint(
@@ -236,8 +234,7 @@ class Dc09Receiver:
         Frames read after this point are left unanswered: their transmitters retry, elsewhere or later.
         """
         self._stopping = True
-        for server in self._servers:
-            server.close()
+        self._listener.close()
         for transport in self._udp:
             transport.close()
         for connection in list(self._tcp):
@@ -249,13 +246,20 @@ class Dc09Receiver:
         for connection in list(self._tcp):
             connection.close()
         await asyncio.sleep(0)
-        for server in self._servers:
-            await server.wait_closed()
+        await self._listener.wait_closed()
         tasks = [task for task in (self._key_task, self._fault_task) if task is not None]
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         self._committer.close()
+
+    def counters(self) -> dict[str, int]:
+        """Every counter of `stats` (not the per-peer table) and of the fault ledger and queue: what
+        the receiver answered and refused, for the log at stop and the attack benchmark."""
+        counters = {name: value for name, value in vars(self.stats).items() if isinstance(value, int)}
+        counters["faults_aggregated"] = self._ledger.suppressed_total
+        counters["faults_dropped"] = self._committer.faults_dropped
+        return counters
 
     async def run_in_writer(self, work: Callable[[], T]) -> T:
         """Run other writes (the placement stage) on the receiver's database thread, between batches."""
@@ -392,13 +396,16 @@ class Dc09Receiver:
         if self._allowed.allows(peer):
             return True
         self.stats.refused_peers += 1
+        at, now = self._clock(), time.monotonic()
+        if self._ledger.suppressed(peer, "peer_not_allowed", at, now, keep=1):
+            return False
         fault = Fault(
-            at=self._clock(),
+            at=at,
             peer=peer,
             kind="peer_not_allowed",
             detail=f"{peer} is outside the allowed networks, refused",
         )
-        for row in self._ledger.admit(fault, time.monotonic(), keep=1):
+        for row in self._ledger.admit(fault, now, keep=1):
             self._committer.note_fault(row)
         return False
 
@@ -438,22 +445,28 @@ class Dc09Receiver:
         kind: str | None = None,
         frame: Frame | None = None,
     ) -> None:
+        kind = kind or _fault_kind(type(exc))
+        monotonic = time.monotonic()
+        if self._ledger.suppressed(peer, kind, now, monotonic):
+            return  # counted: this pair's rows for the period are written already
         frame = frame or exc.frame
         fault = Fault(
             at=now,
             peer=peer,
-            kind=kind or _fault_kind(exc),
+            kind=kind,
             detail=str(exc),
             raw=raw[:1000].decode("latin-1"),
             account=frame.account if frame else None,
             skew_s=exc.skew_s if isinstance(exc, TimestampRejected) else None,
         )
-        for row in self._ledger.admit(fault, time.monotonic()):
+        for row in self._ledger.admit(fault, monotonic):
             self._committer.note_fault(row)
 
     def note_connection_fault(self, peer: str, kind: str, detail: str) -> None:
         """A connection closed for its behaviour, recorded (aggregated) with the frame faults."""
-        self._fault(self._clock(), peer, FrameError(detail), b"", kind=kind)
+        now = self._clock()
+        if not self._ledger.suppressed(peer, kind, now, time.monotonic()):
+            self._fault(now, peer, FrameError(detail), b"", kind=kind)
 
     def _set_store_health(self, healthy: bool, error: str | None) -> None:
         if healthy != self.store_healthy:
@@ -463,8 +476,21 @@ class Dc09Receiver:
 
     # --- TCP --------------------------------------------------------------------------------
 
-    def _tcp_connection(self) -> TcpConnection:
-        return TcpConnection(self)
+    def tcp_gate(self, peer: str) -> bool:
+        """Whether a TCP connection just accepted from `peer` is served; asked before it costs a
+        transport. Refused: outside the allowed networks, or its address spent its refusal budget
+        and reconnects for more (closed before anything is read, until the budget refills; its
+        connections already open are not touched)."""
+        if self._stopping or not self.peer_allowed(peer):
+            return False
+        if self._tcp_refusals.exhausted(peer, asyncio.get_running_loop().time()):
+            self.stats.garbage_closed += 1
+            self.note_connection_fault(peer, "tcp_garbage_closed", "refusal budget of the address spent")
+            return False
+        return True
+
+    def _tcp_connection(self, peer: str) -> TcpConnection:
+        return TcpConnection(self, peer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,7 +515,14 @@ def _fit_descriptors(wanted: int) -> int:
     return fitted
 
 
-def _fault_kind(exc: FrameError) -> str:
-    name = type(exc).__name__
-    prefix = "nak" if isinstance(exc, NakError) else "duh"
-    return f"{prefix}_{''.join('_' + c.lower() if c.isupper() else c for c in name).lstrip('_')}"
+_FAULT_KINDS: dict[type[FrameError], str] = {}
+
+
+def _fault_kind(error: type[FrameError]) -> str:
+    """``nak_crc_error``, ``duh_unknown_account``...: from the class, worked out once per class."""
+    kind = _FAULT_KINDS.get(error)
+    if kind is None:
+        prefix = "nak" if issubclass(error, NakError) else "duh"
+        words = "".join("_" + c.lower() if c.isupper() else c for c in error.__name__).lstrip("_")
+        kind = _FAULT_KINDS[error] = f"{prefix}_{words}"
+    return kind

@@ -37,10 +37,10 @@ class TcpConnection(asyncio.Protocol):
     _MAX_QUEUED = 64
     _MAX_BUFFERED = 65536  # bytes read but not yet cut into frames: past this, reading pauses
 
-    def __init__(self, receiver: Dc09Receiver) -> None:
+    def __init__(self, receiver: Dc09Receiver, peer: str) -> None:
         self._receiver = receiver
         self._transport: asyncio.Transport | None = None
-        self._peer = "?"
+        self._peer = peer  # already admitted by the receiver's gate (`Dc09Receiver.tcp_gate`)
         self._buffer = bytearray()
         self._queue: deque[bytes] = deque()
         self._in_flight = False
@@ -54,25 +54,11 @@ class TcpConnection(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self._transport = transport  # type: ignore[assignment]  # a stream transport, by construction
         receiver = self._receiver
-        self._peer = str((transport.get_extra_info("peername") or ("?",))[0])
         if receiver._stopping:
             transport.close()
             return
-        if not receiver.peer_allowed(self._peer):
-            assert self._transport is not None
-            self._transport.abort()
-            return
         loop = asyncio.get_running_loop()
         now = loop.time()
-        if receiver._tcp_refusals.exhausted(self._peer, now):
-            # The address spent its refusal budget and reconnects for more: closed before anything
-            # is read, until the budget refills. Its connections already open are not touched.
-            receiver.stats.garbage_closed += 1
-            receiver.note_connection_fault(
-                self._peer, "tcp_garbage_closed", "refusal budget of the address spent"
-            )
-            transport.abort()  # type: ignore[attr-defined]  # a stream transport, by construction
-            return
         admitted, make_room = receiver._book.admit(self._peer, now)
         for other in make_room:
             receiver.stats.idle_closed += 1
