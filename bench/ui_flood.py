@@ -67,6 +67,9 @@ How to read the output
   receiver (an ``UpdateRequest`` to a window is its repaint), plus the paints of each widget and
   the longest events. Its Python ``notify`` takes the interpreter lock at every event, so small
   events look slower than they are under contention: compare between runs, not with the target.
+- ``--writer-process``: a what-if, the writer in a spawned process of its own (as a receiver run
+  apart from the console would be): what the console's thread costs the GUI thread in
+  interpreter-lock waits is the difference with a plain run.
 - ``--switch-interval-ms``: a what-if on ``sys.setswitchinterval`` (how long a thread waiting
   for the interpreter lock lets the holder run before asking for it).
 - The writer is a thread of this process, so it competes with the GUI thread for the GIL, as the
@@ -86,6 +89,7 @@ import argparse
 import gc
 import json
 import math
+import multiprocessing
 import os
 import platform
 import random
@@ -97,6 +101,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -295,6 +300,57 @@ class Writer(threading.Thread):
                 f"batch did not do what was planned: {len(result.new_alarm_ids)} new alarms "
                 f"(planned {new_here}), updated {sorted(unexpected)} unexpectedly"
             )
+
+
+def _write_in_child(
+    url: str, alarm_of_site: list[int], rate: int, per_second: int, duration: float, conn: Connection
+) -> None:
+    """`--writer-process`: the writer's loop in a process of its own (its own interpreter lock)."""
+    db = Database.from_url(url)
+    writer = Writer(db, alarm_of_site, rate, per_second, duration)
+    conn.send("ready")
+    conn.recv()  # go
+    writer.run()
+    conn.send(writer.log)
+    db.dispose()
+
+
+class WriterProcess:
+    """The writer in a spawned child process, as a receiver in its own process would be: the same
+    batches, commit times on the same clock (perf_counter is CLOCK_MONOTONIC, system-wide)."""
+
+    def __init__(self, url: str, alarm_of_site: list[int], rate: int, per_second: int, duration: float):
+        context = multiprocessing.get_context("spawn")  # never fork a process running Qt
+        self._conn, child = context.Pipe()
+        self._process = context.Process(
+            target=_write_in_child,
+            args=(url, alarm_of_site, rate, per_second, duration, child),
+            name="bench-writer",
+            daemon=True,
+        )
+        self._process.start()
+        self._ready = False
+        self._log: WriterLog | None = None
+
+    def ready(self) -> bool:
+        if not self._ready and self._conn.poll():
+            self._ready = self._conn.recv() == "ready"
+        return self._ready
+
+    def start(self) -> None:
+        self._conn.send("go")
+
+    def is_alive(self) -> bool:
+        if self._log is None and self._conn.poll():
+            self._log = self._conn.recv()
+            self._process.join()
+        return self._log is None and self._process.is_alive()
+
+    @property
+    def log(self) -> WriterLog:
+        if self._log is None:
+            return WriterLog(error="the writer process died")
+        return self._log
 
 
 # --------------------------------------------------------------------------------------------
@@ -517,6 +573,7 @@ class TimedApplication(QApplication):
         super().__init__(argv)
         self.depth = 0
         self.spent: defaultdict[str, float] = defaultdict(float)  # ms per (event, receiver), top level
+        self.cpu: defaultdict[str, float] = defaultdict(float)  # of which the GUI thread on a CPU
         self.count: Counter[str] = Counter()
         self.longest: list[tuple[float, str]] = []  # (ms, what) of top-level events over 20 ms
         self.painted: defaultdict[str, float] = defaultdict(float)  # ms per widget painted, nested too
@@ -540,7 +597,7 @@ class TimedApplication(QApplication):
             finally:
                 self.depth -= 1
         self.depth += 1
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.thread_time()
         try:
             return bool(super().notify(receiver, event))
         finally:
@@ -548,6 +605,7 @@ class TimedApplication(QApplication):
             ms = (time.perf_counter() - began) * 1000
             what = f"{event.type().name} -> {_describe(receiver)}"
             self.spent[what] += ms
+            self.cpu[what] += (time.thread_time() - began_cpu) * 1000
             self.count[what] += 1
             if ms >= 20:
                 self.longest.append((ms, what))
@@ -623,7 +681,19 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     print(f"initial snapshot: {args.alarms} rows in {snapshot_s * 1000:.0f} ms", flush=True)
 
     print(f"flood: {args.rate} signals/s for {args.duration:.0f} s (pid {os.getpid()}) ...", flush=True)
-    writer = Writer(db, setup.alarm_of_site, args.rate, args.batches, args.duration)
+    writer: Writer | WriterProcess = (
+        WriterProcess(
+            db.engine.url.render_as_string(hide_password=False),
+            setup.alarm_of_site,
+            args.rate,
+            args.batches,
+            args.duration,
+        )
+        if args.writer_process
+        else Writer(db, setup.alarm_of_site, args.rate, args.batches, args.duration)
+    )
+    if isinstance(writer, WriterProcess) and not wait_until(app, writer.ready, 60):
+        raise RuntimeError("the writer process did not start")
     switcher = SiteSwitcher(station, args.open_every_ms)
     watcher.active = True
     probe.restart_window()
@@ -649,9 +719,9 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     if isinstance(app, TimedApplication):
         app.active = False
         flood_s = flood_end - flood_start
-        print(f"GUI-thread time by top-level event during the flood ({flood_s:.0f} s), ms:")
+        print(f"GUI-thread time by top-level event during the flood ({flood_s:.0f} s), ms (on CPU):")
         for what, spent in sorted(app.spent.items(), key=lambda kv: -kv[1])[:15]:
-            print(f"  {spent:8.0f}  {app.count[what]:6d}x  {what}")
+            print(f"  {spent:8.0f} ({app.cpu[what]:6.0f})  {app.count[what]:6d}x  {what}")
         print("paint events by widget, ms:")
         for what, spent in sorted(app.painted.items(), key=lambda kv: -kv[1])[:15]:
             print(f"  {spent:8.0f}  {app.count[what]:6d}x  {what}")
@@ -702,6 +772,8 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
             "poll_interval_ms": args.poll_ms,
             "new_share": NEW_SHARE,
             "gc_freeze": args.gc_freeze,
+            "writer_process": args.writer_process,
+            "switch_interval_ms": sys.getswitchinterval() * 1000,
             "database": "SQLite (WAL, synchronous=FULL), temp dir",
         },
         "machine": {
@@ -875,6 +947,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--gc-freeze",
         action="store_true",
         help="what-if: gc.freeze() after the snapshot (not what the console does today)",
+    )
+    parser.add_argument(
+        "--writer-process",
+        action="store_true",
+        help="what-if: the writer in a process of its own instead of a thread of the console's",
     )
     parser.add_argument(
         "--event-times", action="store_true", help="time the GUI thread's events by type and receiver"
