@@ -59,12 +59,28 @@ How to read the output
   freezes the GUI thread even when the LiveFeed's worker triggered it; the line says how many of
   the stalls over the target overlapped one. ``--gc-freeze`` is a what-if: ``gc.freeze()`` once the
   snapshot is loaded (the console does not do it today), to see the stalls without those passes.
+- ``GUI thread during the stalls``: the kernel's account (``/proc/thread-self/schedstat``) of the
+  GUI thread over the stalls of 50 ms or more: on a CPU (its own work: painting, slots), waiting
+  for a CPU (other processes: on a shared machine, the load), or neither (blocked: mostly waiting
+  for the interpreter lock another thread holds). Say which before changing code.
+- ``--event-times``: every event the GUI thread handles at the top level, timed by type and
+  receiver (an ``UpdateRequest`` to a window is its repaint), plus the paints of each widget and
+  the longest events. Its Python ``notify`` takes the interpreter lock at every event, so small
+  events look slower than they are under contention: compare between runs, not with the target.
+- ``--writer-process``: a what-if, the writer in a spawned process of its own (as a receiver run
+  apart from the console would be): what the console's thread costs the GUI thread in
+  interpreter-lock waits is the difference with a plain run.
+- ``--switch-interval-ms``: a what-if on ``sys.setswitchinterval`` (how long a thread waiting
+  for the interpreter lock lets the holder run before asking for it), instead of the 1 ms the
+  workstation sets (``GUI_SWITCH_INTERVAL_S``); 5 is Python's default.
 - The writer is a thread of this process, so it competes with the GUI thread for the GIL, as the
   LiveFeed's worker thread does; in production the receiver is another process. ``writer busy``
   says what share of the time it spent in ``ingest``.
 
 Usage: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui_flood.py [--duration 30] [--alarms 5000]
-[--rate 200] [--poll-ms 50] [--gc-freeze] [--json FILE]``. Exit status 1 when a target is missed or a signal
+[--rate 200] [--poll-ms 50] [--open-every-ms 500] [--gc-freeze] [--event-times] [--json FILE]``.
+The JSON also holds the long stalls' (start, end) in ``time.perf_counter()`` (CLOCK_MONOTONIC) and
+the GUI thread's native id, to match them with ``perf record -k CLOCK_MONOTONIC`` samples. Exit status 1 when a target is missed or a signal
 never reached the model.
 """
 
@@ -74,6 +90,7 @@ import argparse
 import gc
 import json
 import math
+import multiprocessing
 import os
 import platform
 import random
@@ -81,14 +98,15 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from console.domain.alarm import Alarm, Operator, Role
@@ -285,6 +303,57 @@ class Writer(threading.Thread):
             )
 
 
+def _write_in_child(
+    url: str, alarm_of_site: list[int], rate: int, per_second: int, duration: float, conn: Connection
+) -> None:
+    """`--writer-process`: the writer's loop in a process of its own (its own interpreter lock)."""
+    db = Database.from_url(url)
+    writer = Writer(db, alarm_of_site, rate, per_second, duration)
+    conn.send("ready")
+    conn.recv()  # go
+    writer.run()
+    conn.send(writer.log)
+    db.dispose()
+
+
+class WriterProcess:
+    """The writer in a spawned child process, as a receiver in its own process would be: the same
+    batches, commit times on the same clock (perf_counter is CLOCK_MONOTONIC, system-wide)."""
+
+    def __init__(self, url: str, alarm_of_site: list[int], rate: int, per_second: int, duration: float):
+        context = multiprocessing.get_context("spawn")  # never fork a process running Qt
+        self._conn, child = context.Pipe()
+        self._process = context.Process(
+            target=_write_in_child,
+            args=(url, alarm_of_site, rate, per_second, duration, child),
+            name="bench-writer",
+            daemon=True,
+        )
+        self._process.start()
+        self._ready = False
+        self._log: WriterLog | None = None
+
+    def ready(self) -> bool:
+        if not self._ready and self._conn.poll():
+            self._ready = self._conn.recv() == "ready"
+        return self._ready
+
+    def start(self) -> None:
+        self._conn.send("go")
+
+    def is_alive(self) -> bool:
+        if self._log is None and self._conn.poll():
+            self._log = self._conn.recv()
+            self._process.join()
+        return self._log is None and self._process.is_alive()
+
+    @property
+    def log(self) -> WriterLog:
+        if self._log is None:
+            return WriterLog(error="the writer process died")
+        return self._log
+
+
 # --------------------------------------------------------------------------------------------
 # GUI-side probes
 # --------------------------------------------------------------------------------------------
@@ -328,9 +397,25 @@ class StallProbe:
         self.timer.timeout.connect(self._tick)
         self.stalls_ms: list[float] = []
         self.long_stalls: list[tuple[float, float]] = []  # (start, end) of stalls >= the target
+        # Of each long stall: (wall, on CPU, waiting for a CPU) in ms, from the kernel's schedstat
+        # of the GUI thread; the rest of the wall time the thread was blocked (the interpreter
+        # lock, a mutex, I/O), not running and not preempted.
+        self.long_split: list[tuple[float, float, float]] = []
         self._last: float | None = None
+        self._sched_fd: int | None = None
+        self._sched: tuple[int, int] = (0, 0)
+
+    def _schedstat(self) -> tuple[int, int]:
+        """(ns on CPU, ns runnable but waiting for a CPU) of the thread that opened the file."""
+        if self._sched_fd is None:
+            return (0, 0)
+        fields = os.pread(self._sched_fd, 64, 0).split()
+        return int(fields[0]), int(fields[1])
 
     def start(self) -> None:
+        if self._sched_fd is None and os.path.exists("/proc/thread-self/schedstat"):
+            self._sched_fd = os.open("/proc/thread-self/schedstat", os.O_RDONLY)  # the GUI thread's
+        self._sched = self._schedstat()
         self._last = time.perf_counter()
         self.stalls_ms = []
         self.timer.start()
@@ -346,11 +431,15 @@ class StallProbe:
 
     def _tick(self) -> None:
         now = time.perf_counter()
+        sched = self._schedstat()
         if self._last is not None:
             stall = max(0.0, (now - self._last) * 1000 - TICK_MS)
             self.stalls_ms.append(stall)
             if stall >= STALL_TARGET_MS:
                 self.long_stalls.append((self._last, now))
+                cpu, runq = ((b - a) / 1e6 for a, b in zip(self._sched, sched, strict=True))
+                self.long_split.append(((now - self._last) * 1000, cpu, runq))
+        self._sched = sched
         self._last = now
 
 
@@ -476,6 +565,62 @@ class SiteSwitcher:
             self.open_ms.append((time.perf_counter() - asked) * 1000)
 
 
+class TimedApplication(QApplication):
+    """`--event-times`: times every event delivered at the top level (not nested in another), by
+    event type and receiver, to tell which paint or slot makes a stall. Costs a Python call per
+    event, so its own figures are a little slower than a plain run's."""
+
+    def __init__(self, argv: list[str]) -> None:
+        super().__init__(argv)
+        self.depth = 0
+        self.spent: defaultdict[str, float] = defaultdict(float)  # ms per (event, receiver), top level
+        self.cpu: defaultdict[str, float] = defaultdict(float)  # of which the GUI thread on a CPU
+        self.count: Counter[str] = Counter()
+        self.longest: list[tuple[float, str]] = []  # (ms, what) of top-level events over 20 ms
+        self.painted: defaultdict[str, float] = defaultdict(float)  # ms per widget painted, nested too
+        self.active = False
+
+    def notify(self, receiver: Any, event: Any) -> bool:
+        if not self.active or self.depth:
+            if self.active and event.type() == QEvent.Type.Paint:  # a widget painted within an update
+                began = time.perf_counter()
+                self.depth += 1
+                try:
+                    return bool(super().notify(receiver, event))
+                finally:
+                    self.depth -= 1
+                    what = f"paint {_describe(receiver)}"
+                    self.painted[what] += (time.perf_counter() - began) * 1000
+                    self.count[what] += 1
+            self.depth += 1
+            try:
+                return bool(super().notify(receiver, event))
+            finally:
+                self.depth -= 1
+        self.depth += 1
+        began, began_cpu = time.perf_counter(), time.thread_time()
+        try:
+            return bool(super().notify(receiver, event))
+        finally:
+            self.depth -= 1
+            ms = (time.perf_counter() - began) * 1000
+            what = f"{event.type().name} -> {_describe(receiver)}"
+            self.spent[what] += ms
+            self.cpu[what] += (time.thread_time() - began_cpu) * 1000
+            self.count[what] += 1
+            if ms >= 20:
+                self.longest.append((ms, what))
+
+
+def _describe(receiver: Any) -> str:
+    """A receiver named by its class and the first object name up its parents."""
+    name, node = "", receiver
+    while node is not None and (not name or name.startswith("qt_")):
+        name = node.objectName() if hasattr(node, "objectName") else ""
+        node = node.parent() if hasattr(node, "parent") else None
+    return f"{type(receiver).__name__}({name})"
+
+
 def wait_until(app: QApplication, condition: Any, timeout_s: float) -> bool:
     """Run the event loop until `condition()` is true (checked every 10 ms) or the timeout."""
     loop = QEventLoop()
@@ -508,7 +653,9 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     db = setup.db
     operator = setup.operator
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or (
+        TimedApplication(sys.argv[:1]) if args.event_times else QApplication(sys.argv[:1])
+    )
     assert isinstance(app, QApplication)
     settings = QSettings(str(workdir / "console.ini"), QSettings.Format.IniFormat)
     station = Workstation(
@@ -523,6 +670,8 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     probe.start()
     shown = time.perf_counter()
     station.show()
+    if args.switch_interval_ms is not None:  # what-if: instead of the console's own
+        sys.setswitchinterval(args.switch_interval_ms / 1000)
     loaded = wait_until(app, lambda: station.model.rowCount() >= args.alarms, SNAPSHOT_TIMEOUT_S)
     snapshot_s = time.perf_counter() - shown
     if not loaded:
@@ -534,13 +683,28 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     snapshot_stalls = probe.restart_window()
     print(f"initial snapshot: {args.alarms} rows in {snapshot_s * 1000:.0f} ms", flush=True)
 
-    print(f"flood: {args.rate} signals/s for {args.duration:.0f} s ...", flush=True)
-    writer = Writer(db, setup.alarm_of_site, args.rate, args.batches, args.duration)
+    print(f"flood: {args.rate} signals/s for {args.duration:.0f} s (pid {os.getpid()}) ...", flush=True)
+    writer: Writer | WriterProcess = (
+        WriterProcess(
+            db.engine.url.render_as_string(hide_password=False),
+            setup.alarm_of_site,
+            args.rate,
+            args.batches,
+            args.duration,
+        )
+        if args.writer_process
+        else Writer(db, setup.alarm_of_site, args.rate, args.batches, args.duration)
+    )
+    if isinstance(writer, WriterProcess) and not wait_until(app, writer.ready, 60):
+        raise RuntimeError("the writer process did not start")
     switcher = SiteSwitcher(station, args.open_every_ms)
     watcher.active = True
     probe.restart_window()
     probe.long_stalls = []
+    probe.long_split = []
     flood_start = time.perf_counter()
+    if isinstance(app, TimedApplication):
+        app.active = True
     writer.start()
     switcher.start()
     wait_until(app, lambda: not writer.is_alive(), args.duration + 120)
@@ -548,12 +712,25 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     flood_stalls = probe.restart_window()
     flood_end = time.perf_counter()
     long_stalls = list(probe.long_stalls)
+    long_split = list(probe.long_split)
     log = writer.log
 
     def all_seen() -> bool:
         return all(watcher.first_seen(e) is not None for e in log.expectations[-200:])
 
     wait_until(app, all_seen, args.drain)
+    if isinstance(app, TimedApplication):
+        app.active = False
+        flood_s = flood_end - flood_start
+        print(f"GUI-thread time by top-level event during the flood ({flood_s:.0f} s), ms (on CPU):")
+        for what, spent in sorted(app.spent.items(), key=lambda kv: -kv[1])[:15]:
+            print(f"  {spent:8.0f} ({app.cpu[what]:6.0f})  {app.count[what]:6d}x  {what}")
+        print("paint events by widget, ms:")
+        for what, spent in sorted(app.painted.items(), key=lambda kv: -kv[1])[:15]:
+            print(f"  {spent:8.0f}  {app.count[what]:6d}x  {what}")
+        print("longest events (ms):")
+        for spent, what in sorted(app.longest, reverse=True)[:15]:
+            print(f"  {spent:6.1f}  {what}")
     probe.stop()
     if sampler is not None:
         sampler.running = False
@@ -598,6 +775,8 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
             "poll_interval_ms": args.poll_ms,
             "new_share": NEW_SHARE,
             "gc_freeze": args.gc_freeze,
+            "writer_process": args.writer_process,
+            "switch_interval_ms": sys.getswitchinterval() * 1000,
             "database": "SQLite (WAL, synchronous=FULL), temp dir",
         },
         "machine": {
@@ -627,6 +806,11 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
             "ticks": len(flood_stalls),
             "over_50": sum(1 for s in flood_stalls if s >= STALL_TARGET_MS),
         },
+        "long_stalls_split": {  # the GUI thread's time during the stalls >= the target, summed
+            "wall_ms": sum(w for w, _c, _r in long_split),
+            "cpu_ms": sum(c for _w, c, _r in long_split),
+            "runqueue_ms": sum(r for _w, _c, r in long_split),
+        },
         "gc_full_passes": {
             "count": len(full_passes),
             "max_ms": max((p.ms for p in full_passes), default=math.nan),
@@ -650,6 +834,8 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
             "open_max_ms": max(switcher.open_ms, default=math.nan),
             "every_ms": args.open_every_ms,
         },
+        "long_stalls": [[begin, end] for begin, end in long_stalls],  # perf_counter (CLOCK_MONOTONIC)
+        "gui_thread_native_id": threading.get_native_id(),
         "rows_after": rows_after,
         "rows_expected": args.alarms + log.new_alarms,
     }
@@ -703,6 +889,15 @@ def print_report(result: dict[str, Any]) -> None:
         f"{g['long_stalls_during_one']} of {result['stall_ms']['over_50']}"
         + ("  [--gc-freeze: heap frozen after the snapshot]" if cfg["gc_freeze"] else "")
     )
+    split = result["long_stalls_split"]
+    if split["wall_ms"] > 0:
+        wall = split["wall_ms"]
+        blocked = max(0.0, wall - split["cpu_ms"] - split["runqueue_ms"])
+        print(
+            f"  GUI thread during the stalls >= {STALL_TARGET_MS:.0f} ms ({wall:.0f} ms in all): on CPU "
+            f"{100 * split['cpu_ms'] / wall:.0f} %, waiting for a CPU {100 * split['runqueue_ms'] / wall:.0f} %, "
+            f"blocked (interpreter lock, I/O) {100 * blocked / wall:.0f} %"
+        )
     if w["error"]:
         print(f"  WRITER FAILED: {w['error']}")
     print(f"  rows in the model at the end: {result['rows_after']} (expected {result['rows_expected']})")
@@ -755,6 +950,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--gc-freeze",
         action="store_true",
         help="what-if: gc.freeze() after the snapshot (not what the console does today)",
+    )
+    parser.add_argument(
+        "--writer-process",
+        action="store_true",
+        help="what-if: the writer in a process of its own instead of a thread of the console's",
+    )
+    parser.add_argument(
+        "--event-times", action="store_true", help="time the GUI thread's events by type and receiver"
+    )
+    parser.add_argument(
+        "--switch-interval-ms",
+        type=float,
+        help="what-if: sys.setswitchinterval instead of the console's (1 ms; Python's default is 5 ms)",
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
     parser.add_argument(

@@ -19,12 +19,10 @@ from console.domain.alarm import Alarm, AlarmState
 from console.domain.alarm_path import Trip
 from console.domain.priority import EventCategory
 from console.domain.transmitter_match import pick_transmitter
-from console.storage.alarms import StaleAlarm
-from console.storage.mapping import alarm_from_columns
+from console.storage.alarms import StaleAlarm, alarm_columns_query, alarm_of
 from console.storage.tables import (
     AlarmRow,
     ChangeRow,
-    OperatorRow,
     SignalRow,
     SiteRow,
     TransmitterRow,
@@ -91,29 +89,13 @@ def open_alarms_for(session: Session, site_ids: Iterable[int], unknown_sources: 
     sites, sources = sorted(set(site_ids)), sorted(set(unknown_sources))
     if not sites and not sources:
         return []
-    alarm, site, holder = _ALARM, _SITE, OperatorRow.__table__.alias("holder")  # type: ignore[attr-defined]
     conditions = []
     if sites:
-        conditions.append(alarm.c.site_id.in_(sites))
+        conditions.append(_ALARM.c.site_id.in_(sites))
     if sources:
-        conditions.append(alarm.c.site_id.is_(None) & alarm.c.source.in_(sources))
-    query = (
-        select(
-            alarm,
-            site.c.code.label("site_code"),
-            site.c.name.label("site_name"),
-            holder.c.login.label("login"),
-        )
-        .select_from(
-            alarm.outerjoin(site, alarm.c.site_id == site.c.id).outerjoin(
-                holder, alarm.c.operator_id == holder.c.id
-            )
-        )
-        .where(alarm.c.state != AlarmState.CLOSED.value, or_(*conditions))
-    )
-    return [
-        alarm_from_columns(r, r.site_code or "", r.site_name or "", r.login) for r in session.execute(query)
-    ]
+        conditions.append(_ALARM.c.site_id.is_(None) & _ALARM.c.source.in_(sources))
+    query = alarm_columns_query().where(_ALARM.c.state != AlarmState.CLOSED.value, or_(*conditions))
+    return [alarm_of(r) for r in session.execute(query)]
 
 
 def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:

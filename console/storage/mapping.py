@@ -20,7 +20,6 @@ from console.domain.site import (
     Zone,
 )
 from console.storage.tables import (
-    AlarmRow,
     ContactRow,
     FloorPlanRow,
     JournalRow,
@@ -37,12 +36,6 @@ def _id(value: int | None) -> int:
     if value is None:
         raise ValueError("row has no id yet (not flushed)")
     return value
-
-
-def alarm_from_row(row: AlarmRow, site: SiteRow | None, operator: OperatorRow | None) -> Alarm:
-    return alarm_from_columns(
-        row, site.code if site else "", site.name if site else "", operator.login if operator else None
-    )
 
 
 def alarm_from_columns(row: Any, site_code: str, site_name: str, operator_login: str | None) -> Alarm:

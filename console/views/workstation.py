@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -49,6 +50,13 @@ from console.views.supervision.window import SupervisionWindow
 from console.views.window_placement import restore_window, save_window
 
 log = logging.getLogger(__name__)
+
+# How long a thread waiting for the interpreter lock lets the holder run before asking for it
+# (Python's default is 5 ms). The GUI thread takes the lock at every call from Qt into Python
+# (each painted cell, each slot) and gives it back at some calls into Qt (Python-made signals,
+# createIndex): while the feed's workers, or the embedded receiver's writer, run Python, each of
+# those waited up to the interval, and a repaint of the queue could take 100 ms instead of 20.
+GUI_SWITCH_INTERVAL_S = 0.001
 
 if TYPE_CHECKING:
     from console.services.call_keeper import CallKeeper
@@ -193,6 +201,7 @@ class Workstation(QObject):
         window.activateWindow()
 
     def show(self) -> None:
+        sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)  # the whole process: see the constant
         restore_window(self.queue_window, self._settings, "queue_window", 0)
         site_layout_restored = restore_window(self.site_window, self._settings, "site_window", 1)
         self.queue_window.show()

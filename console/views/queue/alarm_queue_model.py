@@ -15,7 +15,15 @@ from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QFont
 
 from console.domain.alarm import Alarm, AlarmState
@@ -52,6 +60,10 @@ class Column(IntEnum):
 
 
 _COLUMNS = tuple(Column)  # by position: cheaper than Column(n) in data(), called for every painted cell
+_STYLE_ROLES = frozenset(
+    (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def format_age(seconds: float) -> str:
@@ -103,6 +115,17 @@ class AlarmQueueModel(ReadOnlyTableModel):
         self._stalled_word = self.tr("stalled")
         self._idle_text = self.tr("No activity for %1")
         self._holder_text = self.tr("Handled by %1")
+        # Made once, not per painted cell.
+        self._stall_brush = QBrush(STALL_COLOUR)
+        self._clock_brush = {level: QBrush(c) if c is not None else None for level, c in CLOCK_COLOUR.items()}
+        self._strong_brush = {p: QBrush(c) for p, c in PRIORITY_STRONG.items()}
+        self._tint_brush = {p: QBrush(c) for p, c in PRIORITY_TINT.items()}
+        self._white = QBrush(Qt.GlobalColor.white)
+        self._black = QBrush(Qt.GlobalColor.black)
+        self._plain_font = QFont()
+        self._plain_font.setBold(False)
+        self._bold_font = QFont()
+        self._bold_font.setBold(True)
         self._state_labels = {
             AlarmState.NEW: self.tr("New"),
             AlarmState.TAKEN: self.tr("Taken"),
@@ -129,8 +152,25 @@ class AlarmQueueModel(ReadOnlyTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._alarms):
             return None
+        return self._value(self._alarms[index.row()], _COLUMNS[index.column()], role)
+
+    def multiData(self, index: _Index, span: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role of a cell in one call: the item delegate asks for seven per painted cell, and
+        each call from Qt into Python (taking the interpreter lock) costs more than its answer."""
+        if not index.isValid() or not 0 <= index.row() < len(self._alarms):
+            return
         alarm = self._alarms[index.row()]
         column = _COLUMNS[index.column()]
+        items: Any = [span] if isinstance(span, QModelRoleData) else span  # the stubs lack len() and []
+        for i in range(len(items)):
+            item = items[i]  # the delegate reuses the span: every role is set or cleared
+            value = self._value(alarm, column, item.role())
+            if value is None:
+                item.clearData()
+            else:
+                item.setData(value)
+
+    def _value(self, alarm: Alarm, column: Column, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(alarm, column)
         if role == ALARM_ROLE:
@@ -139,39 +179,38 @@ class AlarmQueueModel(ReadOnlyTableModel):
             return alarm.id
         if role == STALL_ROLE:
             return idle_seconds(alarm, self._now) if self._stall_shown(alarm) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in (Column.AGE, Column.SIGNALS) else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(alarm)
+        if role not in _STYLE_ROLES:
+            return None
         stall_cell = column in (Column.STATE, Column.OPERATOR) and self._stall_shown(alarm)
         if role == Qt.ItemDataRole.BackgroundRole:
             if stall_cell:
-                return QBrush(STALL_COLOUR)
+                return self._stall_brush
             if column is Column.AGE:
-                colour = CLOCK_COLOUR[self._clock_level(alarm)]
-                if colour is not None:
-                    return QBrush(colour)
+                brush = self._clock_brush[self._clock_level(alarm)]
+                if brush is not None:
+                    return brush
             if column is Column.PRIORITY:
-                return QBrush(PRIORITY_STRONG[alarm.priority])
-            return QBrush(PRIORITY_TINT[alarm.priority])
+                return self._strong_brush[alarm.priority]
+            return self._tint_brush[alarm.priority]
         if role == Qt.ItemDataRole.ForegroundRole:
             if (
                 stall_cell
                 or column is Column.PRIORITY
                 or (column is Column.AGE and self._clock_level(alarm) is ClockLevel.LATE)
             ):
-                return QBrush(Qt.GlobalColor.white)
-            return QBrush(Qt.GlobalColor.black)
-        if role == Qt.ItemDataRole.FontRole and (
-            stall_cell or alarm.state is AlarmState.NEW or column is Column.AGE
-        ):
-            font = QFont()
-            font.setBold(
+                return self._white
+            return self._black
+        if stall_cell or alarm.state is AlarmState.NEW or column is Column.AGE:  # the font
+            bold = (
                 stall_cell
                 or alarm.state is AlarmState.NEW
                 or self._clock_level(alarm) is not ClockLevel.ON_TIME
             )
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(alarm)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.AGE, Column.SIGNALS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self._bold_font if bold else self._plain_font
         return None
 
     # --- content --------------------------------------------------------------------------
