@@ -215,7 +215,12 @@ def place_run(args: argparse.Namespace) -> int:
     )
     # The receiver hands its child the URL in VIGIE_DB (a password stays out of `ps`); run by hand
     # without either, it places on the console's own default database, as `vigie` opens it.
-    url = getattr(args, "sub_db", None) or getattr(args, "db", None) or os.environ.get("VIGIE_DB") or db_url(args)
+    url = (
+        getattr(args, "sub_db", None)
+        or getattr(args, "db", None)
+        or os.environ.get("VIGIE_DB")
+        or db_url(args)
+    )
     db = Database.from_url(url, must_exist=True)
     check_connection(db.engine)
     migrate.upgrade(db.engine)

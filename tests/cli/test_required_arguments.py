@@ -189,7 +189,7 @@ def test_each_command_runs_with_only_its_required_arguments(path: Path_, context
         assert "Traceback" not in process.communicate(timeout=30)[1]
         return
     line = process.stdout.readline()
-    assert run.ready in line, (args, line)
+    assert run.ready is not None and run.ready in line, (args, line)
     time.sleep(0.5)
     process.send_signal(signal.SIGTERM)
     _out, err = process.communicate(timeout=30)
