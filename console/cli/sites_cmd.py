@@ -48,7 +48,13 @@ def register(sub: Subcommands, station_db: Parser) -> None:
 
 def import_sites(args: argparse.Namespace) -> int:
     from console.cli.station_cmd import open_existing
-    from console.services.site_import import ImportRefused, StationImport, UnknownOperator, read_station_file
+    from console.services.site_import import (
+        ImportRefused,
+        StationChanged,
+        StationImport,
+        UnknownOperator,
+        read_station_file,
+    )
 
     path = Path(args.file)
     try:
@@ -60,7 +66,7 @@ def import_sites(args: argparse.Namespace) -> int:
         report = StationImport(db).run(parsed, dry_run=args.dry_run, operator_login=args.operator)
     except ImportRefused as exc:
         return _refused(path, exc.errors)
-    except UnknownOperator as exc:
+    except (UnknownOperator, StationChanged) as exc:
         raise CliError(str(exc)) from None
     finally:
         db.dispose()

@@ -6,7 +6,8 @@ before and after, secrets as "set" / "changed" / "removed"), and the consoles sh
 
 Contacts' words are stored hashed with a deliberately slow hash, so an import of a whole station
 spends most of its time hashing (new words) and verifying (is the file's word the stored one?); both
-run on every core, outside the transaction's locks as far as the checks allow.
+run on every core, before the write transaction: that one reads the sites again and writes only if
+they are still what was checked (else StationChanged, nothing written).
 """
 
 from __future__ import annotations
@@ -63,6 +64,10 @@ class ImportRefused(ValueError):
 
 class UnknownOperator(LookupError):
     pass
+
+
+class StationChanged(RuntimeError):
+    """Another workstation changed the file's sites between the check and the write: nothing written."""
 
 
 @dataclass
@@ -127,18 +132,21 @@ class StationImport:
         (the demo reloading its own file: it spares a slow hash per word at every start)."""
         errors = list(parsed.errors)
         images = self._check_images(parsed.sites, errors)
-        if dry_run:
-            with self._db.read() as session:
-                self._operator(session, operator_login)
-                return self._plan(session, parsed, images, errors, trust_stored_words)
-        with self._db.write() as session:
+        # Checked, compared and hashed outside any write: on SQLite a write transaction holds the
+        # file's only write lock, and the receiver must keep committing signals meanwhile.
+        with self._db.read() as session:
             operator_id = self._operator(session, operator_login)
-            if operator_login is not None:
-                who = operator_login
-            report = self._plan(session, parsed, images, errors, trust_stored_words)
-            if report.errors:
-                raise ImportRefused(report.errors)
-            self._hash_new_words(report.plans)
+            basis = self._basis(session, parsed)
+            report = self._plan(session, parsed, basis, images, errors, trust_stored_words)
+        if dry_run:
+            return report
+        if report.errors:
+            raise ImportRefused(report.errors)
+        self._hash_new_words(report.plans)
+        who = operator_login or who
+        with self._db.write() as session:
+            if self._basis(session, parsed) != basis or self._removal_refusals(session, report.plans):
+                raise StationChanged("the station changed while the file was being checked: import it again")
             changed = [p for p in report.plans if p.changed]
             at = self._clock()
             ids = write_site_plans(session, changed, at)
@@ -160,6 +168,12 @@ class StationImport:
         return report
 
     @staticmethod
+    def _basis(session: Session, parsed: ParsedFile) -> tuple[dict[str, StoredSite], dict[Hashable, str]]:
+        """What the comparison depends on: the file's sites as stored, who owns its accounts."""
+        keys = [e.key for s in parsed.sites for e in entries_of(s, Kind.TRANSMITTER)]
+        return load_sites(session, [s.code for s in parsed.sites]), transmitter_owners(session, keys)  # type: ignore[arg-type]
+
+    @staticmethod
     def _operator(session: Session, login: str | None) -> int | None:
         if login is None:
             return None
@@ -172,18 +186,17 @@ class StationImport:
         self,
         session: Session,
         parsed: ParsedFile,
+        basis: tuple[dict[str, StoredSite], dict[Hashable, str]],
         images: dict[tuple[str, Hashable], PlanImage],
         errors: list[FileError],
         trust_stored_words: bool,
     ) -> ImportReport:
-        stored = load_sites(session, [s.code for s in parsed.sites])
-        keys = [e.key for s in parsed.sites for e in entries_of(s, Kind.TRANSMITTER)]
-        owners = transmitter_owners(session, keys)  # type: ignore[arg-type]
+        stored, owners = basis
         same = self._verified_words(parsed.sites, stored, trust_stored_words)
         plans = [
             plan_site(s, stored.get(s.code), owners, lambda h, w: same[(h, w)], errors) for s in parsed.sites
         ]
-        self._check_removals(session, plans, errors)
+        errors.extend(self._removal_refusals(session, plans))
         for site, plan in zip(parsed.sites, plans, strict=True):
             self._check_positions(site, plan, stored.get(site.code), images, errors)
         return ImportReport(plans, errors)
@@ -245,7 +258,10 @@ class StationImport:
                     )
                 )
 
-    def _check_removals(self, session: Session, plans: list[SitePlan], errors: list[FileError]) -> None:
+    @staticmethod
+    def _removal_refusals(session: Session, plans: list[SitePlan]) -> list[FileError]:
+        """A contact with calls, a transmitter with signals, left out of the file: kept by the history."""
+        errors = []
         for kind, history in ((Kind.TRANSMITTER, "signals"), (Kind.CONTACT, "calls")):
             removed = [
                 (p, c) for p in plans for c in p.children if c.kind is kind and c.action is Action.REMOVE
@@ -260,6 +276,7 @@ class StationImport:
                             "history: it cannot be removed (keep it in the file)",
                         )
                     )
+        return errors
 
     def _verified_words(
         self, sites: list[SiteEntry], stored: dict[str, StoredSite], trust: bool

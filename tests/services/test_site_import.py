@@ -16,7 +16,13 @@ from console.domain.secrets import verify_spoken_word
 from console.domain.site_changes import Action
 from console.domain.site_json import parse_station_json
 from console.resources import resource
-from console.services.site_import import ImportRefused, StationImport, export_station, read_station_file
+from console.services.site_import import (
+    ImportRefused,
+    StationChanged,
+    StationImport,
+    export_station,
+    read_station_file,
+)
 from console.storage import migrate
 from console.storage.engine import Database
 from console.storage.sites import find_transmitter, site_by_code
@@ -303,3 +309,26 @@ def test_the_journal_names_the_operator_and_the_site(sqlite_db: Database) -> Non
     assert [(r.operator_id, r.site_id, r.at) for r in rows] == [(chief.id, site_id, T0), (None, site_id, T0)]
     assert rows[0].detail.startswith('site A-1 added by chef\nsite add: code: "A-1"; name: "Alpha"')
     assert rows[1].detail == 'site A-1 changed by import\nsite update: name: "Alpha" → "Alpha bis"'
+
+
+def test_a_change_made_between_the_check_and_the_write_is_not_overwritten(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = {
+        "sites": [{"code": "A-1", "name": "Alpha", "contacts": [{"name": "Ann", "password": "phare"}]}]
+    }
+    imported(sqlite_db, document)
+    document["sites"][0]["name"] = "Alpha (import)"
+    importer = StationImport(sqlite_db)
+    hash_words = importer._hash_new_words
+
+    def meanwhile(plans: Any) -> None:  # another desk renames the site while the words are hashed
+        with sqlite_db.write() as session:
+            session.execute(text("UPDATE site SET name = 'Alpha (desk)' WHERE code = 'A-1'"))
+        hash_words(plans)
+
+    monkeypatch.setattr(importer, "_hash_new_words", meanwhile)
+    with pytest.raises(StationChanged):
+        importer.run(from_document(document), dry_run=False)
+    with sqlite_db.read() as session:
+        assert session.execute(text("SELECT name FROM site")).scalar_one() == "Alpha (desk)"
