@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from json.encoder import encode_basestring
 from typing import Any
 
 from console.domain.site_records import (
@@ -127,6 +128,10 @@ class SitePlan:
 
 def show(value: Any) -> str:
     """A field's value as the dry run and the journal print it (JSON, bytes as size and digest)."""
+    if isinstance(value, str):  # most values: the encoder's own escaping, without its set-up per call
+        return encode_basestring(value)
+    if value is None or isinstance(value, bool | int | float):
+        return json.dumps(value)
     if isinstance(value, bytes):
         return f"{len(value)} bytes, sha256 {hashlib.sha256(value).hexdigest()[:12]}"
     if isinstance(value, tuple) and value and isinstance(value[0], tuple):  # a procedure's steps

@@ -76,7 +76,7 @@ class StationChanged(RuntimeError):
 class ImportReport:
     plans: list[SitePlan] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
-    written: bool = False
+    written: bool = False  # the import went through (a file changing nothing writes nothing)
 
     def count(self, kind_is_site: bool, action: Action) -> int:
         return sum(
@@ -174,12 +174,15 @@ class StationImport:
             return report
         if report.errors:
             raise ImportRefused(report.errors)
-        self._hash_new_words(report.plans)
+        changed = [p for p in report.plans if p.changed]
+        if not changed:  # the file says what is stored already: nothing to write, nor to journal
+            report.written = True
+            return report
+        self._hash_new_words(changed)
         who = operator_login or who
         with self._db.write() as session:
             if self._basis(session, parsed) != basis or self._removal_refusals(session, report.plans):
                 raise StationChanged("the station changed while the file was being checked: import it again")
-            changed = [p for p in report.plans if p.changed]
             at = self._clock()
             ids = write_site_plans(session, changed, at)
             record_site_changes(session, [ids[p.code] for p in changed], at)
