@@ -5,7 +5,7 @@ empty database and print the time without contacts' words to hash (target under 
 with them (hashing on every core), and the console's start time with that station (target under 2 s)."
 
     .venv/bin/python bench/import.py                       # SQLite in a temp dir, 5 000 sites, both runs
-    .venv/bin/python bench/import.py --sites 500 --no-words
+    .venv/bin/python bench/import.py --sites 500 --only plain
     .venv/bin/python bench/import.py --db postgresql+psycopg://postgres@127.0.0.1:5432/vigie_bench_import
 
 Each run writes the station file (JSON, as `vigie sites export` writes it) and imports it through the
@@ -162,12 +162,13 @@ def main() -> int:
         "--db", metavar="URL", help="a PostgreSQL URL (databases NAME_plain, NAME_words are made)"
     )
     parser.add_argument("--sites", type=int, default=5000)
-    parser.add_argument("--no-words", action="store_true", help="skip the run with contacts' words")
+    parser.add_argument("--only", choices=["plain", "words"], help="one of the two runs (default both)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="vigie-import-"))
     print(f"CPU cores: {os.cpu_count()}, files and SQLite databases in {folder}")
-    run(args.db, folder, args.sites, words=False, start=True)
-    if not args.no_words:
+    if args.only != "words":
+        run(args.db, folder, args.sites, words=False, start=True)
+    if args.only != "plain":
         run(args.db, folder, args.sites, words=True, start=False)
     return 0
 
