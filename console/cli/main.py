@@ -18,6 +18,7 @@ from console.cli import (
     receiver_cmd,
     report_cmd,
     search_cmd,
+    sites_cmd,
     station_cmd,
     test_mode_cmd,
     verify_cmd,
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     console_cmd.register(sub)
     db_cmd.register(sub, parent)
     station_cmd.register(sub, parent)
+    sites_cmd.register(sub, parent)
     receiver_cmd.register(sub, parent)
     search_cmd.register(sub, parent)
     report_cmd.register(sub, parent)

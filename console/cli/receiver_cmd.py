@@ -78,7 +78,12 @@ def register(sub: Subcommands, station_db: Parser) -> None:
         "place",
         help="group the signals stored by receivers into alarms (when receivers run with --placement off)",
     )
-    place.add_argument("--db", dest="sub_db", metavar="URL", help="database URL (default: $VIGIE_DB)")
+    place.add_argument(
+        "--db",
+        dest="sub_db",
+        metavar="URL",
+        help="database URL (default: $VIGIE_DB, else the console's default database)",
+    )
     place.add_argument(
         "--poll", type=float, default=0.2, metavar="SECONDS", help="pause when nothing waits (0.2 s)"
     )
@@ -212,9 +217,14 @@ def place_run(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
-    url = getattr(args, "sub_db", None) or getattr(args, "db", None) or os.environ.get("VIGIE_DB")
-    if not url:
-        raise CliError("vigie place needs --db URL (or VIGIE_DB in the environment)")
+    # The receiver hands its child the URL in VIGIE_DB (a password stays out of `ps`); run by hand
+    # without either, it places on the console's own default database, as `vigie` opens it.
+    url = (
+        getattr(args, "sub_db", None)
+        or getattr(args, "db", None)
+        or os.environ.get("VIGIE_DB")
+        or db_url(args)
+    )
     db = Database.from_url(url, must_exist=True)
     check_connection(db.engine)
     migrate.upgrade(db.engine)

@@ -20,6 +20,8 @@ class JournalAction(StrEnum):
     LOGIN_FAILED = "login_failed"
     DEMO_LOADED = "demo_loaded"
     ACCOUNT_ADDED = "account_added"
+    SITE_IMPORTED = "site_imported"
+    SITES_EXPORTED = "sites_exported"
     MISSED_TEST = "missed_test"
     UNEXPECTED_OPENING = "unexpected_opening"
     LATE_TO_CLOSE = "late_to_close"
@@ -107,6 +109,8 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.LOGIN_FAILED: ("Échec de connexion", "Sign-in refused"),
     JournalAction.DEMO_LOADED: ("Station de démonstration chargée", "Demo station loaded"),
     JournalAction.ACCOUNT_ADDED: ("Transmetteur ajouté", "Transmitter account added"),
+    JournalAction.SITE_IMPORTED: ("Site importé", "Site imported"),
+    JournalAction.SITES_EXPORTED: ("Sites exportés", "Sites exported"),
     JournalAction.MISSED_TEST: ("Test cyclique manquant", "Missed periodic test"),
     JournalAction.UNEXPECTED_OPENING: ("Mise hors service hors horaires", "Opening outside the hours"),
     JournalAction.LATE_TO_CLOSE: ("Retard de mise en service", "Late to close"),
