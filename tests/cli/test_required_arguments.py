@@ -16,12 +16,15 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from console.cli.main import build_parser
+from console.domain.test_mode import Suspension
+from console.services.test_mode import SuspensionDesk
 from console.storage import migrate
 from console.storage.engine import Database
 from tests.cli.test_cli import console_env, vigie
@@ -85,6 +88,21 @@ RUNS: dict[Path_, Run] = {
     ("verify",): Run(("verify", "--db", "{db}")),
     ("sites", "import"): Run(("sites", "import", "--db", "{db}", "{tmp}/sites.json")),
     ("sites", "export"): Run(("sites", "export", "--db", "{db}")),
+    ("hours", "set"): Run(("hours", "set", "--db", "{db}", "--site", "LYO-0001", "--week", "Mon-Fri 08:00-19:00")),
+    ("hours", "day"): Run(("hours", "day", "--db", "{db}", "--site", "LYO-0001", "--date", "2026-12-25")),
+    ("hours", "show"): Run(("hours", "show", "--db", "{db}", "--site", "LYO-0001")),
+    ("test-mode", "start"): Run(("test-mode", "start", "--db", "{db}", "--site", "LYO-0001", "--reason", "visit")),
+    ("test-mode", "end"): Run(("test-mode", "end", "--db", "{db}", "--id", "{period}")),
+    ("test-mode", "list"): Run(("test-mode", "list", "--db", "{db}")),
+    ("test-mode", "report"): Run(("test-mode", "report", "--db", "{db}", "--id", "{period}")),
+    ("operators", "list"): Run(("operators", "list", "--db", "{db}")),
+    ("operators", "disable"): Run(("operators", "disable", "--db", "{db}", "--login", "bruno")),
+    ("operators", "enable"): Run(("operators", "enable", "--db", "{db}", "--login", "bruno")),
+    ("operators", "set-role"): Run(("operators", "set-role", "--db", "{db}", "--login", "bruno", "--role", "admin")),
+    ("operators", "reset-password"): Run(("operators", "reset-password", "--db", "{db}", "--login", "bruno"), "another-long-1\n"),
+    ("operators", "unlock"): Run(("operators", "unlock", "--db", "{db}", "--login", "bruno")),
+    ("settings", "show"): Run(("settings", "show", "--db", "{db}")),
+    ("settings", "set"): Run(("settings", "set", "--db", "{db}", "password.min_length", "12")),
 }  # fmt: skip
 
 
@@ -112,6 +130,10 @@ class Context:
         migrate.upgrade(db.engine)
         station = Station(db, tmp / "recordings")
         self.call = station.call(10, station.amelie, station.site_a)
+        period = SuspensionDesk(db).start(
+            None, "LYO-0001", Suspension.TEST, "visit", duration=timedelta(hours=1)
+        )
+        self.period = period.id
         db.dispose()
         data = tmp / "data"
         self.env = {**os.environ, "PYTHONWARNINGS": "ignore", **console_env(data)}
@@ -140,6 +162,7 @@ class Context:
             empty=f"sqlite:///{self.tmp}/empty.sqlite",
             tmp=self.tmp,
             call=self.call,
+            period=self.period,
         )
 
     def start(self, args: list[str]) -> subprocess.Popen[str]:
