@@ -77,6 +77,11 @@ RECEIVER_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "call": (),
     "call_event": (),
     "report": (),
+    "site_hours": ("SELECT",),  # an opening outside the hours is decided as signals are filed
+    "site_hours_exception": ("SELECT",),
+    "site_arming": ("SELECT", "INSERT", "UPDATE"),  # openings and closings; the late-to-close mark
+    "suspension": ("SELECT",),  # signals of a site on test raise no alarm
+    "station_setting": (),
 }
 _WORK = ("SELECT", "INSERT", "UPDATE", "DELETE")
 CONSOLE_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
@@ -102,6 +107,11 @@ CONSOLE_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "call": _WORK,
     "call_event": ("SELECT", "INSERT"),
     "report": ("SELECT", "INSERT"),  # a saved report is not edited: saving again adds one
+    "site_hours": _WORK,
+    "site_hours_exception": _WORK,
+    "site_arming": ("SELECT", "INSERT", "UPDATE"),  # a console may run the receiver
+    "suspension": ("SELECT", "INSERT", "UPDATE"),  # a test is ended, never deleted
+    "station_setting": ("SELECT",),  # changed by an admin on the server (`vigie settings`)
 }
 
 

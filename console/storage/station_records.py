@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from console.domain.site_changes import Action, NewSecret, RecordChange, SitePlan
 from console.domain.site_records import FIELDS, Kind, StoredRecord, StoredSite
 from console.storage.changes import notify_listeners
+from console.storage.sealed import load_station_key, seal_aes_key, unseal_aes_key
 from console.storage.tables import (
     AlarmRow,
     CallRow,
@@ -78,8 +79,12 @@ def _load_chunk(session: Session, codes: list[str]) -> dict[str, StoredSite]:
             key = (key, record_id)
         records[key] = StoredRecord(record_id, fields)
 
+    station_key: bytes | None = None
     for row in session.execute(select(_TRANSMITTER).where(_TRANSMITTER.c.site_id.in_(ids))).mappings():
         fields = {name: row[name] for name in _TRANSMITTER_FIELDS}
+        if fields.get("aes_key"):  # compared with a file's key in hex: opened here, sealed again on write
+            station_key = station_key or load_station_key()
+            fields["aes_key"] = unseal_aes_key(fields["aes_key"], station_key).hex().upper()
         add(row["site_id"], Kind.TRANSMITTER, (row["account"], row["line"]), row["id"], fields)
     levels: dict[int, int] = {}
     for row in session.execute(select(_PLAN).where(_PLAN.c.site_id.in_(ids))).mappings():
@@ -217,15 +222,22 @@ def _split(changes: list[tuple[int, RecordChange]], action: Action) -> list[tupl
     return [(site_id, c) for site_id, c in changes if c.action is action]
 
 
+def _sealed(fields: dict[str, Any]) -> dict[str, Any]:
+    """A transmitter's fields as stored: its AES key sealed with the station key, never in clear."""
+    if fields.get("aes_key"):
+        return {**fields, "aes_key": seal_aes_key(fields["aes_key"])}
+    return fields
+
+
 def _transmitters(session: Session, changes: list[tuple[int, RecordChange]], at: datetime) -> None:
     _remove(session, _TRANSMITTER, (c for _s, c in changes))
     _update(
         session,
         _TRANSMITTER,
-        [(c.stored_id or 0, c.fields) for _s, c in _split(changes, Action.UPDATE)],
+        [(c.stored_id or 0, _sealed(c.fields)) for _s, c in _split(changes, Action.UPDATE)],
         _TRANSMITTER_FIELDS,
     )
-    added = [{"site_id": s, "created_at": at, **c.fields} for s, c in _split(changes, Action.ADD)]
+    added = [{"site_id": s, "created_at": at, **_sealed(c.fields)} for s, c in _split(changes, Action.ADD)]
     if added:
         session.execute(insert(_TRANSMITTER), added)
 

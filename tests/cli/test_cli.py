@@ -297,14 +297,14 @@ def test_the_console_s_own_receiver_takes_the_allow_list(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Single-workstation mode serves only the networks given, like `vigie receive --allow`."""
-    from console.app import ConsoleOptions
+    from console.app import ConsoleExit, ConsoleOptions
     from console.cli.main import main
 
     seen: list[ConsoleOptions] = []
 
-    def run_console(options: ConsoleOptions) -> int:
+    def run_console(options: ConsoleOptions) -> ConsoleExit:
         seen.append(options)
-        return 0
+        return ConsoleExit(0)
 
     monkeypatch.setattr("console.app.run_console", run_console)
     db = f"sqlite:///{tmp_path / 'station.sqlite'}"

@@ -25,6 +25,7 @@ from console.services.site_import import (
 )
 from console.storage import migrate
 from console.storage.engine import Database
+from console.storage.sealed import is_sealed, load_station_key, unseal_aes_key
 from console.storage.sites import find_transmitter, site_by_code
 from console.storage.tables import ContactRow, JournalRow, SiteRow, TransmitterRow, ZoneRow
 from tests.cli.test_demo_database import snapshot
@@ -191,7 +192,10 @@ def test_accounts_then_contacts_from_csv(db: Database, tmp_path: Path) -> None:
     with db.read() as session:
         key = find_transmitter(session, "1A2B", "1")
         site = site_by_code(session, "PAR-0002")
-        assert key is not None and key.aes_key == "00112233445566778899AABBCCDDEEFF"
+        assert key is not None and key.aes_key is not None and is_sealed(key.aes_key)  # never in clear
+        assert unseal_aes_key(key.aes_key, load_station_key()) == bytes.fromhex(
+            "00112233445566778899AABBCCDDEEFF"
+        )
         assert site is not None and site.name == "PAR-0002"  # named after its code
     # Again, with the key left empty: kept; the test interval changed: updated.
     accounts.write_text(
