@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from console.domain.alarm import Alarm, AlarmState
 from console.domain.alarm_path import Trip
 from console.domain.priority import EventCategory
+from console.storage import report_upkeep
 from console.storage.alarms import StaleAlarm
 from console.storage.mapping import alarm_from_columns
 from console.storage.tables import (
@@ -119,6 +120,7 @@ def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:
     """Write what joining signals changed (count, last signal, priority, title), version-checked."""
     if not alarms:
         return
+    report_upkeep.before_change(session, [a.id for a in alarms])
     result = session.execute(
         update(_ALARM)
         .where(_ALARM.c.id == bindparam("b_id"), _ALARM.c.version == bindparam("b_version"))
@@ -153,6 +155,7 @@ def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:
     )
     if result.rowcount != len(alarms):  # type: ignore[attr-defined]
         raise StaleAlarm("an alarm of the batch was changed elsewhere")
+    report_upkeep.changed(session, [a.id for a in alarms])
 
 
 def accounts_filed_in(

@@ -77,6 +77,10 @@ RECEIVER_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "call": (),
     "call_event": (),
     "report": (),
+    # The report's summaries move with the alarms the receiver creates and reclassifies (0016).
+    "report_hour": ("SELECT", "INSERT", "UPDATE"),
+    "report_operator_day": ("SELECT", "INSERT", "UPDATE"),
+    "report_site_month": ("SELECT", "INSERT", "UPDATE"),
 }
 _WORK = ("SELECT", "INSERT", "UPDATE", "DELETE")
 CONSOLE_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
@@ -102,6 +106,9 @@ CONSOLE_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "call": _WORK,
     "call_event": ("SELECT", "INSERT"),
     "report": ("SELECT", "INSERT"),  # a saved report is not edited: saving again adds one
+    "report_hour": ("SELECT", "INSERT", "UPDATE"),
+    "report_operator_day": ("SELECT", "INSERT", "UPDATE"),
+    "report_site_month": ("SELECT", "INSERT", "UPDATE"),
 }
 
 
