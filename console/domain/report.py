@@ -341,6 +341,18 @@ class StationReport:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class SavedReportEntry:
+    """A saved report as the list of saved reports shows it (its figures are read when opened)."""
+
+    id: int
+    created_at: datetime
+    author: str  # the display name of the supervisor who saved it
+    period: ReportPeriod
+    scope: ReportScope
+    comment: str
+
+
 def local_counts(
     hourly: Iterable[tuple[datetime, str, int]], period: ReportPeriod, zone: ZoneInfo
 ) -> tuple[tuple[DayCounts, ...], tuple[dict[str, int], ...]]:

@@ -31,6 +31,7 @@ from console.domain.report import (
     ReportError,
     ReportPeriod,
     ReportScope,
+    SavedReportEntry,
     ScopeKind,
     ServiceLevelFigures,
     SiteFalseAlarms,
@@ -302,3 +303,42 @@ def saved_reports(session: Session, limit: int = 50) -> Sequence[SavedReport]:
         )
         for r in rows
     ]
+
+
+R = ReportRow.__table__.c  # type: ignore[attr-defined]
+
+
+def _entries(session: Session, where: ColumnElement[bool] | None, limit: int) -> list[SavedReportEntry]:
+    query = (
+        select(R.id, R.created_at, O.display_name, R.period_start, R.period_end, R.scope, R.comment)
+        .select_from(ReportRow.__table__.outerjoin(OperatorRow.__table__, R.author_id == O.id))  # type: ignore[attr-defined]
+        .order_by(R.id.desc())
+        .limit(limit)
+    )
+    rows = session.execute(query.where(where) if where is not None else query)
+    return [
+        SavedReportEntry(
+            int(r.id),
+            r.created_at,
+            r.display_name or "?",
+            ReportPeriod(r.period_start, r.period_end),
+            ReportScope.from_key(r.scope),
+            r.comment,
+        )
+        for r in rows
+    ]
+
+
+def saved_report_entries(session: Session, limit: int = 200) -> list[SavedReportEntry]:
+    """The latest saved reports as listed, newest first: their figures are not read (a year's
+    report is some hundred kilobytes of JSON; they are opened one by one)."""
+    return _entries(session, None, limit)
+
+
+def saved_report(session: Session, report_id: int) -> tuple[SavedReportEntry, StationReport] | None:
+    """One saved report as it was built, with its entry; None when there is no such report."""
+    found = _entries(session, R.id == report_id, 1)
+    if not found:
+        return None
+    figures = session.execute(select(R.figures).where(R.id == report_id)).scalar_one()
+    return found[0], StationReport.from_json(json.loads(figures))
