@@ -293,10 +293,15 @@ def read_whole(session: Session, period: ReportPeriod, tally: Tally) -> dict[str
     }
     h = REPORT_HOUR.c
     if h1 > h0:
-        rows = session.execute(
+        rows = session.execute(  # all(): one fetch, not a driver call per row (50 000 rows a year)
             sa_select(h.hour, h.category, h.alarms).where(h.hour >= h0, h.hour < h1, h.alarms > 0)
-        )
-        tally.hourly.extend((_EPOCH + int(hour) * _HOUR, category, int(n)) for hour, category, n in rows)
+        ).all()
+        starts: dict[int, datetime] = {}
+        for hour, category, n in rows:
+            start = starts.get(hour)
+            if start is None:
+                start = starts[hour] = _EPOCH + int(hour) * _HOUR
+            tally.hourly.append((start, category, int(n)))
         names = ["taken", "take_le_30", "take_le_60", *TAKE_BUCKETS, *HANDLE_BUCKETS]
         sums = session.execute(
             sa_select(*(func.coalesce(func.sum(h[n]), 0) for n in names)).where(h.hour >= h0, h.hour < h1)
@@ -315,7 +320,7 @@ def read_whole(session: Session, period: ReportPeriod, tally: Tally) -> dict[str
             sa_select(o.operator_id, *(func.sum(o[n]) for n in OPERATOR_COUNTS))
             .where(o.day >= d0, o.day < d1)
             .group_by(o.operator_id)
-        )
+        ).all()
         for op, held, taken, closed, ms in by_operator:
             tally.add_operator(int(op), int(held), int(taken), int(closed), int(ms))
     m = REPORT_SITE_MONTH.c
@@ -324,7 +329,7 @@ def read_whole(session: Session, period: ReportPeriod, tally: Tally) -> dict[str
             sa_select(m.site_id, func.sum(m.closed), func.sum(m.false_alarms))
             .where(m.month >= m0, m.month < m1)
             .group_by(m.site_id)
-        )
+        ).all()
         for site, closed, false_alarms in by_site:
             tally.add_site(int(site), int(closed), int(false_alarms))
     return spans

@@ -131,7 +131,7 @@ def raw_sites(session: Session, where: ColumnElement[bool], tally: Tally) -> Non
         )
         .where(where, A.site_id.is_not(None))
         .group_by(A.site_id)
-    )
+    ).all()
     for site, t, x in rows:
         tally.add_site(int(site), int(t or 0), int(x or 0))
 

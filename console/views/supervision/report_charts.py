@@ -68,7 +68,7 @@ def _axes(chart: QChart, labels: list[str], series: object, *, horizontal: bool 
     categories.append(labels)
     categories.setTruncateLabels(False)  # a site code cut to "…" tells nobody anything
     values = QValueAxis()
-    values.setLabelFormat("%d")
+    values.setLabelFormat("%.0f")  # with localised numbers Qt draws no label at all for "%d"
     cat_side, val_side = (
         (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
         if horizontal

@@ -332,7 +332,12 @@ class ReportPage(QWidget):
 
     @Slot(object, object)
     def show_saved(self, entry: SavedReportEntry, report: StationReport) -> None:
+        """A saved report reopened; the fields show its period and scope (Build makes it afresh)."""
         self._request += 1  # a build still under way is no longer what the page shows
+        self._set_from(report.period)
+        scope = report.scope
+        self.scope_combo.setCurrentIndex(self.scope_combo.findData(scope.kind.value))
+        self.scope_edit.setText(", ".join(scope.site_codes) or scope.operator_login or "")
         self.show_report(report, entry)
 
     def _set_report_actions(self, enabled: bool) -> None:

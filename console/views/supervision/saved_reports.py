@@ -46,10 +46,10 @@ class SavedReportsModel(ReadOnlyTableModel):
         self._lang = lang
         self._entries: list[SavedReportEntry] = []
         self._headers = [
-            self.tr("Saved"),
             self.tr("Period"),
             self.tr("Scope"),
             self.tr("Author"),
+            self.tr("Saved"),
             self.tr("Comment"),
         ]
 
@@ -69,13 +69,13 @@ class SavedReportsModel(ReadOnlyTableModel):
 
     def cell(self, entry: SavedReportEntry, column: int) -> str:
         if column == 0:
-            return format_date_time(entry.created_at, self._lang)
-        if column == 1:
             return days_text(entry.period, self._zone)
-        if column == 2:
+        if column == 1:
             return scope_words(entry.scope)
-        if column == 3:
+        if column == 2:
             return entry.author
+        if column == 3:
+            return format_date_time(entry.created_at, self._lang)
         return " ".join(entry.comment.split())  # one line in the table, the whole text in the tooltip
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
