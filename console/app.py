@@ -110,7 +110,7 @@ def supervision_window(db: Database, operator: Operator, settings: QSettings, la
     window.add_page("history", history, history.title())
     calls = CallAuditPage(CallAudit(db, authority), operator, lang)
     window.add_page("calls", calls, calls.title())
-    window.add_page("reports", ReportPage(Reports(db, authority), operator), report_page_title())
+    window.add_page("reports", ReportPage(Reports(db, authority), operator, lang), report_page_title())
     analysis = AnalysisPage(TechnicalAnalysis(db, authority, lang), operator, lang)
     window.add_page("analysis", analysis, analysis.title())
 

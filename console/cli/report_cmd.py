@@ -4,7 +4,8 @@ The command runs on the server like `vigie history`: whoever holds the database 
 every row, so no operator signs in and no role is checked; the export is journaled
 (REPORT_EXPORTED) with the system user who ran it. Dates are the station's local days (`--zone`,
 Europe/Paris by default): `--from 2026-11-01 --to 2026-11-30` is the whole of November, the last
-day included; a date-time is taken as given (local time when it has no offset).
+day included; a date-time is taken as given (local time when it has no offset). `--lang fr` writes
+the PDF in French, numbers with decimal commas.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -38,6 +40,12 @@ def register(sub: Subcommands, station_db: Parser) -> None:
         "--comment", default="", metavar="TEXT", help="the analysis printed beside the figures"
     )
     report.add_argument("--zone", default="Europe/Paris", metavar="TZ", help="the station's time zone")
+    report.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        default="en",
+        help="the PDF's language, its numbers included (85,1 %% in French); default English",
+    )
     report.set_defaults(handler=report_run)
 
 
@@ -78,22 +86,27 @@ def report_run(args: argparse.Namespace) -> int:
     from console.services.authority import Authority
     from console.services.reports import Reports
     from console.storage.engine import Database, check_connection
+    from console.views.i18n import install_translators
     from console.views.supervision.report_pdf import write_report_pdf
 
     app = QApplication.instance() or QApplication(["vigie-report"])
+    translators = install_translators(app, args.lang)
     db = Database.from_url(db_url(args), must_exist=True)
     try:
         check_connection(db.engine)
         reports = Reports(db, Authority(db), zone=zone)
         try:
             built = reports.build_as_station(period, scope)
-            reports.export_pdf_as_station(built, args.comment, pdf, write_report_pdf)
+            renderer = partial(write_report_pdf, lang=args.lang)
+            reports.export_pdf_as_station(built, args.comment, pdf, renderer)
         except ReportError as exc:
             raise CliError(str(exc)) from None
         except OSError as exc:
             raise CliError(str(exc)) from None
     finally:
         db.dispose()
+        for translator in translators:
+            app.removeTranslator(translator)
     del app
     s = built.service
     print(

@@ -69,6 +69,7 @@ class JournalAction(StrEnum):
     RECORDING_EXPORTED = "recording_exported"
     REPORT_SAVED = "report_saved"
     REPORT_EXPORTED = "report_exported"
+    REPORT_OPENED = "report_opened"
     FAULT_SUMMARY_EXPORTED = "fault_summary_exported"
     CHAIN_VERIFIED = "chain_verified"
     CHAIN_PUBLISHED = "chain_published"
@@ -156,6 +157,7 @@ _LABELS: dict[JournalAction, tuple[str, str]] = {
     JournalAction.RECORDING_EXPORTED: ("Enregistrement exporté", "Recording exported"),
     JournalAction.REPORT_SAVED: ("Rapport enregistré", "Report saved"),
     JournalAction.REPORT_EXPORTED: ("Rapport exporté", "Report exported"),
+    JournalAction.REPORT_OPENED: ("Rapport enregistré rouvert", "Saved report reopened"),
     JournalAction.FAULT_SUMMARY_EXPORTED: ("Bilan technique exporté", "Technical summary exported"),
     JournalAction.CHAIN_VERIFIED: ("Chaînage du journal vérifié", "Journal chain verified"),
     JournalAction.CHAIN_PUBLISHED: ("Tête du chaînage publiée", "Journal chain head published"),

@@ -341,6 +341,18 @@ class StationReport:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class SavedReportEntry:
+    """A saved report as the list of saved reports shows it (its figures are read when opened)."""
+
+    id: int
+    created_at: datetime
+    author: str  # the display name of the supervisor who saved it
+    period: ReportPeriod
+    scope: ReportScope
+    comment: str
+
+
 def local_counts(
     hourly: Iterable[tuple[datetime, str, int]], period: ReportPeriod, zone: ZoneInfo
 ) -> tuple[tuple[DayCounts, ...], tuple[dict[str, int], ...]]:
@@ -348,8 +360,11 @@ def local_counts(
     and as the 24 local hours of the day summed over the period."""
     days: dict[date, dict[str, int]] = {d: {} for d in period.days(zone)}
     hours: list[dict[str, int]] = [{} for _ in range(24)]
+    locals_of: dict[datetime, datetime] = {}  # a year is 8 760 hours in some 50 000 rows
     for utc_hour, category, count in hourly:
-        local = utc_hour.astimezone(zone)
+        local = locals_of.get(utc_hour)
+        if local is None:
+            local = locals_of[utc_hour] = utc_hour.astimezone(zone)
         day = days.setdefault(local.date(), {})
         day[category] = day.get(category, 0) + count
         hours[local.hour][category] = hours[local.hour].get(category, 0) + count

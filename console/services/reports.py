@@ -20,12 +20,26 @@ from zoneinfo import ZoneInfo
 
 from console.domain.alarm import Operator
 from console.domain.journal import JournalAction
-from console.domain.report import DEFAULT_ZONE, ReportPeriod, ReportScope, StationReport
+from console.domain.report import (
+    DEFAULT_ZONE,
+    ReportError,
+    ReportPeriod,
+    ReportScope,
+    SavedReportEntry,
+    StationReport,
+)
 from console.domain.service_level import ServiceTargets
 from console.services.authority import Authority
 from console.storage.alarms import append_journal
 from console.storage.engine import Database, unavailable_raised
-from console.storage.reports import SavedReport, build_report, save_report, saved_reports
+from console.storage.reports import (
+    SavedReport,
+    build_report,
+    save_report,
+    saved_report,
+    saved_report_entries,
+    saved_reports,
+)
 
 PdfRenderer = Callable[[StationReport, str, Path], None]
 """Writes (report, comment) as a PDF at the path; raises OSError when the file cannot be written."""
@@ -78,16 +92,46 @@ class Reports:
         with unavailable_raised(), self._db.read() as session:
             return list(saved_reports(session, limit))
 
+    def saved_list(self, operator: Operator, limit: int = 200) -> list[SavedReportEntry]:
+        """The saved reports, newest first, without their figures (the list a supervisor picks from)."""
+        self._authority.require(operator, "list saved reports")
+        with unavailable_raised(), self._db.read() as session:
+            return saved_report_entries(session, limit)
+
+    def reopen(self, operator: Operator, report_id: int) -> tuple[SavedReportEntry, StationReport]:
+        """A saved report as it was built and commented (REPORT_OPENED journaled: it is read again
+        as the evidence it was); ReportError `unknown_report` when there is none of that id."""
+        self._authority.require(operator, "reopen a saved report")
+        with unavailable_raised(), self._db.read() as session:
+            found = saved_report(session, report_id)
+        if found is None:
+            raise ReportError(f"no saved report {report_id}", "unknown_report", id=str(report_id))
+        self._authority.record(
+            operator, JournalAction.REPORT_OPENED, f"report {report_id}: {_detail(found[1])}"
+        )
+        return found
+
     def export_pdf(
-        self, operator: Operator, report: StationReport, comment: str, path: Path, renderer: PdfRenderer
+        self,
+        operator: Operator,
+        report: StationReport,
+        comment: str,
+        path: Path,
+        renderer: PdfRenderer,
+        *,
+        saved_id: int | None = None,
     ) -> None:
-        """Write the PDF, then journal REPORT_EXPORTED with where it went; OSError if unwritable.
+        """Write the PDF, then journal REPORT_EXPORTED with where it went (and which saved report it
+        is, exported again); OSError if unwritable.
 
         When the journal cannot be written the PDF is removed again: no report leaves unjournaled."""
         self._authority.require(operator, "export a report")
         renderer(report, comment, path)
+        which = f"report {saved_id}: " if saved_id is not None else ""
         try:
-            self._authority.record(operator, JournalAction.REPORT_EXPORTED, f"{_detail(report)} -> {path}")
+            self._authority.record(
+                operator, JournalAction.REPORT_EXPORTED, f"{which}{_detail(report)} -> {path}"
+            )
         except BaseException:
             path.unlink(missing_ok=True)
             raise

@@ -16,7 +16,7 @@ from console.domain.alarm import Alarm, AlarmState
 from console.domain.journal import JournalAction
 from console.domain.shift import TakeTimes
 from console.domain.site import JournalEntry
-from console.storage import journal
+from console.storage import journal, report_upkeep
 from console.storage.changes import record_changes
 from console.storage.journal import JournalDraft
 from console.storage.mapping import alarm_from_columns, journal_from_row
@@ -106,6 +106,7 @@ def insert_alarm(session: Session, alarm: Alarm) -> Alarm:
             "version": 1,
         },
     ).scalar_one()
+    report_upkeep.inserted(session, [int(alarm_id)])
     return replace(alarm, id=int(alarm_id), version=1)
 
 
@@ -136,6 +137,7 @@ def save_alarm(session: Session, alarm: Alarm, *, closed_by: int | None = None) 
     }
     if closed_by is not None:
         values["closed_by"] = closed_by
+    report_upkeep.before_change(session, [alarm.id])
     result = session.execute(
         update(AlarmRow)
         .where(col(AlarmRow.id) == alarm.id, col(AlarmRow.version) == alarm.version)
@@ -143,6 +145,7 @@ def save_alarm(session: Session, alarm: Alarm, *, closed_by: int | None = None) 
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise StaleAlarm(f"alarm {alarm.id} was changed elsewhere")
+    report_upkeep.changed(session, [alarm.id])
     return replace(alarm, version=alarm.version + 1)
 
 

@@ -19,6 +19,7 @@ from console.domain.alarm import Alarm, AlarmState
 from console.domain.alarm_path import Trip
 from console.domain.priority import EventCategory
 from console.domain.transmitter_match import pick_transmitter
+from console.storage import report_upkeep
 from console.storage.alarms import StaleAlarm, alarm_columns_query, alarm_of
 from console.storage.tables import (
     AlarmRow,
@@ -102,6 +103,7 @@ def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:
     """Write what joining signals changed (count, last signal, priority, title), version-checked."""
     if not alarms:
         return
+    report_upkeep.before_change(session, [a.id for a in alarms])
     result = session.execute(
         update(_ALARM)
         .where(_ALARM.c.id == bindparam("b_id"), _ALARM.c.version == bindparam("b_version"))
@@ -136,6 +138,7 @@ def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:
     )
     if result.rowcount != len(alarms):  # type: ignore[attr-defined]
         raise StaleAlarm("an alarm of the batch was changed elsewhere")
+    report_upkeep.changed(session, [a.id for a in alarms])
 
 
 def accounts_filed_in(

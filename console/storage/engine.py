@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from console.domain.outage import DatabaseError as DatabaseError
 from console.domain.outage import DatabaseUnavailable as DatabaseUnavailable
 from console.paths import data_dir as data_dir
+from console.storage import report_upkeep as _report_upkeep  # noqa: F401  (the summaries' session hooks)
 
 
 def default_database_url() -> str:

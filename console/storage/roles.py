@@ -82,6 +82,10 @@ RECEIVER_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "site_arming": ("SELECT", "INSERT", "UPDATE"),  # openings and closings; the late-to-close mark
     "suspension": ("SELECT",),  # signals of a site on test raise no alarm
     "station_setting": (),
+    # The report's summaries move with the alarms the receiver creates and reclassifies (0016).
+    "report_hour": ("SELECT", "INSERT", "UPDATE"),
+    "report_operator_day": ("SELECT", "INSERT", "UPDATE"),
+    "report_site_month": ("SELECT", "INSERT", "UPDATE"),
 }
 _WORK = ("SELECT", "INSERT", "UPDATE", "DELETE")
 CONSOLE_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
@@ -112,6 +116,9 @@ CONSOLE_PRIVILEGES: Mapping[str, tuple[str, ...]] = {
     "site_arming": ("SELECT", "INSERT", "UPDATE"),  # a console may run the receiver
     "suspension": ("SELECT", "INSERT", "UPDATE"),  # a test is ended, never deleted
     "station_setting": ("SELECT",),  # changed by an admin on the server (`vigie settings`)
+    "report_hour": ("SELECT", "INSERT", "UPDATE"),
+    "report_operator_day": ("SELECT", "INSERT", "UPDATE"),
+    "report_site_month": ("SELECT", "INSERT", "UPDATE"),
 }
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import BigInteger, Column, Index, LargeBinary, Text, UniqueConstraint, text
+from sqlalchemy import BigInteger, Column, Index, LargeBinary, String, Table, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from console.domain.report import HANDLE_EDGES_S, TAKE_EDGES_S
 from console.storage.types import UTCDateTime
 
 _OPEN = text("state != 'closed'")
@@ -510,3 +511,46 @@ class ReportRow(SQLModel, table=True):
     scope: str = Field(max_length=300)  # ReportScope.key(): station, sites:A,B, operator:login
     comment: str = Field(default="", sa_type=Text)
     figures: str = Field(sa_type=Text)  # StationReport.to_json()
+
+
+# --- the report's summaries (console/storage/report_summary.py, migration 0016) -----------------
+# Counts of the alarms created in a UTC hour, day or month, kept in the transaction that creates or
+# changes an alarm, so a year's station report sums some thousands of rows instead of a million
+# alarms. The histogram columns are the buckets of TAKE_EDGES_S and HANDLE_EDGES_S: changing those
+# edges needs a migration that rebuilds the summaries (report_summary.rebuild).
+
+
+def _counts(*names: str) -> list[Column[int]]:
+    return [Column(name, BigInteger, nullable=False, server_default="0") for name in names]
+
+
+TAKE_BUCKETS = tuple(f"take_{i}" for i in range(len(TAKE_EDGES_S)))
+HANDLE_BUCKETS = tuple(f"handle_{i}" for i in range(len(HANDLE_EDGES_S)))
+HOUR_COUNTS = ("alarms", "taken", "take_le_30", "take_le_60", *TAKE_BUCKETS, "handled", *HANDLE_BUCKETS)
+OPERATOR_COUNTS = ("held", "taken", "closed", "handled_ms")
+SITE_COUNTS = ("closed", "false_alarms")
+
+# Per UTC hour (hours since the epoch) and category: the charts and the service level.
+REPORT_HOUR = Table(
+    "report_hour",
+    SQLModel.metadata,
+    Column("hour", BigInteger, primary_key=True, autoincrement=False),
+    Column("category", String(32), primary_key=True),
+    *_counts(*HOUR_COUNTS),
+)
+# Per UTC day (days since the epoch) and operator holding the alarm: the workload.
+REPORT_OPERATOR_DAY = Table(
+    "report_operator_day",
+    SQLModel.metadata,
+    Column("day", BigInteger, primary_key=True, autoincrement=False),
+    Column("operator_id", BigInteger, primary_key=True, autoincrement=False),
+    *_counts(*OPERATOR_COUNTS),
+)
+# Per UTC month (year * 12 + month - 1) and site: the false-alarm rates.
+REPORT_SITE_MONTH = Table(
+    "report_site_month",
+    SQLModel.metadata,
+    Column("month", BigInteger, primary_key=True, autoincrement=False),
+    Column("site_id", BigInteger, primary_key=True, autoincrement=False),
+    *_counts(*SITE_COUNTS),
+)

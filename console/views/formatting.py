@@ -1,7 +1,8 @@
-"""Dates and times as the operator's language writes them (QLocale), in the station's time zone.
+"""Dates, times and numbers as the operator's language writes them (QLocale), in the station's time zone.
 
 One place for it, so the queue, the site window, the plan and the dispatch table all agree: a
-French operator reads 29/11/2026 23:15:07, an English one 11/29/26 11:15:07 PM.
+French operator reads 29/11/2026 23:15:07, an English one 11/29/26 11:15:07 PM; a French
+supervisor's report says 85,1 % and 12 345 alarms, an English one 85.1 % and 12,345.
 """
 
 from __future__ import annotations
@@ -53,3 +54,18 @@ def format_date_time(value: datetime | None, lang: str) -> str:
     if value is None:
         return ""
     return f"{format_date(value, lang)} {format_time(value, lang)}"
+
+
+def format_count(value: int, lang: str) -> str:
+    """A whole number as the language writes it: 12 345 in French, 12,345 in English."""
+    return _locale(lang).toString(int(value))
+
+
+def format_decimal(value: float, lang: str, decimals: int = 1) -> str:
+    """A decimal number with the language's decimal sign: 85,1 in French, 85.1 in English."""
+    return _locale(lang).toString(float(value), "f", decimals)
+
+
+def format_short(value: float, lang: str) -> str:
+    """As few digits as the value needs (30, 22,5): targets and edges that are usually whole."""
+    return _locale(lang).toString(float(value), "g", 6)

@@ -185,6 +185,10 @@
       <translation>Base de données injoignable : rien n'a été enregistré. (%1)</translation>
     </message>
     <message>
+      <source>Not saved: %1</source>
+      <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
       <source>Not saved (the fault is logged): try again.</source>
       <translation>Non enregistré (le défaut est journalisé) : réessayez.</translation>
     </message>
@@ -2270,6 +2274,10 @@
       <translation>Saisir un nom d'hôte ou une adresse, éventuellement avec :port, sans sip:.</translation>
     </message>
     <message>
+      <source>Not saved: %1</source>
+      <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
       <source>The registrar must be a SIP URI such as sip:pbx.station.local.</source>
       <translation>Le registrar doit être une URI SIP, par exemple sip:pbx.station.local.</translation>
     </message>
@@ -3185,6 +3193,10 @@
       <translation>Rapport en cours d'établissement…</translation>
     </message>
     <message>
+      <source>Saved report %1, by %2, %3</source>
+      <translation>Rapport enregistré %1, par %2, le %3</translation>
+    </message>
+    <message>
       <source>%1 alarms in the period.</source>
       <translation>%1 alarmes sur la période.</translation>
     </message>
@@ -3393,6 +3405,72 @@
     <message>
       <source>Mean per alarm</source>
       <translation>Moyenne par alarme</translation>
+    </message>
+  </context>
+  <context>
+    <name>SavedReportsModel</name>
+    <message>
+      <source>Saved</source>
+      <translation>Enregistré le</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Période</translation>
+    </message>
+    <message>
+      <source>Scope</source>
+      <translation>Périmètre</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Auteur</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>Commentaire</translation>
+    </message>
+  </context>
+  <context>
+    <name>SavedReportsPanel</name>
+    <message>
+      <source>Open</source>
+      <translation>Ouvrir</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>Actualiser</translation>
+    </message>
+    <message>
+      <source>Saved reports</source>
+      <translation>Rapports enregistrés</translation>
+    </message>
+    <message>
+      <source>Reports are for supervisors and admins.</source>
+      <translation>Les rapports sont réservés aux superviseurs et administrateurs.</translation>
+    </message>
+    <message>
+      <source>No saved report yet.</source>
+      <translation>Aucun rapport enregistré pour l'instant.</translation>
+    </message>
+    <message>
+      <source>Choose a saved report in the list.</source>
+      <translation>Choisissez un rapport enregistré dans la liste.</translation>
+    </message>
+    <message>
+      <source>Opening report %1…</source>
+      <translation>Ouverture du rapport %1…</translation>
+    </message>
+    <message>
+      <source>The database cannot be reached: %1</source>
+      <translation>La base de données est injoignable : %1</translation>
+    </message>
+    <message>
+      <source>Report %1 is no longer there.</source>
+      <translation>Le rapport %1 n'existe plus.</translation>
+    </message>
+    <message>
+      <source>The saved reports could not be read: %1</source>
+      <translation>Les rapports enregistrés n'ont pas pu être lus : %1</translation>
     </message>
   </context>
   <context>

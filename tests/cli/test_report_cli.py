@@ -108,3 +108,25 @@ def test_an_unwritable_pdf_path_is_one_line(sqlite_db: Database, tmp_path: Path)
         str(tmp_path / "no" / "such" / "r.pdf"),
     )
     assert_one_line_error(result, "cannot write the PDF")
+
+
+def test_a_french_pdf_writes_decimal_commas(sqlite_db: Database, tmp_path: Path) -> None:
+    build_station(sqlite_db)
+    pdf = tmp_path / "rapport.pdf"
+    result = vigie(
+        "report",
+        "--db",
+        str(sqlite_db.engine.url),
+        "--from",
+        "2026-11-02",
+        "--to",
+        "2026-11-03",
+        "--pdf",
+        str(pdf),
+        "--lang",
+        "fr",
+        env=NO_DISPLAY,
+    )
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(pdf)
+    assert "50,0 % (2/4)" in text and "66,7 % (2/3)" in text and "50.0 %" not in text

@@ -103,3 +103,37 @@ def test_the_bench_probe_builds_the_station_report(db: Database) -> None:
     build_station(db)
     assert station_report_seconds(db, PERIOD.start, PERIOD.end) >= 0.0
     assert journal(db) == []
+
+
+def test_saved_reports_are_listed_and_reopened_by_supervisors_only_each_opening_journaled(
+    db: Database,
+) -> None:
+    from console.domain.report import ReportError
+
+    station = build_station(db)
+    service = reports(db)
+    first = service.build(station.chef, PERIOD, ReportScope())
+    first_id = service.save(station.chef, first, "Le premier.")
+    second_id = service.save(
+        station.chef, service.build(station.chef, PERIOD, ReportScope.sites(["PAR-0002"])), ""
+    )
+    entries = service.saved_list(station.chef)
+    assert [(e.id, e.author, e.scope.key(), e.comment) for e in entries] == [
+        (second_id, "Chef", "sites:PAR-0002", ""),
+        (first_id, "Chef", "station", "Le premier."),
+    ]
+    assert entries[1].period == PERIOD
+    entry, reopened = service.reopen(station.chef, first_id)
+    assert entry == entries[1] and reopened == first  # as built, figures and all
+    with pytest.raises(ReportError) as missing:
+        service.reopen(station.chef, 999)
+    assert missing.value.code == "unknown_report"
+    for act in (lambda: service.saved_list(station.amelie), lambda: service.reopen(station.amelie, first_id)):
+        with pytest.raises(AuditRefused):
+            act()
+    scope_period = "station 2026-11-01T23:00:00+00:00/2026-11-03T23:00:00+00:00"
+    assert journal(db)[2:] == [
+        (JournalAction.REPORT_OPENED, station.chef.id, f"report {first_id}: {scope_period}"),
+        (JournalAction.AUDIT_REFUSED, station.amelie.id, "list saved reports"),
+        (JournalAction.AUDIT_REFUSED, station.amelie.id, "reopen a saved report"),
+    ]

@@ -19,12 +19,13 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPen
 
 from console.domain.priority import EventCategory
 from console.domain.report import REQUIRED_FIRST, REQUIRED_SECOND, Histogram, StationReport
 from console.views.category_words import category_labels
+from console.views.formatting import format_count, format_short
 
 TOP_SITES = 10
 _COLOURS = {
@@ -49,9 +50,12 @@ def _category_word(value: str) -> str:
         return value
 
 
-def _chart(title: str) -> QChart:
+def _chart(title: str, lang: str) -> QChart:
+    """A chart whose generated numbers (bar labels, axes) are written as `lang` writes them."""
     chart = QChart()
     chart.setTitle(title)
+    chart.setLocale(QLocale(lang))
+    chart.setLocalizeNumbers(True)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setMargins(QMargins(4, 4, 4, 4))
@@ -64,7 +68,7 @@ def _axes(chart: QChart, labels: list[str], series: object, *, horizontal: bool 
     categories.append(labels)
     categories.setTruncateLabels(False)  # a site code cut to "…" tells nobody anything
     values = QValueAxis()
-    values.setLabelFormat("%d")
+    values.setLabelFormat("%.0f")  # with localised numbers Qt draws no label at all for "%d"
     cat_side, val_side = (
         (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
         if horizontal
@@ -92,9 +96,9 @@ def count_axis(axis: QValueAxis, top: float) -> None:
 
 
 def _stacked_by_category(
-    title: str, labels: list[str], report: StationReport, counts: Callable[[int, str], int]
+    title: str, labels: list[str], report: StationReport, counts: Callable[[int, str], int], lang: str
 ) -> QChart:
-    chart = _chart(title)
+    chart = _chart(title, lang)
     series = QStackedBarSeries()
     for category in report.categories():
         bar = QBarSet(_category_word(category))
@@ -107,7 +111,7 @@ def _stacked_by_category(
     return chart
 
 
-def per_day_chart(report: StationReport) -> QChart:
+def per_day_chart(report: StationReport, lang: str = "en") -> QChart:
     long = len(report.per_day) > 14  # a month's labels only fit as day numbers
     labels = [d.day.strftime("%d" if long else "%d/%m") for d in report.per_day]
     return _stacked_by_category(
@@ -115,24 +119,26 @@ def per_day_chart(report: StationReport) -> QChart:
         labels,
         report,
         lambda i, c: report.per_day[i].counts.get(c, 0),
+        lang,
     )
 
 
-def per_hour_chart(report: StationReport) -> QChart:
+def per_hour_chart(report: StationReport, lang: str = "en") -> QChart:
     labels = [f"{h:02d}" for h in range(24)]
     return _stacked_by_category(
         QCoreApplication.translate("ReportCharts", "Alarms per hour of the day (local time)"),
         labels,
         report,
         lambda i, c: report.per_hour[i].get(c, 0),
+        lang,
     )
 
 
-def service_chart(report: StationReport) -> QChart:
+def service_chart(report: StationReport, lang: str = "en") -> QChart:
     """Share taken within each target, beside the share the standard asks (the target lines)."""
     s = report.service
     first, second = int(s.targets.take_within_s), int(s.targets.take_late_s)
-    chart = _chart(QCoreApplication.translate("ReportCharts", "Alarms taken within the targets (%)"))
+    chart = _chart(QCoreApplication.translate("ReportCharts", "Alarms taken within the targets (%)"), lang)
     series = QBarSeries()
     bar = QBarSet(QCoreApplication.translate("ReportCharts", "Taken within"))
     bar.setColor(QColor("#2e86ab"))
@@ -142,8 +148,8 @@ def service_chart(report: StationReport) -> QChart:
     series.setLabelsFormat("@value %")
     chart.addSeries(series)
     labels = [
-        QCoreApplication.translate("ReportCharts", "within %1 s").replace("%1", str(first)),
-        QCoreApplication.translate("ReportCharts", "within %1 s").replace("%1", str(second)),
+        QCoreApplication.translate("ReportCharts", "within %1 s").replace("%1", format_count(first, lang)),
+        QCoreApplication.translate("ReportCharts", "within %1 s").replace("%1", format_count(second, lang)),
     ]
     values = _axes(chart, labels, series)
     values.setRange(0, 100)
@@ -151,7 +157,9 @@ def service_chart(report: StationReport) -> QChart:
     for index, required in enumerate((REQUIRED_FIRST, REQUIRED_SECOND)):
         line = QLineSeries()
         line.setName(
-            QCoreApplication.translate("ReportCharts", "target %1 %").replace("%1", f"{100 * required:g}")
+            QCoreApplication.translate("ReportCharts", "target %1 %").replace(
+                "%1", format_short(100 * required, lang)
+            )
         )
         line.setPen(QPen(QColor("#d7263d"), 2, Qt.PenStyle.DashLine))
         line.append(index - 0.45, 100 * required)
@@ -169,8 +177,10 @@ def _bucket_labels(histogram: Histogram, unit_s: int) -> list[str]:
     return [*(f"{edge}–" for edge in edges[:-1]), f"≥{edges[-1]}"]
 
 
-def histogram_chart(histogram: Histogram, title: str, set_name: str, unit_s: int = 1) -> QChart:
-    chart = _chart(title)
+def histogram_chart(
+    histogram: Histogram, title: str, set_name: str, unit_s: int = 1, lang: str = "en"
+) -> QChart:
+    chart = _chart(title, lang)
     series = QBarSeries()
     bar = QBarSet(set_name)
     bar.setColor(QColor("#2e86ab"))
@@ -182,29 +192,32 @@ def histogram_chart(histogram: Histogram, title: str, set_name: str, unit_s: int
     return chart
 
 
-def take_time_chart(report: StationReport) -> QChart:
+def take_time_chart(report: StationReport, lang: str = "en") -> QChart:
     return histogram_chart(
         report.service.take,
         QCoreApplication.translate("ReportCharts", "Time to take (seconds)"),
         QCoreApplication.translate("ReportCharts", "Alarms"),
+        lang=lang,
     )
 
 
-def handling_time_chart(report: StationReport) -> QChart:
+def handling_time_chart(report: StationReport, lang: str = "en") -> QChart:
     return histogram_chart(
         report.service.handling,
         QCoreApplication.translate("ReportCharts", "Handling time, take to close (minutes)"),
         QCoreApplication.translate("ReportCharts", "Alarms"),
         unit_s=60,
+        lang=lang,
     )
 
 
-def false_alarm_chart(report: StationReport) -> QChart:
+def false_alarm_chart(report: StationReport, lang: str = "en") -> QChart:
     """The ten sites with the highest false-alarm rate (the police's response depends on it)."""
     chart = _chart(
         QCoreApplication.translate("ReportCharts", "False-alarm rate per site, top %1 (%)").replace(
             "%1", str(TOP_SITES)
-        )
+        ),
+        lang,
     )
     top = list(report.false_alarms[:TOP_SITES])[::-1]  # horizontal bars draw bottom-up
     series = QHorizontalBarSeries()
@@ -218,8 +231,8 @@ def false_alarm_chart(report: StationReport) -> QChart:
     return chart
 
 
-def dispatch_chart(report: StationReport) -> QChart:
-    chart = _chart(QCoreApplication.translate("ReportCharts", "Dispatches against the agreed delay"))
+def dispatch_chart(report: StationReport, lang: str = "en") -> QChart:
+    chart = _chart(QCoreApplication.translate("ReportCharts", "Dispatches against the agreed delay"), lang)
     series = QStackedBarSeries()
     timed = [d for d in report.dispatches if d.with_delay]
     for name, colour, value in (
@@ -238,8 +251,8 @@ def dispatch_chart(report: StationReport) -> QChart:
     return chart
 
 
-def workload_chart(report: StationReport) -> QChart:
-    chart = _chart(QCoreApplication.translate("ReportCharts", "Operator workload"))
+def workload_chart(report: StationReport, lang: str = "en") -> QChart:
+    chart = _chart(QCoreApplication.translate("ReportCharts", "Operator workload"), lang)
     series = QBarSeries()
     for name, colour, value in (
         (QCoreApplication.translate("ReportCharts", "Alarms taken"), "#2e86ab", lambda w: w.taken),
@@ -271,7 +284,7 @@ def dispatch_kind_word(kind: str) -> str:
     return words.get(kind, kind)
 
 
-ALL_CHARTS: tuple[tuple[str, Callable[[StationReport], QChart]], ...] = (
+ALL_CHARTS: tuple[tuple[str, Callable[[StationReport, str], QChart]], ...] = (
     ("per_day", per_day_chart),
     ("per_hour", per_hour_chart),
     ("service", service_chart),

@@ -3,18 +3,21 @@
 The figures are built on a worker thread (a year of a station is several aggregate scans: the GUI
 thread never waits for them); a result that arrives after the supervisor asked for another period
 is dropped. The supervisor writes the first analysis in the comment box beside the charts, saves
-the report (kept as built) and exports it as a PDF.
+the report (kept as built) and exports it as a PDF. The saved reports are listed below the comment
+(saved_reports.py): one opened is shown as it was saved, and can be exported again. Numbers are
+written as the interface's language writes them (85,1 % in French).
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +42,7 @@ from console.domain.report import (
     ReportError,
     ReportPeriod,
     ReportScope,
+    SavedReportEntry,
     StationReport,
     last_days,
     last_month,
@@ -47,6 +51,7 @@ from console.domain.report import (
 from console.services.authority import AuditRefused
 from console.services.reports import Reports
 from console.views.background import Background
+from console.views.formatting import format_count, format_date_time
 from console.views.supervision.report_charts import ALL_CHARTS
 from console.views.supervision.report_pdf import write_report_pdf
 from console.views.supervision.report_tables import (
@@ -62,51 +67,33 @@ from console.views.supervision.report_tables import (
     workload_headers,
     workload_rows,
 )
+from console.views.supervision.report_words import ERROR_STYLE, day_of, error_text, failure_text, named, qdate
+from console.views.supervision.saved_reports import SavedReportsPanel
 
 log = logging.getLogger(__name__)
-_ERROR_STYLE = "color: #c0392b;"
-
-
-_W = TypeVar("_W", bound=QWidget)
-
-
-def _named(widget: _W, name: str, *, calendar: bool = False, style: str = "", wrap: bool = False) -> _W:
-    """Object names for the tests and the screenshots (the stubs take no objectName keyword)."""
-    widget.setObjectName(name)
-    if calendar and isinstance(widget, QDateEdit):
-        widget.setCalendarPopup(True)
-    if style:
-        widget.setStyleSheet(style)
-    if wrap and isinstance(widget, QLabel):
-        widget.setWordWrap(True)
-    return widget
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class ReportPage(QWidget):
-    report_built = Signal(object)  # StationReport, each time a build arrives
+    report_built = Signal(object)  # StationReport, each time one is shown (built or reopened)
 
     def __init__(
         self,
         reports: Reports,
         operator: Operator,
+        lang: str = "en",
         parent: QWidget | None = None,
         clock: Any = lambda: datetime.now(UTC),
     ) -> None:
         super().__init__(parent)
         self._reports = reports
         self._operator = operator
+        self._lang = lang
         self._clock = clock
         self._background = Background("report", self)
         self._request = 0
         self.report: StationReport | None = None
+        self.saved_id: int | None = None  # the saved report shown, if the one shown is one
+        self._draft = ""  # the comment being written, while a saved report is shown
         self._build_controls()
         self._build_body()
         self._on_last_7_days()
@@ -114,26 +101,26 @@ class ReportPage(QWidget):
     # --- layout -------------------------------------------------------------------------------
 
     def _build_controls(self) -> None:
-        self.from_edit = _named(QDateEdit(self), "report_from", calendar=True)
-        self.to_edit = _named(QDateEdit(self), "report_to", calendar=True)
+        self.from_edit = named(QDateEdit(self), "report_from", calendar=True)
+        self.to_edit = named(QDateEdit(self), "report_to", calendar=True)
         for edit in (self.from_edit, self.to_edit):
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.period_error = _named(QLabel(self), "report_period_error", style=_ERROR_STYLE)
+        self.period_error = named(QLabel(self), "report_period_error", style=ERROR_STYLE)
         quick = [
             (self.tr("Last 7 days"), self._on_last_7_days),
             (self.tr("This month"), self._on_this_month),
             (self.tr("Last month"), self._on_last_month),
         ]
-        self.scope_combo = _named(QComboBox(self), "report_scope")
+        self.scope_combo = named(QComboBox(self), "report_scope")
         self.scope_combo.addItem(self.tr("Whole station"), "station")
         self.scope_combo.addItem(self.tr("Sites (codes)"), "sites")
         self.scope_combo.addItem(self.tr("Operator (login)"), "operator")
-        self.scope_edit = _named(QLineEdit(self), "report_scope_value")
+        self.scope_edit = named(QLineEdit(self), "report_scope_value")
         self.scope_edit.setPlaceholderText(self.tr("LYO-0001, LYO-0002 or a login"))
-        self.scope_error = _named(QLabel(self), "report_scope_error", style=_ERROR_STYLE)
-        self.build_button = _named(QPushButton(self.tr("Build"), self), "report_build")
+        self.scope_error = named(QLabel(self), "report_scope_error", style=ERROR_STYLE)
+        self.build_button = named(QPushButton(self.tr("Build"), self), "report_build")
         self.build_button.clicked.connect(self.build)
-        self.status = _named(QLabel(self), "report_status")
+        self.status = named(QLabel(self), "report_status")
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("From"), self), 0, 0)
         grid.addWidget(self.from_edit, 0, 1)
@@ -172,7 +159,7 @@ class ReportPage(QWidget):
         }
         self.tables: dict[str, QTableView] = {}
         for name, model in self.models.items():
-            table = _named(QTableView(charts), f"report_table_{name}")
+            table = named(QTableView(charts), f"report_table_{name}")
             table.setModel(model)
             table.verticalHeader().hide()
             table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
@@ -189,7 +176,7 @@ class ReportPage(QWidget):
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
-        self.heading = _named(QLabel(self), "report_heading")
+        self.heading = named(QLabel(self), "report_heading")
         side_layout.addWidget(self.heading)
         figures = self.tables["figures"]
         figures.setParent(side)
@@ -197,19 +184,22 @@ class ReportPage(QWidget):
         figures.setMinimumHeight(250)
         side_layout.addWidget(figures)
         side_layout.addWidget(QLabel(self.tr("Comment (first analysis)"), side))
-        self.comment = _named(QPlainTextEdit(side), "report_comment")
+        self.comment = named(QPlainTextEdit(side), "report_comment")
         self.comment.setPlaceholderText(self.tr("What the figures say, what to follow up"))
         side_layout.addWidget(self.comment, 1)
         buttons = QHBoxLayout()
-        self.save_button = _named(QPushButton(self.tr("Save"), side), "report_save")
-        self.export_button = _named(QPushButton(self.tr("Export PDF…"), side), "report_export")
+        self.save_button = named(QPushButton(self.tr("Save"), side), "report_save")
+        self.export_button = named(QPushButton(self.tr("Export PDF…"), side), "report_export")
         self.save_button.clicked.connect(self._on_save)
         self.export_button.clicked.connect(self._on_export)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.export_button)
         side_layout.addLayout(buttons)
-        self.action_message = _named(QLabel(side), "report_action_message", wrap=True)
+        self.action_message = named(QLabel(side), "report_action_message", wrap=True)
         side_layout.addWidget(self.action_message)
+        self.saved = SavedReportsPanel(self._reports, self._operator, self._background, self._lang, side)
+        self.saved.opened.connect(self.show_saved)
+        side_layout.addWidget(self.saved, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(scroll)
@@ -225,8 +215,8 @@ class ReportPage(QWidget):
     # --- period and scope ---------------------------------------------------------------------
 
     def set_period(self, first: date, last: date) -> None:
-        self.from_edit.setDate(_qdate(first))
-        self.to_edit.setDate(_qdate(last))
+        self.from_edit.setDate(qdate(first))
+        self.to_edit.setDate(qdate(last))
 
     def _set_from(self, period: ReportPeriod) -> None:
         days = period.days(self._reports.zone)
@@ -251,10 +241,10 @@ class ReportPage(QWidget):
         period = scope = None
         try:
             period = ReportPeriod.of_days(
-                _day(self.from_edit.date()), _day(self.to_edit.date()), self._reports.zone
+                day_of(self.from_edit.date()), day_of(self.to_edit.date()), self._reports.zone
             )
         except ReportError as exc:
-            self.period_error.setText(self._error_text(exc))
+            self.period_error.setText(error_text(exc))
         kind, value = self.scope_combo.currentData(), self.scope_edit.text()
         try:
             if kind == "sites":
@@ -264,19 +254,8 @@ class ReportPage(QWidget):
             else:
                 scope = ReportScope()
         except ReportError as exc:
-            self.scope_error.setText(self._error_text(exc))
+            self.scope_error.setText(error_text(exc))
         return (period, scope) if period is not None and scope is not None else None
-
-    def _error_text(self, error: ReportError) -> str:
-        texts = {
-            "period_reversed": self.tr("The period ends before it starts."),
-            "period_too_long": self.tr("A report covers at most a year."),
-            "scope_no_site": self.tr("Name at least one site code."),
-            "scope_no_operator": self.tr("Name the operator (login)."),
-            "unknown_site": self.tr("Unknown site: %1").replace("%1", error.params.get("codes", "")),
-            "unknown_operator": self.tr("Unknown operator: %1").replace("%1", error.params.get("login", "")),
-        }
-        return texts.get(error.code, str(error))
 
     # --- build on the worker ------------------------------------------------------------------
 
@@ -302,40 +281,64 @@ class ReportPage(QWidget):
         if report is None:
             self.status.setText("")
             if isinstance(error, ReportError):
-                self.scope_error.setText(self._error_text(error))
+                self.scope_error.setText(error_text(error))
             else:
-                self.status.setText(self._failure_text(error))
+                self.status.setText(failure_text(error))
             return
         self.show_report(report)
 
-    def show_report(self, report: StationReport) -> None:
+    def show_report(self, report: StationReport, saved: SavedReportEntry | None = None) -> None:
+        """Show `report`: just built, or a saved one (`saved`) as it was saved, its comment with it."""
         self.report = report
+        self._show_comment(saved)
+        lang = self._lang
         for name, make in ALL_CHARTS:
             view = self.chart_views[name]
             old = view.chart()
-            view.setChart(make(report))
+            view.setChart(make(report, lang))
             if old is not None:
                 old.deleteLater()
-        self.models["figures"].set_rows(figure_rows(report))
-        self.models["false_alarms"].set_rows(false_alarm_rows(report))
-        self.models["dispatches"].set_rows(dispatch_rows(report))
-        self.models["workload"].set_rows(workload_rows(report))
+        self.models["figures"].set_rows(figure_rows(report, lang))
+        self.models["false_alarms"].set_rows(false_alarm_rows(report, lang))
+        self.models["dispatches"].set_rows(dispatch_rows(report, lang))
+        self.models["workload"].set_rows(workload_rows(report, lang))
         for table in self.tables.values():
             table.resizeColumnsToContents()
-        self.heading.setText(f"{period_text(report)}\n{scope_text(report)}")
-        self.status.setText(self.tr("%1 alarms in the period.").replace("%1", str(report.total)))
+        heading = f"{period_text(report)}\n{scope_text(report)}"
+        if saved is not None:
+            heading += "\n" + self.tr("Saved report %1, by %2, %3").replace("%1", str(saved.id)).replace(
+                "%2", saved.author
+            ).replace("%3", format_date_time(saved.created_at, lang))
+        self.heading.setText(heading)
+        self.status.setText(
+            self.tr("%1 alarms in the period.").replace("%1", format_count(report.total, lang))
+        )
         self.action_message.clear()
         self._set_report_actions(True)
+        self.save_button.setEnabled(saved is None)  # saved already, as it is shown
         self.report_built.emit(report)
 
-    def _failure_text(self, error: Exception | None) -> str:
-        if isinstance(error, AuditRefused):
-            return self.tr("Reports are for supervisors and admins.")
-        if isinstance(error, DatabaseUnavailable):
-            return self.tr("The database cannot be reached: %1").replace("%1", str(error))
-        if isinstance(error, OSError):
-            return self.tr("The PDF could not be written: %1").replace("%1", str(error))
-        return self.tr("The report failed: %1").replace("%1", str(error))
+    def _show_comment(self, saved: SavedReportEntry | None) -> None:
+        """A saved report's comment, read-only (exported as it was signed); the draft of the report
+        being written is kept aside meanwhile and comes back with the next report built."""
+        if saved is not None:
+            if self.saved_id is None:
+                self._draft = self.comment.toPlainText()
+            self.comment.setPlainText(saved.comment)
+        elif self.saved_id is not None:
+            self.comment.setPlainText(self._draft)
+        self.comment.setReadOnly(saved is not None)
+        self.saved_id = saved.id if saved is not None else None
+
+    @Slot(object, object)
+    def show_saved(self, entry: SavedReportEntry, report: StationReport) -> None:
+        """A saved report reopened; the fields show its period and scope (Build makes it afresh)."""
+        self._request += 1  # a build still under way is no longer what the page shows
+        self._set_from(report.period)
+        scope = report.scope
+        self.scope_combo.setCurrentIndex(self.scope_combo.findData(scope.kind.value))
+        self.scope_edit.setText(", ".join(scope.site_codes) or scope.operator_login or "")
+        self.show_report(report, entry)
 
     def _set_report_actions(self, enabled: bool) -> None:
         self.save_button.setEnabled(enabled)
@@ -350,9 +353,10 @@ class ReportPage(QWidget):
         try:
             report_id = self._reports.save(self._operator, self.report, self.comment.toPlainText())
         except (AuditRefused, DatabaseUnavailable) as exc:
-            self.action_message.setText(self._failure_text(exc))
+            self.action_message.setText(failure_text(exc))
             return
         self.action_message.setText(self.tr("Saved as report %1.").replace("%1", str(report_id)))
+        self.saved.refresh()
 
     @Slot()
     def _on_export(self) -> None:
@@ -371,10 +375,15 @@ class ReportPage(QWidget):
             return False
         try:
             self._reports.export_pdf(
-                self._operator, self.report, self.comment.toPlainText(), path, write_report_pdf
+                self._operator,
+                self.report,
+                self.comment.toPlainText(),
+                path,
+                partial(write_report_pdf, lang=self._lang),
+                saved_id=self.saved_id,
             )
         except (AuditRefused, DatabaseUnavailable, OSError) as exc:
-            self.action_message.setText(self._failure_text(exc))
+            self.action_message.setText(failure_text(exc))
             return False
         self.action_message.setText(self.tr("Exported to %1.").replace("%1", str(path)))
         return True

@@ -92,13 +92,13 @@ class _Page:
             self.y += line
         self.y += line * 0.6
 
-    def chart(self, report: StationReport, make: object, left: bool) -> None:
+    def chart(self, report: StationReport, make: object, left: bool, lang: str) -> None:
         """Charts two by two across the page."""
         w = (self.width - 60) / 2
         h = w * _CHART_SIZE.height() / _CHART_SIZE.width()
         if left:
             self.room(h)
-        chart = make(report)  # type: ignore[operator]
+        chart = make(report, lang)  # type: ignore[operator]
         scene = QGraphicsScene()
         scene.addItem(chart)
         chart.resize(_CHART_SIZE)
@@ -140,8 +140,9 @@ def _pdf_pages(path: Path, title: str) -> Iterator[tuple[QPdfWriter, _Page]]:
         painter.end()
 
 
-def write_report_pdf(report: StationReport, comment: str, path: Path) -> None:
-    """Write the report at `path`; OSError (worded for the person) when it cannot be written."""
+def write_report_pdf(report: StationReport, comment: str, path: Path, lang: str = "en") -> None:
+    """Write the report at `path`, its numbers as `lang` writes them; OSError (worded for the
+    person) when it cannot be written."""
     title = QCoreApplication.translate("ReportPdf", "Vigie report %1").replace("%1", period_text(report))
     with _pdf_pages(path, title) as (writer, page):
         page.text(QCoreApplication.translate("ReportPdf", "Vigie — supervision report"), 16, bold=True)
@@ -155,24 +156,28 @@ def write_report_pdf(report: StationReport, comment: str, path: Path) -> None:
         )
         page.text(QCoreApplication.translate("ReportPdf", "Comment"), 12, bold=True)
         page.text(comment.strip() or QCoreApplication.translate("ReportPdf", "(no comment)"))
-        page.table(QCoreApplication.translate("ReportPdf", "Figures"), figure_headers(), figure_rows(report))
+        page.table(
+            QCoreApplication.translate("ReportPdf", "Figures"), figure_headers(), figure_rows(report, lang)
+        )
         page.table(
             QCoreApplication.translate("ReportPdf", "False alarms per site"),
             false_alarm_headers(),
-            false_alarm_rows(report)[:20],
+            false_alarm_rows(report, lang)[:20],
         )
         page.table(
-            QCoreApplication.translate("ReportPdf", "Dispatches"), dispatch_headers(), dispatch_rows(report)
+            QCoreApplication.translate("ReportPdf", "Dispatches"),
+            dispatch_headers(),
+            dispatch_rows(report, lang),
         )
         page.table(
             QCoreApplication.translate("ReportPdf", "Operator workload"),
             workload_headers(),
-            workload_rows(report),
+            workload_rows(report, lang),
         )
         writer.newPage()
         page.y = 0.0
         for index, (_name, make) in enumerate(ALL_CHARTS):
-            page.chart(report, make, left=index % 2 == 0)
+            page.chart(report, make, left=index % 2 == 0, lang=lang)
 
 
 def write_text_pdf(title: str, text: str, path: Path) -> None:

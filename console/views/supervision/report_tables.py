@@ -7,12 +7,14 @@ number or on how it is worded.
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from console.domain.report import ScopeKind, StationReport, share
+from console.domain.report import ReportPeriod, ReportScope, ScopeKind, StationReport, share
+from console.views.formatting import format_count, format_decimal, format_short
 from console.views.supervision.report_charts import dispatch_kind_word
 from console.views.table_base import ReadOnlyTableModel
 
@@ -20,20 +22,24 @@ Rows = list[list[str]]
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.1f} %"
+def percent(value: float | None, lang: str = "en") -> str:
+    return "—" if value is None else f"{format_decimal(100 * value, lang)} %"
 
 
-def seconds(value: float | None) -> str:
+def seconds(value: float | None, lang: str = "en") -> str:
     if value is None:
         return "—"
     if value < 120:
-        return f"{value:.0f} s"
-    return f"{value / 60:.1f} min"
+        return f"{format_decimal(value, lang, 0)} s"
+    return f"{format_decimal(value / 60, lang)} min"
 
 
-def hours(value: float) -> str:
-    return f"{value / 3600:.1f} h"
+def hours(value: float, lang: str = "en") -> str:
+    return f"{format_decimal(value / 3600, lang)} h"
+
+
+def _of(part: int, whole: int, lang: str) -> str:
+    return f"({format_count(part, lang)}/{format_count(whole, lang)})"
 
 
 def period_text(report: StationReport) -> str:
@@ -45,7 +51,10 @@ def period_text(report: StationReport) -> str:
 
 
 def scope_text(report: StationReport) -> str:
-    scope = report.scope
+    return scope_words(report.scope)
+
+
+def scope_words(scope: ReportScope) -> str:
     if scope.kind is ScopeKind.SITES:
         return QCoreApplication.translate("ReportTables", "Sites: %1").replace(
             "%1", ", ".join(scope.site_codes)
@@ -57,23 +66,29 @@ def scope_text(report: StationReport) -> str:
     return QCoreApplication.translate("ReportTables", "Whole station")
 
 
-def figure_rows(report: StationReport) -> Rows:
+def days_text(period: ReportPeriod, zone: ZoneInfo) -> str:
+    """The local days of a period, first and last: 2026-11-02 – 2026-11-03."""
+    days = period.days(zone)
+    return f"{days[0].isoformat()} – {days[-1].isoformat()}"
+
+
+def figure_rows(report: StationReport, lang: str = "en") -> Rows:
     s = report.service
-    first, second = f"{s.targets.take_within_s:g}", f"{s.targets.take_late_s:g}"
+    first, second = format_short(s.targets.take_within_s, lang), format_short(s.targets.take_late_s, lang)
     counted = sum(f.closed for f in report.false_alarms)
     false = sum(f.false_alarms for f in report.false_alarms)
     timed = sum(d.on_time + d.late + d.not_arrived for d in report.dispatches)
     on_time = sum(d.on_time for d in report.dispatches)
     return [
-        [QCoreApplication.translate("ReportTables", "Alarms"), str(report.total)],
-        [QCoreApplication.translate("ReportTables", "Taken"), str(s.taken)],
+        [QCoreApplication.translate("ReportTables", "Alarms"), format_count(report.total, lang)],
+        [QCoreApplication.translate("ReportTables", "Taken"), format_count(s.taken, lang)],
         [
             QCoreApplication.translate("ReportTables", "Taken within %1 s").replace("%1", first),
-            f"{percent(s.share_first)} ({s.within_first}/{s.taken})",
+            f"{percent(s.share_first, lang)} {_of(s.within_first, s.taken, lang)}",
         ],
         [
             QCoreApplication.translate("ReportTables", "Taken within %1 s").replace("%1", second),
-            f"{percent(s.share_second)} ({s.within_second}/{s.taken})",
+            f"{percent(s.share_second, lang)} {_of(s.within_second, s.taken, lang)}",
         ],
         [
             QCoreApplication.translate("ReportTables", "Targets met (80 % / 98.5 %)"),
@@ -85,48 +100,56 @@ def figure_rows(report: StationReport) -> Rows:
         ],
         [
             QCoreApplication.translate("ReportTables", "Time to take, median / 90th percentile"),
-            f"{seconds(s.take.percentile(0.5))} / {seconds(s.take.percentile(0.9))}",
+            f"{seconds(s.take.percentile(0.5), lang)} / {seconds(s.take.percentile(0.9), lang)}",
         ],
         [
             QCoreApplication.translate("ReportTables", "Handling time, median / 90th percentile"),
-            f"{seconds(s.handling.percentile(0.5))} / {seconds(s.handling.percentile(0.9))}",
+            f"{seconds(s.handling.percentile(0.5), lang)} / {seconds(s.handling.percentile(0.9), lang)}",
         ],
         [
             QCoreApplication.translate("ReportTables", "False-alarm rate"),
-            f"{percent(share(false, counted))} ({false}/{counted})",
+            f"{percent(share(false, counted), lang)} {_of(false, counted, lang)}",
         ],
         [
             QCoreApplication.translate("ReportTables", "Dispatches on time"),
-            f"{percent(share(on_time, timed))} ({on_time}/{timed})",
+            f"{percent(share(on_time, timed), lang)} {_of(on_time, timed, lang)}",
         ],
     ]
 
 
-def false_alarm_rows(report: StationReport) -> Rows:
+def false_alarm_rows(report: StationReport, lang: str = "en") -> Rows:
+    n = partial(format_count, lang=lang)
     return [
-        [f.site_code, f.site_name, str(f.closed), str(f.false_alarms), percent(f.rate)]
+        [f.site_code, f.site_name, n(f.closed), n(f.false_alarms), percent(f.rate, lang)]
         for f in report.false_alarms
     ]
 
 
-def dispatch_rows(report: StationReport) -> Rows:
+def dispatch_rows(report: StationReport, lang: str = "en") -> Rows:
+    n = partial(format_count, lang=lang)
     return [
         [
             dispatch_kind_word(d.kind),
-            str(d.requested),
-            str(d.on_time),
-            str(d.late),
-            str(d.not_arrived),
-            str(d.cancelled),
-            percent(d.on_time_share),
+            n(d.requested),
+            n(d.on_time),
+            n(d.late),
+            n(d.not_arrived),
+            n(d.cancelled),
+            percent(d.on_time_share, lang),
         ]
         for d in report.dispatches
     ]
 
 
-def workload_rows(report: StationReport) -> Rows:
+def workload_rows(report: StationReport, lang: str = "en") -> Rows:
     return [
-        [w.display_name, str(w.taken), str(w.closed), hours(w.handled_s), seconds(w.mean_handled_s)]
+        [
+            w.display_name,
+            format_count(w.taken, lang),
+            format_count(w.closed, lang),
+            hours(w.handled_s, lang),
+            seconds(w.mean_handled_s, lang),
+        ]
         for w in report.workload
     ]
 
