@@ -90,6 +90,10 @@ def parse_station_csv(text: str) -> ParsedFile:
         if not code:
             errors.append(FileError(where, "site: empty"))
             continue
+        checked: dict[str, Any] = {}
+        _put(checked, Kind.SITE, "code", code, where, errors, column="site")
+        if "code" not in checked:
+            continue  # refused by the site code's rule, and said so
         site_name = cells.pop("site_name", None)
         site = sites.get(code)
         if site is None:
@@ -120,10 +124,17 @@ def parse_station_csv(text: str) -> ParsedFile:
 
 
 def _put(
-    fields: dict[str, Any], kind: Kind, column: str, text: str, where: str, errors: list[FileError]
+    fields: dict[str, Any],
+    kind: Kind,
+    name: str,
+    text: str,
+    where: str,
+    errors: list[FileError],
+    *,
+    column: str | None = None,
 ) -> None:
-    spec = FIELD_BY_NAME[kind][column]
+    spec = FIELD_BY_NAME[kind][name]
     try:
-        fields[column] = spec.check(spec.from_text(text))
+        fields[name] = spec.check(spec.from_text(text))
     except FieldError as exc:
-        errors.append(FileError(where, f"{column}: {exc}"))
+        errors.append(FileError(where, f"{column or name}: {exc}"))

@@ -1,36 +1,26 @@
 """A site's records as import and export files carry them: their fields, each field's check, their keys.
 
 One table of fields per kind of record serves the JSON and CSV readers, the comparison with what is
-stored and the export, so a field is checked, compared and written the same way everywhere. A record
+stored and the export, so a field is checked, compared and written the same way everywhere. Each field's
+check is the administration window's rule (`site_fields`), so a value the window refuses an import refuses
+too; only the wording differs: in English, with the value the file gave, for the dry-run report. A record
 read from a file carries only the fields the file gives: a field left out keeps its stored value (or
 its default for a new record), which is also how an export without secrets re-imports without losing
 the secrets already stored.
 
-Schedules (issue 12, item 2) are not a kind yet: when they exist they become one more `Kind` with its
-fields and key, and the readers' `RESERVED_KEYS` entry for "schedule" goes.
+Schedules (issue 12, item 2) are not a kind yet: when they exist they become one more `site_fields.Kind`
+with its rules and key, and the readers' `RESERVED_KEYS` entry for "schedule" goes.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from console.domain.priority import EventCategory
-from console.domain.site import DetectorType
-
-
-class Kind(StrEnum):
-    SITE = "site"
-    TRANSMITTER = "transmitter"
-    PLAN = "plan"
-    ZONE = "zone"
-    CONTACT = "contact"
-    PROCEDURE = "procedure"
-
+from console.domain.site_fields import RULES, FieldRule, Problem, whole_number
+from console.domain.site_fields import FieldError as RuleError
+from console.domain.site_fields import Kind as Kind  # the readers, the plan and storage name kinds from here
 
 CHILD_KINDS = (Kind.TRANSMITTER, Kind.PLAN, Kind.ZONE, Kind.CONTACT, Kind.PROCEDURE)
 # The JSON key of each site's collection.
@@ -49,7 +39,7 @@ RESERVED_KEYS = {
 
 
 class FieldError(ValueError):
-    """A value refused, worded for the person who wrote the file."""
+    """A value refused, worded for the person who wrote the file (from the rule's `Problem`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,125 +51,60 @@ class Field:
     from_text: Callable[[str], Any] = str  # a CSV cell -> the JSON value `check` takes
 
 
-# --- checks -------------------------------------------------------------------------------------
+# --- each field's check: the administration's rule, worded for a file ------------------------------
+
+# The import's wording where it differs from the rule's English; the value refused is added after it.
+_WORDING = {
+    Problem.AES_KEY: "32, 48 or 64 hexadecimal digits",
+    Problem.SIP_URI: "a sip: or sips: URI",
+}
+_TYPE_PROBLEMS = frozenset({Problem.NOT_TEXT, Problem.NOT_WHOLE_NUMBER, Problem.NOT_NUMBER})
+_SHOWN_PROBLEMS = frozenset({Problem.HEX_DIGITS, Problem.AES_KEY, Problem.CHOICE, Problem.SIP_URI})
 
 
-def _text(max_length: int, *, required: bool = False) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        if not isinstance(value, str):
-            raise FieldError(f"expected text, not {_json_type(value)}")
-        if required and not value.strip():
-            raise FieldError("must not be empty")
-        if len(value) > max_length:
-            raise FieldError(f"at most {max_length} characters, not {len(value)}")
-        return value
-
-    return check
-
-
-def _optional(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda value: None if value is None else check(value)
-
-
-def _integer(low: int, high: int) -> Callable[[Any], int]:
-    def check(value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise FieldError(f"expected a whole number, not {_json_type(value)}")
-        if not low <= value <= high:
-            raise FieldError(f"must be from {low} to {high}, not {value}")
-        return value
-
-    return check
+def _message(name: str, error: RuleError, value: Any) -> str:
+    """The dry run's English for a refusal: the rule's problem, with what the file gave."""
+    problem, words = error.problem, _WORDING.get(error.problem, str(error))
+    if name == "content" and problem is Problem.REQUIRED:
+        return "the plan's image is empty"
+    if name == "phones" and not isinstance(value, list | tuple):
+        return f"expected a list of phone numbers, not {_json_type(value)}"
+    if problem in _TYPE_PROBLEMS:
+        return f"{words}, not {_json_type(value)}"
+    if problem is Problem.OUT_OF_RANGE:
+        return f"{words}, not {value}"
+    if problem is Problem.TOO_LONG and isinstance(value, str):
+        return f"{words}, not {len(value)}"
+    if problem is Problem.TIME_ZONE:
+        return f"{words}: {_shown(value)}"
+    if problem in _SHOWN_PROBLEMS:
+        return f"{words}, not {_shown(value)}"
+    return words
 
 
-def _number(low: float, high: float) -> Callable[[Any], float]:
-    def check(value: Any) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise FieldError(f"expected a number, not {_json_type(value)}")
-        if not low <= value <= high:
-            raise FieldError(f"must be from {low:g} to {high:g}, not {value}")
-        return float(value)
+def _checked(name: str, check: Callable[[Any], Any], *, secret: bool = False) -> Callable[[Any], Any]:
+    def file_check(value: Any) -> Any:
+        if secret and value == "":  # a file's "" removes the stored secret (not a word to check)
+            return ""
+        try:
+            stored = check(value)
+        except RuleError as error:
+            raise FieldError(_message(name, error, value)) from None
+        if name == "steps":  # the import stores (text, mandatory) pairs
+            return tuple((step.text, step.mandatory) for step in stored)
+        return stored
 
-    return check
-
-
-def _hex(pattern: str, what: str) -> Callable[[Any], str]:
-    compiled = re.compile(pattern)
-
-    def check(value: Any) -> str:
-        if not isinstance(value, str) or not compiled.fullmatch(value):
-            raise FieldError(f"{what}, not {_shown(value)}")
-        return value.upper()
-
-    return check
+    return file_check
 
 
-def _choice(values: Sequence[str]) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        if value not in values:
-            raise FieldError(f"one of {', '.join(values)}, not {_shown(value)}")
-        return str(value)
-
-    return check
-
-
-def _timezone(value: Any) -> str:
-    name = _text(64, required=True)(value)
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise FieldError(f"not a time zone name (such as Europe/Paris): {_shown(value)}") from None
-    return name
-
-
-def _sip_uri(value: Any) -> str:
-    uri = _text(200, required=True)(value)
-    if not uri.startswith(("sip:", "sips:")) or len(uri.split(":", 1)[1]) == 0 or " " in uri:
-        raise FieldError(f"a sip: or sips: URI, not {_shown(value)}")
-    return uri
-
-
-def _phones(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list | tuple):
-        raise FieldError(f"expected a list of phone numbers, not {_json_type(value)}")
-    phones = []
-    for number in value:
-        if not isinstance(number, str) or not number.strip() or len(number) > 40 or "\n" in number:
-            raise FieldError(
-                f"a phone number is text of 1 to 40 characters on one line, not {_shown(number)}"
-            )
-        phones.append(number.strip())
-    return tuple(phones)
-
-
-def _steps(value: Any) -> tuple[tuple[str, bool], ...]:
-    if not isinstance(value, list | tuple):
-        raise FieldError(f"expected a list of steps, not {_json_type(value)}")
-    steps = []
-    for rank, step in enumerate(value, start=1):
-        if not isinstance(step, dict) or set(step) - {"text", "mandatory"}:
-            raise FieldError(f'step {rank}: expected {{"text": ..., "mandatory": true|false}}')
-        text = step.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise FieldError(f"step {rank}: its text must not be empty")
-        mandatory = step.get("mandatory", True)
-        if not isinstance(mandatory, bool):
-            raise FieldError(f"step {rank}: mandatory is true or false, not {_shown(mandatory)}")
-        steps.append((text, mandatory))
-    return tuple(steps)
-
-
-def _content(value: Any) -> bytes:
-    if not isinstance(value, bytes) or not value:
-        raise FieldError("the plan's image is empty")
-    return value
-
-
-def _secret_word(value: Any) -> str:
-    word = _text(100)(value)
-    if word and not word.strip():
-        raise FieldError("must not be only blanks")
-    return word
+def _field(rule: FieldRule) -> Field:
+    return Field(
+        rule.name,
+        _checked(rule.name, rule.check, secret=rule.secret),
+        rule.default,
+        rule.secret,
+        rule.from_text,
+    )
 
 
 def _json_type(value: Any) -> str:
@@ -199,80 +124,16 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _int_text(text: str) -> Any:
-    try:
-        return int(text)
-    except ValueError:
-        return text  # the check words the refusal
+# A contact's rank is the file's list order (the administration orders contacts its own way).
+_RANK = Field("rank", _checked("rank", whole_number(1, 10_000)))  # never a CSV cell: the row order
 
 
-def _float_text(text: str) -> Any:
-    try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        return text
+def _fields(kind: Kind) -> tuple[Field, ...]:
+    fields = tuple(_field(rule) for rule in RULES[kind])
+    return (*fields[:1], _RANK, *fields[1:]) if kind is Kind.CONTACT else fields
 
 
-ACCOUNT = _hex(r"[0-9A-Fa-f]{3,16}", "3 to 16 hexadecimal digits")
-LINE = _hex(r"[0-9A-Fa-f]{0,6}", "0 to 6 hexadecimal digits")
-AES_KEY = _hex(r"|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{48}|[0-9A-Fa-f]{64}", "32, 48 or 64 hexadecimal digits")
-_CATEGORIES = tuple(c.value for c in EventCategory)
-
-FIELDS: dict[Kind, tuple[Field, ...]] = {
-    Kind.SITE: (
-        Field("code", _text(32, required=True)),
-        Field("name", _text(200, required=True)),
-        Field("address", _text(300), ""),
-        Field("postcode", _text(16), ""),
-        Field("city", _text(100), ""),
-        Field("latitude", _optional(_number(-90, 90)), None, from_text=_float_text),
-        Field("longitude", _optional(_number(-180, 180)), None, from_text=_float_text),
-        Field("timezone", _timezone, "Europe/Paris"),
-        Field("risk_class", _optional(_integer(0, 99)), None, from_text=_int_text),
-        Field("accessibility_needs", _text(10_000), ""),
-        Field("notes", _text(100_000), ""),
-        Field("guard_delay_min", _optional(_integer(1, 24 * 60)), None, from_text=_int_text),
-    ),
-    Kind.TRANSMITTER: (
-        Field("account", ACCOUNT),
-        Field("line", LINE, ""),
-        Field("receiver", _hex(r"[0-9A-Fa-f]{0,6}", "0 to 6 hexadecimal digits"), ""),
-        Field("protocol", _hex(r"|[A-Za-z0-9*-]{1,16}", "a DC-09 ID such as ADM-CID or SIA-DCS"), ""),
-        Field("aes_key", _optional(AES_KEY), None, secret=True),
-        Field("test_interval_s", _optional(_integer(1, 366 * 86400)), None, from_text=_int_text),
-        Field("audio_module_uri", _optional(_sip_uri), None),
-    ),
-    Kind.PLAN: (
-        Field("level", _integer(-99, 999), from_text=_int_text),
-        Field("name", _text(100), ""),
-        Field("media_type", _choice(("image/svg+xml", "image/png", "image/jpeg")), "image/svg+xml"),
-        Field("content", _content, b""),
-    ),
-    Kind.ZONE: (
-        Field("number", _integer(1, 9999), from_text=_int_text),
-        Field("name", _text(200), ""),
-        Field("detector_type", _choice(tuple(d.value for d in DetectorType)), DetectorType.PIR.value),
-        Field("level", _optional(_integer(-99, 999)), None, from_text=_int_text),
-        Field("x", _optional(_number(-1e7, 1e7)), None, from_text=_float_text),
-        Field("y", _optional(_number(-1e7, 1e7)), None, from_text=_float_text),
-    ),
-    Kind.CONTACT: (
-        Field("name", _text(200, required=True)),
-        Field("rank", _integer(1, 10_000), from_text=_int_text),
-        Field("role", _text(100), ""),
-        Field("phones", _phones, (), from_text=lambda text: [p for p in text.split(";") if p.strip()]),
-        Field("sip_uri", _optional(_sip_uri), None),
-        Field("availability", _text(200), ""),
-        Field("accessibility_needs", _text(10_000), ""),
-        Field("password", _optional(_secret_word), None, secret=True),
-        Field("duress_word", _optional(_secret_word), None, secret=True),
-    ),
-    Kind.PROCEDURE: (
-        Field("category", _choice(_CATEGORIES)),
-        Field("title", _text(200), ""),
-        Field("steps", _steps, ()),
-    ),
-}
+FIELDS: dict[Kind, tuple[Field, ...]] = {kind: _fields(kind) for kind in (Kind.SITE, *CHILD_KINDS)}
 FIELD_BY_NAME = {kind: {f.name: f for f in fields} for kind, fields in FIELDS.items()}
 
 

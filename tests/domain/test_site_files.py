@@ -55,6 +55,31 @@ def test_each_refusal_says_where_it_is(site: dict[str, Any], error: str) -> None
     assert errors == [error]
 
 
+@pytest.mark.parametrize(
+    ("site", "error"),
+    [
+        ({"code": "A", "account": "ABC", "protocol": "SIA"}, "$.sites[0].protocol: one of \"\", SIA-DCS, ADM-CID, not 'SIA'"),
+        ({"code": "A", "account": "ABC", "test_interval_s": 30}, "$.sites[0].test_interval_s: must be from 60 to 31622400, not 30"),
+        ({"code": "A", "contacts": [{"name": "Ann", "phones": ["call the guard"]}]}, "$.sites[0].contacts[0].phones: 'call the guard' is not a phone number (digits, spaces, + . - ( ), 3 to 40 characters)"),
+        ({"code": "A", "contacts": [{"name": "Ann", "duress_word": "  "}]}, "$.sites[0].contacts[0].duress_word: must not be only blanks"),
+        ({"code": " ", "name": "x"}, "$.sites[0].code: must not be empty"),
+    ],
+)  # fmt: skip
+def test_a_file_is_refused_by_the_administration_rules(site: dict[str, Any], error: str) -> None:
+    """The import checks each field with the window's rule (site_fields), worded for the file."""
+    _sites, errors = parsed({"sites": [site]})
+    assert errors == [error]
+
+
+def test_codes_and_names_are_stripped_as_the_window_strips_them() -> None:
+    (site,), errors = parsed({"sites": [{"code": " A ", "name": " Alpha ", "contacts": [{"name": " Ann "}]}]})
+    assert errors == []
+    assert (site.code, site.fields["name"]) == ("A", "Alpha")
+    assert [e.key for e in site.collections[Kind.CONTACT].entries] == ["Ann"]
+    too_long = parse_station_csv(f"site,account\n{'X' * 33},ABC\n")
+    assert [str(e) for e in too_long.errors] == ["line 2: site: at most 32 characters, not 33"]
+
+
 def test_document_level_refusals() -> None:
     assert parsed([])[1] == ['$: expected an object with a "sites" list']
     assert parsed({"sites": [], "version": 2, "extra": 1})[1] == [
