@@ -76,21 +76,25 @@ class PeerCounter:
 
 
 class TokenBucket:
-    """`burst` tokens, refilled at `rate_per_s`: a sender may burst, then gets `rate_per_s`."""
+    """`burst` tokens, refilled at `rate_per_s`: a sender may burst, then gets `rate_per_s`.
 
-    __slots__ = ("_at", "_burst", "_rate", "_tokens")
+    `dry` records that a `take` failed, for `PeerBuckets.exhausted`; the caller clears it.
+    """
+
+    __slots__ = ("_at", "_burst", "_rate", "_tokens", "dry")
 
     def __init__(self, rate_per_s: float, burst: float, now: float) -> None:
         self._rate = rate_per_s
         self._burst = burst
         self._tokens = burst
         self._at = now
+        self.dry = False
 
-    def available(self, now: float) -> bool:
-        """Whether a token could be taken now (nothing is taken)."""
+    def available(self, now: float, tokens: float = 1.0) -> bool:
+        """Whether `tokens` could be taken now (nothing is taken)."""
         self._tokens = min(self._burst, self._tokens + (now - self._at) * self._rate)
         self._at = now
-        return self._tokens >= 1.0
+        return self._tokens >= tokens
 
     def take(self, now: float) -> bool:
         self._tokens = min(self._burst, self._tokens + (now - self._at) * self._rate)
@@ -98,6 +102,7 @@ class TokenBucket:
         if self._tokens >= 1.0:
             self._tokens -= 1.0
             return True
+        self.dry = True
         return False
 
 
@@ -118,10 +123,23 @@ class PeerBuckets:
         bucket = self._buckets.setdefault(peer, lambda: TokenBucket(self._rate, self._burst, now))
         return bucket.take(now)
 
-    def exhausted(self, peer: str, now: float) -> bool:
-        """Whether this peer has spent its bucket (an unknown peer has not)."""
+    def exhausted(self, peer: str, now: float, resume_at: float = 1.0) -> bool:
+        """Whether this peer has spent its bucket (an unknown peer has not): no token left, or it
+        ran dry and has not refilled to `resume_at` tokens since.
+
+        With `resume_at` above 1, a peer that keeps coming back for more once its bucket is dry is
+        let in again with several tokens at a time rather than each time a single one refills: a
+        connection flood then costs one admitted connection per `resume_at` tokens, not one (or
+        more, racing for it) per token.
+        """
         bucket = self._buckets.get(peer)
-        return bucket is not None and not bucket.available(now)
+        if bucket is None:
+            return False
+        if bucket.dry:
+            if not bucket.available(now, min(resume_at, self._burst)):
+                return True
+            bucket.dry = False
+        return not bucket.available(now)
 
     def __len__(self) -> int:
         return len(self._buckets)

@@ -479,11 +479,14 @@ class Dc09Receiver:
     def tcp_gate(self, peer: str) -> bool:
         """Whether a TCP connection just accepted from `peer` is served; asked before it costs a
         transport. Refused: outside the allowed networks, or its address spent its refusal budget
-        and reconnects for more (closed before anything is read, until the budget refills; its
-        connections already open are not touched)."""
+        and reconnects for more (closed before anything is read until a second's worth of the
+        budget is back, `refusals_per_peer_per_s` refusals, so that a flood of reconnections gets
+        one connection in per second rather than one per refusal; its connections already open
+        are not touched)."""
         if self._stopping or not self.peer_allowed(peer):
             return False
-        if self._tcp_refusals.exhausted(peer, asyncio.get_running_loop().time()):
+        now = asyncio.get_running_loop().time()
+        if self._tcp_refusals.exhausted(peer, now, max(1.0, self.config.refusals_per_peer_per_s)):
             self.stats.garbage_closed += 1
             self.note_connection_fault(peer, "tcp_garbage_closed", "refusal budget of the address spent")
             return False

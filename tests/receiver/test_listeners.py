@@ -17,6 +17,7 @@ import pytest
 
 from console.receiver.batch import Fault
 from console.receiver.faults import FaultLedger
+from console.receiver.limits import PeerBuckets
 from console.receiver.listeners import TcpListener
 from console.receiver.transports import TcpConnection
 from console.storage.engine import Database
@@ -173,3 +174,23 @@ def test_the_ledgers_cheap_path_counts_what_admit_alone_would() -> None:
         (r.peer, r.kind, r.detail) for r in rows["plain"]
     ]
     assert cheap.suppressed_total == plain.suppressed_total > 0
+
+
+def test_an_address_that_ran_dry_gets_in_again_with_a_seconds_worth_not_each_refill() -> None:
+    """Refill 16 a second: once dry, the address stays refused at accept until 16 are back (before,
+    every 1/16 s a single refusal's worth let a connection of the flood in, and several raced for
+    it); an address that never ran dry is refused only with no token left, as before."""
+    buckets = PeerBuckets(rate_per_s=16.0, burst=256.0)
+    now = 0.0
+    while buckets.allow("10.0.0.9", now):  # the burst, spent by garbage
+        pass
+    assert buckets.exhausted("10.0.0.9", 0.1, resume_at=16.0)  # 1.6 refills: before, let in
+    assert buckets.exhausted("10.0.0.9", 0.98, resume_at=16.0)  # 15.7
+    assert not buckets.exhausted("10.0.0.9", 1.01, resume_at=16.0)  # 16.2: in again
+    assert not buckets.exhausted("10.0.0.9", 1.02, resume_at=16.0)  # and not dry any more
+    # Never dry: refused only without a token, whatever resume_at says.
+    for _ in range(255):
+        assert buckets.allow("10.0.0.8", 0.0)
+    assert not buckets.exhausted("10.0.0.8", 0.0, resume_at=16.0)
+    assert buckets.allow("10.0.0.8", 0.0)
+    assert buckets.exhausted("10.0.0.8", 0.0, resume_at=16.0)
