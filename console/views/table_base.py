@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
-_Index = QModelIndex | QPersistentModelIndex
+from PySide6.QtCore import QAbstractTableModel, Qt
 
 
 class ReadOnlyTableModel(QAbstractTableModel):
-    """Cells selectable, never editable, never with children; headers from `self._headers`."""
+    """Cells selectable, never editable, never with children; headers from `self._headers`.
+
+    Those flags are QAbstractTableModel's own: `flags` is not overridden, as a Python override is
+    called for every painted cell and takes the interpreter lock each time (see the queue model).
+    """
 
     _headers: list[str]
 
@@ -21,8 +23,3 @@ class ReadOnlyTableModel(QAbstractTableModel):
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
             return self._headers[section]
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
