@@ -185,6 +185,10 @@
       <translation>Base de données injoignable : rien n'a été enregistré. (%1)</translation>
     </message>
     <message>
+      <source>Not saved: %1</source>
+      <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
       <source>Not saved (the fault is logged): try again.</source>
       <translation>Non enregistré (le défaut est journalisé) : réessayez.</translation>
     </message>
@@ -2268,6 +2272,10 @@
     <message>
       <source>Enter a host name or address, optionally with :port, without sip:.</source>
       <translation>Saisir un nom d'hôte ou une adresse, éventuellement avec :port, sans sip:.</translation>
+    </message>
+    <message>
+      <source>Not saved: %1</source>
+      <translation>Non enregistré : %1</translation>
     </message>
     <message>
       <source>The registrar must be a SIP URI such as sip:pbx.station.local.</source>
