@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from console.domain.alarm import Alarm, AlarmState
 from console.domain.journal import JournalAction
 from console.domain.priority import EventCategory, Priority
 from console.domain.schedule import (
@@ -27,12 +26,12 @@ from console.domain.schedule import (
     weekly_from_rows,
 )
 from console.domain.signals import Signal
+from console.services.supervision import StationAlarm, raise_station_alarm
 from console.services.test_mode import silenced
 from console.storage import alarms as alarm_store
 from console.storage import schedules as schedule_store
 from console.storage.engine import Database, unavailable_raised
 from console.storage.sites import site_by_code
-from console.storage.tables import SiteRow
 
 
 def note_openings(
@@ -109,44 +108,10 @@ class ScheduleWatch:
     ) -> int:
         schedule_store.mark_late_close(session, site_id, missed)
         detail = f"opened {_local(opened_at, schedule)}, not closed by {_local(missed, schedule)}"
-        alarm = alarm_store.open_alarm_for(session, site_id, "")
-        if alarm is None:
-            site = session.get(SiteRow, site_id)
-            alarm = alarm_store.insert_alarm(
-                session,
-                Alarm(
-                    id=0,
-                    site_id=site_id,
-                    site_code=site.code if site else "",
-                    site_name=site.name if site else "",
-                    account="",
-                    state=AlarmState.NEW,
-                    priority=Priority.TECHNICAL,
-                    category=EventCategory.OPEN_CLOSE,
-                    title="Late to close",
-                    created_at=now,
-                    last_signal_at=now,
-                    signal_count=0,
-                    title_event=LATE_TO_CLOSE,
-                ),
-            )
-            alarm_store.append_journal(
-                session,
-                at=now,
-                action=JournalAction.ALARM_RAISED,
-                detail=alarm.title,
-                alarm_id=alarm.id,
-                site_id=site_id,
-            )
-        alarm_store.append_journal(
-            session,
-            at=now,
-            action=JournalAction.LATE_TO_CLOSE,
-            detail=detail,
-            alarm_id=alarm.id,
-            site_id=site_id,
+        raised = StationAlarm(
+            site_id, "", "Late to close", LATE_TO_CLOSE, EventCategory.OPEN_CLOSE, Priority.TECHNICAL
         )
-        return alarm.id
+        return raise_station_alarm(session, raised, JournalAction.LATE_TO_CLOSE, detail, now)
 
 
 class SiteHours:

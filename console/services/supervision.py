@@ -9,6 +9,7 @@ itself, one an operator already holds only gets a journal line.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -119,41 +120,68 @@ class PeriodicTestWatch:
             if last
             else f"account {transmitter.account}: never heard from"
         ) + f"; expected by {due:%H:%M:%S} UTC"
-        alarm = alarm_store.open_alarm_for(session, transmitter.site_id, transmitter.account)
-        if alarm is None:
-            site = session.get(SiteRow, transmitter.site_id)
-            alarm = alarm_store.insert_alarm(
-                session,
-                Alarm(
-                    id=0,
-                    site_id=transmitter.site_id,
-                    site_code=site.code if site else "",
-                    site_name=site.name if site else "",
-                    account=transmitter.account,
-                    state=AlarmState.NEW,
-                    priority=Priority.TECHNICAL,
-                    category=EventCategory.SUPERVISION,
-                    title=f"Missed periodic test – account {transmitter.account}",
-                    created_at=now,
-                    last_signal_at=now,
-                    signal_count=0,
-                    title_event=MISSED_TEST,
-                ),
-            )
-            alarm_store.append_journal(
-                session,
-                at=now,
-                action=JournalAction.ALARM_RAISED,
-                detail=alarm.title,
-                alarm_id=alarm.id,
-                site_id=alarm.site_id,
-            )
+        return raise_station_alarm(
+            session,
+            StationAlarm(
+                transmitter.site_id,
+                transmitter.account,
+                f"Missed periodic test – account {transmitter.account}",
+                MISSED_TEST,
+                EventCategory.SUPERVISION,
+                Priority.TECHNICAL,
+            ),
+            JournalAction.MISSED_TEST,
+            detail,
+            now,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StationAlarm:
+    """An alarm the station raises of its own (no signal behind it): a missed test, a late closing."""
+
+    site_id: int
+    account: str
+    title: str
+    title_event: str  # rendered per language by domain.grouping.localized_title
+    category: EventCategory
+    priority: Priority
+
+
+def raise_station_alarm(
+    session: Session, raised: StationAlarm, action: JournalAction, detail: str, now: datetime
+) -> int:
+    """Journal `action` on the site's open alarm, or on a new one made for it; returns the alarm's id."""
+    alarm = alarm_store.open_alarm_for(session, raised.site_id, raised.account)
+    if alarm is None:
+        site = session.get(SiteRow, raised.site_id)
+        alarm = alarm_store.insert_alarm(
+            session,
+            Alarm(
+                id=0,
+                site_id=raised.site_id,
+                site_code=site.code if site else "",
+                site_name=site.name if site else "",
+                account=raised.account,
+                state=AlarmState.NEW,
+                priority=raised.priority,
+                category=raised.category,
+                title=raised.title,
+                created_at=now,
+                last_signal_at=now,
+                signal_count=0,
+                title_event=raised.title_event,
+            ),
+        )
         alarm_store.append_journal(
             session,
             at=now,
-            action=JournalAction.MISSED_TEST,
-            detail=detail,
+            action=JournalAction.ALARM_RAISED,
+            detail=alarm.title,
             alarm_id=alarm.id,
             site_id=alarm.site_id,
         )
-        return alarm.id
+    alarm_store.append_journal(
+        session, at=now, action=action, detail=detail, alarm_id=alarm.id, site_id=alarm.site_id
+    )
+    return alarm.id
