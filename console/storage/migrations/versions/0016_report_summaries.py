@@ -7,7 +7,7 @@ covering index of 0014 stays: the report still reads alarms at its period's part
 months, and for a site's or an operator's scope.
 
 Revision ID: 0016
-Revises: 0014 (0015 once the lead's migration lands: see the branch's last commit)
+Revises: 0015
 Create Date: 2026-12-04 12:00:00
 """
 
@@ -20,7 +20,7 @@ from console.storage.report_summary import rebuild
 from console.storage.tables import HOUR_COUNTS, OPERATOR_COUNTS, SITE_COUNTS
 
 revision = "0016"
-down_revision = "0014"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
