@@ -57,6 +57,7 @@ class _Batch:
     signals: list[tuple[Signal, int | None, int | None, int | None]] = field(default_factory=list)
     alarms: dict[int, Alarm] = field(default_factory=dict)  # current state of every alarm touched
     joined: set[int] = field(default_factory=set)  # alarms whose row must be rewritten
+    recategorised: set[int] = field(default_factory=set)  # joined alarms whose category changed
     new_ids: list[int] = field(default_factory=list)
     updated_ids: list[int] = field(default_factory=list)
     last_signal: dict[int, datetime] = field(default_factory=dict)
@@ -136,6 +137,8 @@ def ingest_batch(
             )
         batch.alarms[joined.id] = joined
         batch.joined.add(joined.id)
+        if joined.category is not current.category:
+            batch.recategorised.add(joined.id)
         if joined.id not in batch.new_ids:
             batch.updated_ids.append(joined.id)
         for i in indexes[position:]:
@@ -151,7 +154,7 @@ def ingest_batch(
     _journal_unexpected_openings(signals, unexpected, alarm_of, batch)
     first_heard = _count_unknown_accounts(session, signals, sites, alarm_of, preexisting, batch)
     _confirm_paths(session, batch, path_window_s)
-    bulk.update_joined_alarms(session, [batch.alarms[i] for i in sorted(batch.joined)])
+    bulk.update_joined_alarms(session, [batch.alarms[i] for i in sorted(batch.joined)], batch.recategorised)
     intake.file_signals(session, batch.signals)
     journal_store.append_many(session, batch.journal)
     bulk.touch_transmitters(session, batch.last_signal)

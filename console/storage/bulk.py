@@ -7,7 +7,7 @@ statements with executemany instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -99,11 +99,17 @@ def open_alarms_for(session: Session, site_ids: Iterable[int], unknown_sources: 
     return [alarm_of(r) for r in session.execute(query)]
 
 
-def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:
-    """Write what joining signals changed (count, last signal, priority, title), version-checked."""
+def update_joined_alarms(
+    session: Session, alarms: Sequence[Alarm], recategorised: Collection[int] | None = None
+) -> None:
+    """Write what joining signals changed (count, last signal, priority, title, category),
+    version-checked. `recategorised`: the alarms whose category the joining changed, as the caller
+    read them (the version check proves the rows still hold that): only those move the report's
+    summaries; None counts every alarm of the batch again."""
     if not alarms:
         return
-    report_upkeep.before_change(session, [a.id for a in alarms])
+    moved = [a.id for a in alarms if recategorised is None or a.id in recategorised]
+    report_upkeep.before_change(session, moved, report_upkeep.CATEGORY_ONLY)
     result = session.execute(
         update(_ALARM)
         .where(_ALARM.c.id == bindparam("b_id"), _ALARM.c.version == bindparam("b_version"))
@@ -138,7 +144,7 @@ def update_joined_alarms(session: Session, alarms: Sequence[Alarm]) -> None:
     )
     if result.rowcount != len(alarms):  # type: ignore[attr-defined]
         raise StaleAlarm("an alarm of the batch was changed elsewhere")
-    report_upkeep.changed(session, [a.id for a in alarms])
+    report_upkeep.changed(session, moved, report_upkeep.CATEGORY_ONLY)
 
 
 def accounts_filed_in(

@@ -27,35 +27,51 @@ from console.storage.report_summary import SUMMARIES, Counts, Key, count_names, 
 from console.storage.tables import AlarmRow
 
 _BEFORE = "vigie_report_before"  # {summary: {key: counts}} of the alarms as first met
-_SEEN = "vigie_report_seen"  # ids whose "before" is taken (or that this transaction inserted)
-_TOUCHED = "vigie_report_touched"  # ids to count again at commit
+_SEEN = "vigie_report_seen"  # {summary: ids whose "before" is taken, or inserted by this transaction}
+_TOUCHED = "vigie_report_touched"  # {summary: ids to count again at commit}
+_ORM_CHANGED = "vigie_report_orm_changed"  # AlarmRow ids a flush under way updates or deletes
+ALL = tuple(table.name for table, _query in SUMMARIES)
+CATEGORY_ONLY = ("report_hour",)  # an UPDATE that changes no column but `category` moves only this one
 
 
-def before_change(session: Session, ids: Iterable[int]) -> None:
-    """Call before an UPDATE of these alarms: their counts as they stand, the first time each is met."""
-    seen: set[int] = session.info.setdefault(_SEEN, set())
-    new = [i for i in ids if i not in seen]
-    if not new:
+def _per_summary(session: Session, name: str) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = session.info.setdefault(name, {})
+    return found
+
+
+def before_change(session: Session, ids: Iterable[int], summaries: Sequence[str] = ALL) -> None:
+    """Call before an UPDATE of these alarms: their counts as they stand, the first time each is
+    met, in the summaries the UPDATE can move (all of them unless said)."""
+    seen = _per_summary(session, _SEEN)
+    wanted = list(ids)
+    new = {name: [i for i in wanted if i not in seen.setdefault(name, set())] for name in summaries}
+    tables = tuple(name for name, fresh in new.items() if fresh)
+    if not tables:
         return
-    seen.update(new)
     before: dict[str, Counts] = session.info.setdefault(_BEFORE, {})
-    for name, counts in summaries_of(session, new).items():
-        _add(before.setdefault(name, {}), counts, 1)
+    for name in tables:
+        seen[name].update(new[name])
+        _add(before.setdefault(name, {}), summaries_of(session, new[name], (name,))[name], 1)
 
 
 def inserted(session: Session, ids: Iterable[int]) -> None:
     """Call after an INSERT: these alarms counted nowhere before this transaction."""
     ids = list(ids)
-    session.info.setdefault(_SEEN, set()).update(ids)
-    session.info.setdefault(_TOUCHED, set()).update(ids)
+    seen, touched = _per_summary(session, _SEEN), _per_summary(session, _TOUCHED)
+    for name in ALL:
+        seen.setdefault(name, set()).update(ids)
+        touched.setdefault(name, set()).update(ids)
 
 
-def changed(session: Session, ids: Iterable[int]) -> None:
-    """Call after an UPDATE (with before_change before it): count these alarms again at commit."""
+def changed(session: Session, ids: Iterable[int], summaries: Sequence[str] = ALL) -> None:
+    """Call after an UPDATE (with before_change before it, for the same summaries): count these
+    alarms again at commit."""
     ids = set(ids)
-    if not ids <= session.info.get(_SEEN, set()):
-        raise RuntimeError("report_summary.changed without before_change: the summaries would drift")
-    session.info.setdefault(_TOUCHED, set()).update(ids)
+    seen, touched = _per_summary(session, _SEEN), _per_summary(session, _TOUCHED)
+    for name in summaries:
+        if not ids <= seen.get(name, set()):
+            raise RuntimeError("report_upkeep.changed without before_change: the summaries would drift")
+        touched.setdefault(name, set()).update(ids)
 
 
 def _add(into: Counts, counts: Mapping[Key, Sequence[int]], sign: int) -> None:
@@ -65,28 +81,34 @@ def _add(into: Counts, counts: Mapping[Key, Sequence[int]], sign: int) -> None:
             current[i] += sign * value
 
 
+_UPSERTS: dict[tuple[str, str], Any] = {}
+
+
 def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    names = count_names(table)
+    """Add `rows` to the summary's rows of the same keys (made when missing); the statement is
+    built once per backend, like the queries (console/storage/report_summary._of_ids)."""
     dialect = session.get_bind().dialect.name
-    statement = (sqlite if dialect == "sqlite" else postgresql).insert(table)
-    statement = statement.on_conflict_do_update(
-        index_elements=key_names(table),
-        set_={name: table.c[name] + statement.excluded[name] for name in names},
-    )
+    statement = _UPSERTS.get((table.name, dialect))
+    if statement is None:
+        base = (sqlite if dialect == "sqlite" else postgresql).insert(table)
+        statement = _UPSERTS[(table.name, dialect)] = base.on_conflict_do_update(
+            index_elements=key_names(table),
+            set_={name: table.c[name] + base.excluded[name] for name in count_names(table)},
+        )
     session.execute(statement, rows)
 
 
 def write_pending(session: Session) -> None:
     """Add the difference between the touched alarms' counts now and as first met."""
-    touched: set[int] | None = session.info.pop(_TOUCHED, None)
+    touched: dict[str, set[int]] = session.info.pop(_TOUCHED, None) or {}
     before: dict[str, Counts] = session.info.pop(_BEFORE, None) or {}
     session.info.pop(_SEEN, None)
-    if not touched:
-        return
-    after = summaries_of(session, touched)
     for table, _query in SUMMARIES:
+        ids = touched.get(table.name)
+        if not ids:
+            continue
         delta: Counts = {}
-        _add(delta, after.get(table.name, {}), 1)
+        _add(delta, summaries_of(session, ids, (table.name,))[table.name], 1)
         _add(delta, before.get(table.name, {}), -1)
         keys, names = key_names(table), count_names(table)
         rows = [
@@ -108,7 +130,7 @@ def _write_pending(session: Session) -> None:
 @event.listens_for(Session, "after_transaction_end")
 def _forget_pending(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:
-        for name in (_BEFORE, _SEEN, _TOUCHED):
+        for name in (_BEFORE, _SEEN, _TOUCHED, _ORM_CHANGED):
             session.info.pop(name, None)
 
 
@@ -124,15 +146,14 @@ def _orm_before(session: Session, _flush: UOWTransaction, _instances: object) ->
     ]
     if ids:
         before_change(session, ids)
+    session.info[_ORM_CHANGED] = ids
 
 
 @event.listens_for(Session, "after_flush")
 def _orm_after(session: Session, _flush: UOWTransaction) -> None:
-    rows = [obj for obj in (*session.new, *session.dirty, *session.deleted) if isinstance(obj, AlarmRow)]
-    new = [obj.id for obj in rows if obj in session.new and obj.id is not None]
+    new = [obj.id for obj in session.new if isinstance(obj, AlarmRow) and obj.id is not None]
     if new:
         inserted(session, new)
-    seen = session.info.get(_SEEN, set())
-    others = [obj.id for obj in rows if obj not in session.new and obj.id is not None and obj.id in seen]
-    if others:
-        changed(session, others)
+    announced = session.info.pop(_ORM_CHANGED, None)
+    if announced:
+        changed(session, announced)

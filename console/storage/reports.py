@@ -41,14 +41,20 @@ from console.domain.report import (
 )
 from console.domain.service_level import ServiceTargets
 from console.storage import report_summary
-from console.storage.report_summary import SUMMARY_TARGETS, Tally, handle_minutes, ms_between, take_tenths
+from console.storage.report_summary import (
+    SUMMARY_TARGETS,
+    Range,
+    Tally,
+    handle_minutes,
+    ms_between,
+    take_tenths,
+)
 from console.storage.tables import AlarmRow, DispatchRow, OperatorRow, ReportRow, SiteRow
 
 A = AlarmRow.__table__.c  # type: ignore[attr-defined]
 D = DispatchRow.__table__.c  # type: ignore[attr-defined]
 S = SiteRow.__table__.c  # type: ignore[attr-defined]
 O = OperatorRow.__table__.c  # type: ignore[attr-defined]  # noqa: E741
-Range = tuple[datetime, datetime]
 
 
 def _utc_hour(column: Any, dialect: str) -> ColumnElement[Any]:
